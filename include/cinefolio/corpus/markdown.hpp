@@ -1,0 +1,38 @@
+#pragma once
+// Markdown body -> model blocks, through cmark-gfm (smart punctuation; GFM
+// tables, strikethrough, autolinks, footnotes), with the essay's sections
+// normalised. The cmark tree is copied into model blocks at once.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/model/book.hpp"
+
+namespace cinefolio::corpus {
+
+/// The parsed body of one essay. Block ids are left empty: the model
+/// assigns them from the block's place in the book.
+struct MarkdownBody {
+    std::vector<model::Block> blocks;
+    std::vector<model::Footnote> footnotes;  // in order of first reference
+    /// The text of a leading level-1 heading, removed from `blocks` (the
+    /// essay's own title); empty when the essay has none.
+    std::vector<model::Inline> title;
+};
+
+/// Parses the bytes [body_begin, end) of a registered file as Markdown.
+/// Source spans point into that file. Raw HTML is dropped with a warning.
+MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, std::size_t body_begin,
+                            base::Diagnostics& diagnostics);
+
+}  // namespace cinefolio::corpus
+
+namespace cinefolio::corpus {
+
+/// Parses one line of Markdown (a title, a standfirst) into inlines with
+/// smart punctuation, e.g. `"Closeness"` -> “Closeness”.
+std::vector<model::Inline> parse_inline_markdown(std::string_view text);
+
+}  // namespace cinefolio::corpus

@@ -1,0 +1,79 @@
+#pragma once
+// The book manifest (book.yaml) as plain structs, validated.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cinefolio/base/diagnostics.hpp"
+
+namespace cinefolio::manifest {
+
+/// A film entry of `films:` (a bare movieId or a map adding what the essays'
+/// front matter lacks).
+struct Film {
+    std::int64_t id = 0;
+    std::string title;  // overrides movieTitle when given
+    std::optional<int> year;
+    std::string director;
+    base::Span source;
+};
+
+/// A lens entry of `lenses:` in reading order.
+struct Lens {
+    std::string name;   // "REALISM"
+    std::string label;  // display name; title case of the name when not given
+    base::Span source;
+};
+
+/// An essay without front matter and the data the manifest supplies for it.
+struct Import {
+    std::string file;  // relative to the manifest's folder
+    std::int64_t movie_id = 0;
+    std::string movie_title;
+    std::string category;
+    std::string author;  // optional byline (else taken from the scraped text)
+    std::string title;   // optional title (else taken from the scraped text)
+    base::Span source;
+};
+
+/// An entry of `essays:`: a file, folder or glob relative to the manifest.
+struct EssayPattern {
+    std::string pattern;
+    base::Span source;
+};
+
+/// The whole manifest.
+struct Manifest {
+    std::string path;    // the manifest file as the user named it
+    std::string folder;  // its folder: the book's root
+    base::FileId file = -1;
+
+    std::string id;  // output file stem
+    std::string title;
+    std::string subtitle;
+    std::vector<std::string> creators;
+    std::string language = "en";
+    std::string publisher;
+    std::string rights;
+    std::string date;        // YYYY-MM-DD
+    std::string isbn;        // EPUB ISBN, optional
+    std::string identifier;  // explicit identifier, optional
+    std::string description;
+    std::string style = "classic";
+
+    std::vector<EssayPattern> essays;
+    std::vector<Film> films;  // empty: all films found, in order of first appearance
+    std::vector<Lens> lenses;  // empty: all lenses found, in order of first appearance
+    std::vector<Import> imports;
+};
+
+/// Reads and validates a manifest already registered in `sources`.
+/// Returns nullopt after reporting errors.
+std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file, base::Diagnostics& diagnostics);
+
+/// The keys `parse` understands at the top level (for suggestions and docs).
+const std::vector<std::string>& known_keys();
+
+}  // namespace cinefolio::manifest

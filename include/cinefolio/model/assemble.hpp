@@ -1,0 +1,19 @@
+#pragma once
+// Builds the Book from a manifest and its loaded essays.
+
+#include <optional>
+#include <vector>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/corpus/essay.hpp"
+#include "cinefolio/manifest/manifest.hpp"
+#include "cinefolio/model/book.hpp"
+
+namespace cinefolio::model {
+
+/// Orders essays into parts (films) and chapters (lenses), checks lenses
+/// and duplicates, and gives every block its stable id.
+std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<corpus::Essay> essays,
+                             base::Diagnostics& diagnostics);
+
+}  // namespace cinefolio::model

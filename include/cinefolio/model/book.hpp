@@ -1,0 +1,135 @@
+#pragma once
+// The Book: the one value both backends read. Plain data, std types only.
+// Built by model::assemble from the manifest and the corpus.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cinefolio/base/diagnostics.hpp"
+
+namespace cinefolio::model {
+
+/// Kinds of inline content (a closed set; renderers switch over it).
+enum class InlineKind {
+    text,           // `text` holds the characters
+    emphasis,       // children
+    strong,         // children
+    strikethrough,  // children
+    code,           // `text` holds the code
+    link,           // children, `url`
+    image,          // `url`, children are the alt text
+    soft_break,     // a line break in the source: a space when rendered
+    hard_break,     // a forced line break
+    footnote_ref,   // `text` is the footnote's number ("1"); `url` the Markdown label in the
+                    // corpus, the footnote's id (Footnote::id) once assembled
+};
+
+/// One inline element with its children (emphasis, links...).
+struct Inline {
+    InlineKind kind = InlineKind::text;
+    std::string text;
+    std::string url;
+    std::vector<Inline> children;
+};
+
+/// Kinds of block content.
+enum class BlockKind {
+    paragraph,       // inlines
+    heading,         // inlines, level (1 = first level under the chapter title)
+    bullet_list,     // children are list_item
+    ordered_list,    // children are list_item, `start`
+    list_item,       // children are blocks
+    block_quote,     // children are blocks
+    code_block,      // `text` is the literal code, `info` the language
+    thematic_break,  // nothing
+    table,           // children are table_row (first is the header row)
+    table_row,       // children are table_cell
+    table_cell,      // inlines, `align`
+};
+
+enum class Align { none, left, center, right };
+
+/// One block with a stable id and the source position it came from.
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    std::string id;                  // stable within the book, e.g. "f452008-realism-p12"
+    base::Span source;               // where it began in the essay file
+    int level = 0;                   // heading level, 1..6, nesting without gaps
+    int start = 1;                   // first number of an ordered list
+    bool tight = false;              // list without blank lines between items
+    bool run_in_lead = false;        // paragraph opening with a bold lead-in
+    Align align = Align::none;       // table cell alignment
+    std::string text;                // code block literal
+    std::string info;                // code block info string
+    std::vector<Inline> inlines;
+    std::vector<Block> children;
+};
+
+/// A footnote of a chapter, numbered in order of first reference.
+struct Footnote {
+    std::string id;      // e.g. "f452008-realism-fn1"
+    std::string number;  // "1"
+    std::vector<Block> blocks;
+};
+
+/// A lens (critical category) in reading order with its display name.
+struct Lens {
+    std::string name;   // as in front matter: "REALISM"
+    std::string label;  // display name: "Realism"
+};
+
+/// One essay, read through one lens; the chapter's title is the lens label.
+struct Chapter {
+    std::string id;                 // "f452008-realism": film and lens, stable
+    std::string lens;               // lens name, "REALISM"
+    std::string title;              // lens display name, "Realism"
+    std::vector<Inline> subtitle;   // the essay's own title, may be empty
+    std::vector<Inline> dek;        // standfirst of a scraped import, may be empty
+    std::string author;             // byline, may be empty
+    std::string source_path;        // essay file as the user named it
+    base::Span source;              // start of the essay file
+    std::vector<Block> blocks;
+    std::vector<Footnote> footnotes;
+};
+
+/// One film: a part of the book.
+struct Part {
+    std::string id;                 // "f452008"
+    std::int64_t film_id = 0;       // movieId
+    std::string title;              // movieTitle
+    std::optional<int> year;
+    std::string director;
+    std::vector<Chapter> chapters;  // in lens order
+};
+
+/// Book-level metadata shown on the title and copyright pages.
+struct Metadata {
+    std::string id;                     // output file stem
+    std::string title;
+    std::string subtitle;
+    std::vector<std::string> creators;  // editors, in order
+    std::string language = "en";        // BCP 47
+    std::string identifier;             // "urn:uuid:..." or "urn:isbn:..."
+    std::string publisher;
+    std::string rights;                 // copyright line
+    std::string date;                   // publication date, YYYY-MM-DD, may be empty
+    std::string description;
+};
+
+/// The whole anthology.
+struct Book {
+    Metadata metadata;
+    std::vector<Lens> lenses;  // the lenses used, in reading order
+    std::vector<Part> parts;
+};
+
+/// Concatenated plain text of inlines (for titles, alt text, search).
+std::string plain_text(const std::vector<Inline>& inlines);
+
+/// The book as indented text, one line per block with ids and source
+/// positions: what golden tests compare.
+std::string dump(const Book& book, const base::SourceMap& sources);
+
+}  // namespace cinefolio::model

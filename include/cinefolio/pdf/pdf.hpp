@@ -1,0 +1,38 @@
+#pragma once
+// Print backend: typesets a Book and paints it to PDF bytes with Cairo.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/model/book.hpp"
+
+namespace cinefolio::pdf {
+
+/// The bytes of the text face's four styles (OpenType/TrueType files), read
+/// by the CLI from fonts/ so the backend never touches the file system.
+struct FontFiles {
+    std::string regular;
+    std::string italic;
+    std::string bold;
+    std::string bold_italic;
+};
+
+/// Page and type settings plus the build moment.
+struct Options {
+    double page_width_pt = 432.0;   // 6 in
+    double page_height_pt = 648.0;  // 9 in
+    double body_size_pt = 11.0;
+    /// Seconds since the epoch of the build (SOURCE_DATE_EPOCH): the PDF's
+    /// creation and modification dates.
+    std::int64_t build_time = 946684800;
+    FontFiles fonts;
+};
+
+/// Typesets and paints the book; returns the PDF bytes, or nullopt after
+/// reporting errors.
+std::optional<std::string> write(const model::Book& book, const Options& options,
+                                 base::Diagnostics& diagnostics);
+
+}  // namespace cinefolio::pdf

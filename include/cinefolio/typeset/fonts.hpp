@@ -1,0 +1,50 @@
+#pragma once
+// Loaded faces of the book's type family. The FreeType and HarfBuzz state
+// stays behind an opaque pointer so this header needs no outside library.
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/typeset/paged_document.hpp"
+
+namespace cinefolio::typeset {
+
+/// The bytes of each face (OpenType/TrueType); empty means "use regular".
+struct FontBytes {
+    std::string_view regular;
+    std::string_view italic;
+    std::string_view bold;
+    std::string_view bold_italic;
+    std::string_view mono;
+};
+
+/// A face for a painter: the FreeType face (FT_Face) as an opaque pointer,
+/// and an owner that keeps it and its bytes alive while the painter holds it.
+struct NativeFace {
+    void* freetype_face = nullptr;
+    std::shared_ptr<void> owner;
+};
+
+class Face;  // defined in src/typeset (FreeType + HarfBuzz)
+
+/// The five faces of a book, loaded from memory; cheap to copy (shared).
+class FontSet {
+public:
+    /// Loads the faces; reports an error and returns nullopt if the regular
+    /// face is missing or any face is unreadable.
+    static std::optional<FontSet> load(const FontBytes& bytes, base::Diagnostics& diagnostics);
+
+    /// The face of a style, for the typesetter's own use.
+    const Face& face(FontStyle style) const { return *faces_[static_cast<std::size_t>(style)]; }
+
+    /// The face of a style as painters need it (see NativeFace).
+    NativeFace native_face(FontStyle style) const;
+
+private:
+    std::array<std::shared_ptr<Face>, font_style_count> faces_;
+};
+
+}  // namespace cinefolio::typeset

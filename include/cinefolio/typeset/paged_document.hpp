@@ -1,0 +1,91 @@
+#pragma once
+// The typesetter's output: pages of positioned glyph runs, rules and links,
+// plus the outline and the page of every anchor. Plain data, std types only;
+// a painter needs nothing else (and the fonts) to draw it.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cinefolio::typeset {
+
+/// The faces a book is set in; the painter maps each to a loaded font.
+enum class FontStyle : std::uint8_t { regular, italic, bold, bold_italic, mono };
+
+/// How many FontStyle values there are (for arrays indexed by style).
+inline constexpr std::size_t font_style_count = 5;
+
+/// One glyph at an absolute position (points, origin top left, y down).
+struct Glyph {
+    std::uint32_t id = 0;
+    double x = 0;
+    double y = 0;
+};
+
+/// `bytes` of the run's text spelled by `glyphs` glyphs, in order; lets a
+/// PDF map glyphs back to text (ligatures, accents) for search and copy.
+struct Cluster {
+    int bytes = 0;
+    int glyphs = 0;
+};
+
+/// Glyphs of one face and size, with the UTF-8 text they spell.
+struct GlyphRun {
+    FontStyle font = FontStyle::regular;
+    double size = 0;
+    std::vector<Glyph> glyphs;
+    std::string text;
+    std::vector<Cluster> clusters;
+};
+
+/// A filled rectangle (rules, strike-through lines); top-left corner and size.
+struct Rule {
+    double x = 0;
+    double y = 0;
+    double width = 0;
+    double height = 0;
+};
+
+/// A clickable area: either a URI or a position in the document.
+struct Link {
+    double x = 0;
+    double y = 0;
+    double width = 0;
+    double height = 0;
+    std::string uri;           // external target, empty for internal links
+    int target_page = -1;      // 0-based page index for internal links
+    double target_y = 0;       // top of the target on that page
+};
+
+/// One printed page and the label its folio shows ("iv", "12", "" if blind).
+struct Page {
+    std::string label;
+    std::vector<GlyphRun> runs;
+    std::vector<Rule> rules;
+    std::vector<Link> links;
+};
+
+/// One bookmark of the PDF outline; `level` 0 is the top.
+struct OutlineEntry {
+    std::string title;
+    int level = 0;
+    int page = 0;  // 0-based page index
+    double y = 0;
+};
+
+/// The whole book as pages.
+struct PagedDocument {
+    double width = 0;
+    double height = 0;
+    std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
+    /// Block, chapter and part ids to the 0-based page index they start on.
+    std::map<std::string, int> anchor_pages;
+};
+
+/// A readable trace, one line per page, run, rule and link with positions:
+/// what golden tests compare.
+std::string trace(const PagedDocument& document);
+
+}  // namespace cinefolio::typeset

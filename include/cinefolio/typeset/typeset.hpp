@@ -1,0 +1,32 @@
+#pragma once
+// Typesetting: a Book becomes a PagedDocument (shaped, hyphenated, broken
+// into lines and pages, with front matter, running heads and folios).
+
+#include <optional>
+#include <string>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/model/book.hpp"
+#include "cinefolio/typeset/fonts.hpp"
+#include "cinefolio/typeset/paged_document.hpp"
+
+namespace cinefolio::typeset {
+
+/// Page size, body size and what the copyright page prints as build date.
+struct Settings {
+    double page_width = 432.0;   // 6 in
+    double page_height = 648.0;  // 9 in
+    double body_size = 11.0;
+    /// Contents of a libhyphen pattern file (hyph_en_US.dic); empty turns
+    /// hyphenation off.
+    std::string hyphenation_patterns;
+    /// Shown on the copyright page, e.g. "2023-11-14".
+    std::string build_date;
+};
+
+/// Sets the whole book; nullopt after reporting errors. Characters the
+/// fonts lack are reported once each as warnings.
+std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
+                                     base::Diagnostics& diagnostics);
+
+}  // namespace cinefolio::typeset

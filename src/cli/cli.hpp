@@ -1,0 +1,57 @@
+#pragma once
+// The command-line driver: loads a book, runs the backends, writes files.
+// Private to src/cli; main.cpp and the CLI tests use it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/manifest/manifest.hpp"
+#include "cinefolio/model/book.hpp"
+
+namespace cinefolio::cli {
+
+/// Exit codes the README documents.
+enum ExitCode : int { kSuccess = 0, kInputError = 1, kUsageError = 2 };
+
+/// What the user asked for on the command line.
+struct Options {
+    std::string command;  // build, check, dump
+    std::string manifest_path;
+    std::string output_dir = "out";
+    bool want_epub = true;
+    bool want_pdf = true;
+    bool strict = false;
+    bool quiet = false;
+};
+
+/// Parses argv; on a usage error prints to stderr and returns nullopt with
+/// `exit_code` set (2 for errors, 0 for --help/--version).
+std::optional<Options> parse_arguments(const std::vector<std::string>& arguments, int& exit_code);
+
+/// A manifest and the book assembled from it.
+struct LoadedBook {
+    manifest::Manifest manifest;
+    model::Book book;
+};
+
+/// Reads the manifest and every essay; nullopt after reporting errors.
+std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
+                                    base::Diagnostics& diagnostics);
+
+/// Where styles/ and fonts/ are found.
+std::string data_dir();
+
+/// Reads a resource file under data_dir(); reports an error if missing.
+std::optional<std::string> read_resource(const std::string& relative, base::Diagnostics& diagnostics);
+
+/// The build moment in seconds since the epoch: SOURCE_DATE_EPOCH when set,
+/// else the manifest's date, else now. Reports a malformed variable.
+std::int64_t build_time(const manifest::Manifest& manifest, base::Diagnostics& diagnostics);
+
+/// Runs a command (build, check, dump) and returns the exit code.
+int run(const Options& options);
+
+}  // namespace cinefolio::cli

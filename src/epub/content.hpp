@@ -1,0 +1,74 @@
+#pragma once
+// Renders the model's blocks and inlines as XHTML elements (private to
+// src/epub). One renderer per content document: it owns the document's set of
+// ids, so no id is ever written twice.
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/model/book.hpp"
+
+namespace cinefolio::epub {
+
+class NoteRefs;
+
+/// Where inlines are being placed: titles in the nav and contents cannot
+/// hold links (no <a> inside <a>) or note references.
+enum class InlinePlace { body, navigation };
+
+/// Images the book may show: a URL as written in Markdown -> the resource's
+/// path relative to the package document.
+using ImageResources = std::map<std::string, std::string>;
+
+/// Turns blocks and inlines into XHTML under a given parent element.
+class ContentRenderer {
+public:
+    /// `heading_shift` is added to Block::level (1 when the page's own title is h1).
+    ContentRenderer(base::Diagnostics& diagnostics, const ImageResources& images, int heading_shift);
+
+    /// Claims an id for this document; false (and a warning) if it is not a
+    /// valid XML name or already used, in which case it must not be written.
+    bool claim_id(std::string_view id, base::Span source);
+    /// Sets `id` on an element if it can be claimed.
+    void set_id(pugi::xml_node element, std::string_view id, base::Span source);
+
+    /// Footnote references resolve against these notes (null: refs dropped).
+    void set_note_refs(NoteRefs* notes) { notes_ = notes; }
+
+    void render_blocks(pugi::xml_node parent, const std::vector<model::Block>& blocks);
+    void render_block(pugi::xml_node parent, const model::Block& block);
+    void render_inlines(pugi::xml_node parent, const std::vector<model::Inline>& inlines,
+                        InlinePlace place = InlinePlace::body);
+
+private:
+    void render_inline(pugi::xml_node parent, const model::Inline& node, InlinePlace place);
+    void render_link(pugi::xml_node parent, const model::Inline& node, InlinePlace place);
+    void render_image(pugi::xml_node parent, const model::Inline& node);
+    void render_note_ref(pugi::xml_node parent, const model::Inline& node);
+    void render_list(pugi::xml_node parent, const model::Block& block);
+    void render_table(pugi::xml_node parent, const model::Block& block);
+    void render_row(pugi::xml_node parent, const model::Block& row, bool header);
+
+    base::Diagnostics& diagnostics_;
+    const ImageResources& images_;
+    int heading_shift_;
+    NoteRefs* notes_ = nullptr;
+    std::set<std::string, std::less<>> ids_;
+    base::Span current_source_;  // span of the block being rendered, for inline messages
+};
+
+/// Plain text of inlines for <title>, the NCX and alt text (note references
+/// are left out, breaks become spaces).
+std::string plain_text(const std::vector<model::Inline>& inlines);
+
+/// The URL as an href if it is one we keep (http, https, mailto), with
+/// characters URLs may not contain percent-encoded; empty otherwise.
+std::string external_href(std::string_view url);
+
+}  // namespace cinefolio::epub

@@ -1,0 +1,165 @@
+// epub::write: checks what the EPUB needs, renders every document and packs
+// them in a fixed order, so the same book and options give the same bytes.
+
+#include "cinefolio/epub/epub.hpp"
+
+#include <set>
+
+#include "cinefolio/base/text.hpp"
+#include "layout.hpp"
+#include "navigation.hpp"
+#include "package.hpp"
+#include "pages.hpp"
+#include "timestamp.hpp"
+#include "zip_archive.hpp"
+
+namespace cinefolio::epub {
+
+namespace {
+
+// OCF: the first entry, stored, with exactly this content.
+constexpr const char* epub_media_type = "application/epub+zip";
+
+// BCP 47 in outline: subtags of 1..8 ASCII letters or digits, the first of
+// 2..3 letters (or "i"/"x" for grandfathered and private tags).
+bool looks_like_language_tag(std::string_view tag) {
+    std::size_t start = 0;
+    bool first = true;
+    while (start <= tag.size()) {
+        std::size_t end = tag.find('-', start);
+        if (end == std::string_view::npos) end = tag.size();
+        std::string_view subtag = tag.substr(start, end - start);
+        if (subtag.empty() || subtag.size() > 8) return false;
+        for (char c : subtag) {
+            bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && !(c >= '0' && c <= '9')) return false;
+            if (first && !letter) return false;
+        }
+        if (first && !(subtag.size() == 2 || subtag.size() == 3 || subtag == "i" || subtag == "x")) return false;
+        first = false;
+        start = end + 1;
+    }
+    return true;
+}
+
+// W3CDTF dates as dc:date wants them: YYYY, YYYY-MM or YYYY-MM-DD.
+bool looks_like_date(std::string_view date) {
+    if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
+    for (std::size_t i = 0; i < date.size(); ++i) {
+        bool separator = i == 4 || i == 7;
+        if (separator ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
+    }
+    return true;
+}
+
+// The metadata with every field the package requires present and well
+// formed; what had to be replaced is reported as a warning.
+model::Metadata checked_metadata(const model::Book& book, base::Diagnostics& diagnostics) {
+    model::Metadata metadata = book.metadata;
+    if (base::trim(metadata.title).empty()) {
+        diagnostics.warning({}, "epub: the book has no title; using \"Untitled\"", "set `title` in book.yaml");
+        metadata.title = "Untitled";
+    }
+    if (!looks_like_language_tag(metadata.language)) {
+        diagnostics.warning({}, "epub: expected a BCP 47 language tag such as \"en\", found \"" + metadata.language +
+                                    "\"; using \"en\"");
+        metadata.language = "en";
+    }
+    if (base::trim(metadata.identifier).empty()) {
+        // Derived from the title, so rebuilding keeps the same identifier.
+        metadata.identifier = "urn:uuid:" + base::name_uuid(metadata.id + "\n" + metadata.title);
+        diagnostics.warning({}, "epub: the book has no identifier; using " + metadata.identifier,
+                            "set `identifier` in book.yaml so the book keeps it");
+    }
+    if (!metadata.date.empty() && !looks_like_date(metadata.date)) {
+        diagnostics.warning({}, "epub: expected a date as YYYY-MM-DD, found \"" + metadata.date + "\"; left out");
+        metadata.date.clear();
+    }
+    return metadata;
+}
+
+// Names the EPUB writes itself, which a resource may not replace.
+bool is_reserved_name(const std::string& name) {
+    return name == "content.opf" || name == "nav.xhtml" || name == "toc.ncx" || name == stylesheet_href ||
+           name.starts_with("text/");
+}
+
+// Resource names become ZIP entry names and manifest hrefs unchanged, so
+// they keep to characters neither needs to escape.
+bool is_safe_resource_name(const std::string& name) {
+    if (name.empty() || name.front() == '/' || name.back() == '/' || name.find("..") != std::string::npos)
+        return false;
+    for (char c : name) {
+        bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                    c == '_' || c == '.' || c == '/';
+        if (!safe) return false;
+    }
+    return true;
+}
+
+bool check_resources(const Options& options, base::Diagnostics& diagnostics) {
+    bool ok = true;
+    std::set<std::string> names;
+    for (const Resource& resource : options.resources) {
+        if (!is_safe_resource_name(resource.name) || is_reserved_name(resource.name)) {
+            diagnostics.error({}, "epub: resource name \"" + resource.name + "\" cannot be used inside the EPUB",
+                              "use a relative path of ASCII letters, digits, '-', '_', '.' and '/', outside text/");
+            ok = false;
+        } else if (!names.insert(resource.name).second) {
+            diagnostics.error({}, "epub: resource \"" + resource.name + "\" is given twice");
+            ok = false;
+        }
+        if (resource.media_type.empty()) {
+            diagnostics.error({}, "epub: resource \"" + resource.name + "\" has no media type",
+                              "give it one such as \"font/otf\"");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+ImageResources image_resources(const Options& options) {
+    ImageResources images;
+    for (const Resource& resource : options.resources)
+        if (resource.media_type.starts_with("image/")) images.emplace(resource.name, resource.name);
+    return images;
+}
+
+// Every file in the order it is zipped: mimetype first (OCF), then the
+// container, the package, navigation, style, pages in reading order, resources.
+std::vector<ZipEntry> container_entries(const PageContext& context, const Options& options) {
+    std::vector<ZipEntry> entries;
+    const std::string folder = package_folder;
+    entries.push_back({"mimetype", epub_media_type, false});
+    entries.push_back({"META-INF/container.xml", container_document(), true});
+    entries.push_back({package_path, package_document(context, options), true});
+    entries.push_back({folder + "nav.xhtml", navigation_document(context), true});
+    entries.push_back({folder + "toc.ncx", ncx_document(context), true});
+    entries.push_back({folder + stylesheet_href, options.stylesheet, true});
+    for (const PageEntry& page : context.layout.pages)
+        entries.push_back({folder + page.href(), render_page(page, context), true});
+    for (const Resource& resource : options.resources) entries.push_back({folder + resource.name, resource.bytes, true});
+    return entries;
+}
+
+}  // namespace
+
+std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
+    std::optional<Timestamp> modified = parse_timestamp(options.modified);
+    if (!modified) {
+        diagnostics.error({}, "epub: expected the build time as YYYY-MM-DDThh:mm:ssZ, found \"" + options.modified + "\"",
+                          "SOURCE_DATE_EPOCH gives it in seconds since 1970");
+        return std::nullopt;
+    }
+    if (!check_resources(options, diagnostics)) return std::nullopt;
+    model::Metadata metadata = checked_metadata(book, diagnostics);
+    Layout layout = plan_layout(book);
+    ImageResources images = image_resources(options);
+    PageContext context{book, metadata, layout, images, diagnostics};
+    std::string error;
+    std::optional<std::string> bytes = zip_archive(container_entries(context, options), to_dos_time(*modified), error);
+    if (!bytes) diagnostics.error({}, "epub: " + error);
+    return bytes;
+}
+
+}  // namespace cinefolio::epub

@@ -1,0 +1,124 @@
+#include "package.hpp"
+
+#include "xhtml.hpp"
+
+namespace cinefolio::epub {
+
+namespace {
+
+pugi::xml_node text_element(pugi::xml_node parent, const char* name, const std::string& text) {
+    pugi::xml_node element = parent.append_child(name);
+    append_text(element, text);
+    return element;
+}
+
+// An EPUB 3 refinement: <meta refines="#id" property="...">value</meta>.
+pugi::xml_node refine(pugi::xml_node metadata, const std::string& id, const char* property, const char* value) {
+    pugi::xml_node meta = text_element(metadata, "meta", value);
+    meta.prepend_attribute("property") = property;
+    meta.prepend_attribute("refines") = ("#" + id).c_str();
+    return meta;
+}
+
+void property_meta(pugi::xml_node metadata, const char* property, const std::string& value) {
+    text_element(metadata, "meta", value).append_attribute("property") = property;
+}
+
+bool has_images(const Options& options) {
+    for (const Resource& resource : options.resources)
+        if (resource.media_type.starts_with("image/")) return true;
+    return false;
+}
+
+// schema.org accessibility metadata (EPUB Accessibility 1.0 asks for it;
+// Ace reports its absence). Text is the whole content unless images came along.
+void accessibility_metadata(pugi::xml_node metadata, const Options& options) {
+    bool images = has_images(options);
+    property_meta(metadata, "schema:accessMode", "textual");
+    if (images) property_meta(metadata, "schema:accessMode", "visual");
+    property_meta(metadata, "schema:accessModeSufficient", "textual");
+    for (const char* feature : {"structuralNavigation", "tableOfContents", "readingOrder"})
+        property_meta(metadata, "schema:accessibilityFeature", feature);
+    if (images) property_meta(metadata, "schema:accessibilityFeature", "alternativeText");
+    property_meta(metadata, "schema:accessibilityHazard", "none");
+    property_meta(metadata, "schema:accessibilitySummary",
+                  "Text with headings, a table of contents and footnotes linked both ways; no hazards.");
+}
+
+void add_metadata(pugi::xml_node package, const model::Metadata& book, const Options& options) {
+    pugi::xml_node metadata = package.append_child("metadata");
+    metadata.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+    text_element(metadata, "dc:identifier", book.identifier).append_attribute("id") = "book-id";
+    text_element(metadata, "dc:title", book.title).append_attribute("id") = "title";
+    refine(metadata, "title", "title-type", "main");
+    if (!book.subtitle.empty()) {
+        text_element(metadata, "dc:title", book.subtitle).append_attribute("id") = "subtitle";
+        refine(metadata, "subtitle", "title-type", "subtitle");
+    }
+    for (std::size_t i = 0; i < book.creators.size(); ++i) {
+        std::string id = "creator-" + std::to_string(i + 1);
+        text_element(metadata, "dc:creator", book.creators[i]).append_attribute("id") = id.c_str();
+        // The manifest's creators are the anthology's editors (MARC "edt").
+        refine(metadata, id, "role", "edt").append_attribute("scheme") = "marc:relators";
+        refine(metadata, id, "display-seq", std::to_string(i + 1).c_str());
+    }
+    text_element(metadata, "dc:language", book.language);
+    if (!book.publisher.empty()) text_element(metadata, "dc:publisher", book.publisher);
+    if (!book.rights.empty()) text_element(metadata, "dc:rights", book.rights);
+    if (!book.date.empty()) text_element(metadata, "dc:date", book.date);
+    if (!book.description.empty()) text_element(metadata, "dc:description", book.description);
+    property_meta(metadata, "dcterms:modified", options.modified);
+    accessibility_metadata(metadata, options);
+}
+
+void add_item(pugi::xml_node manifest, const std::string& id, const std::string& href, const char* media_type,
+              const char* properties = nullptr) {
+    pugi::xml_node item = manifest.append_child("item");
+    item.append_attribute("id") = id.c_str();
+    item.append_attribute("href") = href.c_str();
+    item.append_attribute("media-type") = media_type;
+    if (properties) item.append_attribute("properties") = properties;
+}
+
+}  // namespace
+
+std::string container_document() {
+    pugi::xml_document document;
+    add_xml_declaration(document);
+    pugi::xml_node container = document.append_child("container");
+    container.append_attribute("version") = "1.0";
+    container.append_attribute("xmlns") = "urn:oasis:names:tc:opendocument:xmlns:container";
+    pugi::xml_node rootfile = container.append_child("rootfiles").append_child("rootfile");
+    rootfile.append_attribute("full-path") = package_path;
+    rootfile.append_attribute("media-type") = "application/oebps-package+xml";
+    return serialize_indented(document);
+}
+
+std::string package_document(const PageContext& context, const Options& options) {
+    pugi::xml_document document;
+    add_xml_declaration(document);
+    pugi::xml_node package = document.append_child("package");
+    package.append_attribute("xmlns") = "http://www.idpf.org/2007/opf";
+    package.append_attribute("version") = "3.0";
+    package.append_attribute("unique-identifier") = "book-id";
+    package.append_attribute("xml:lang") = context.metadata.language.c_str();
+    add_metadata(package, context.metadata, options);
+
+    pugi::xml_node manifest = package.append_child("manifest");
+    add_item(manifest, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+    add_item(manifest, "ncx", "toc.ncx", "application/x-dtbncx+xml");
+    add_item(manifest, "stylesheet", stylesheet_href, "text/css");
+    for (const PageEntry& page : context.layout.pages)
+        add_item(manifest, page.manifest_id, page.href(), "application/xhtml+xml");
+    for (std::size_t i = 0; i < options.resources.size(); ++i)
+        add_item(manifest, "resource-" + std::to_string(i + 1), options.resources[i].name,
+                 options.resources[i].media_type.c_str());
+
+    pugi::xml_node spine = package.append_child("spine");
+    spine.append_attribute("toc") = "ncx";
+    for (const PageEntry& page : context.layout.pages)
+        spine.append_child("itemref").append_attribute("idref") = page.manifest_id.c_str();
+    return serialize_indented(document);
+}
+
+}  // namespace cinefolio::epub

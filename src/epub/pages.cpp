@@ -1,0 +1,139 @@
+#include "pages.hpp"
+
+#include "footnotes.hpp"
+#include "xhtml.hpp"
+
+namespace cinefolio::epub {
+
+namespace {
+
+// Shift for Markdown headings: the chapter title above them is the page's h1.
+constexpr int heading_shift_under_title = 1;
+
+// Film titles fall back to something printable: a page needs a heading.
+std::string part_title(const model::Part& part) {
+    return part.title.empty() ? "Film " + std::to_string(part.film_id) : part.title;
+}
+
+std::string chapter_title(const model::Chapter& chapter) {
+    if (!chapter.title.empty()) return chapter.title;
+    return chapter.lens.empty() ? std::string("Chapter") : chapter.lens;
+}
+
+// A section named by its heading (aria-labelledby), as DPUB-ARIA asks of
+// doc-part and doc-chapter.
+pugi::xml_node open_section(pugi::xml_node body, const char* epub_type, const char* role) {
+    pugi::xml_node section = append_block(body, "section");
+    set_semantics(section, epub_type, role);
+    return section;
+}
+
+void label_section(pugi::xml_node section, pugi::xml_node heading, const std::string& id, ContentRenderer& renderer) {
+    if (!renderer.claim_id(id, {})) return;
+    heading.append_attribute("id") = id.c_str();
+    section.append_attribute("aria-labelledby") = id.c_str();
+}
+
+void render_chapter_header(pugi::xml_node section, const model::Chapter& chapter, ContentRenderer& renderer) {
+    pugi::xml_node header = append_block(section, "header");
+    pugi::xml_node heading = append_block(header, "h1");
+    append_text(heading, chapter_title(chapter));
+    label_section(section, heading, chapter.id + "-title", renderer);
+    if (!chapter.subtitle.empty()) {
+        pugi::xml_node subtitle = append_block(header, "p");
+        set_semantics(subtitle, "subtitle", "doc-subtitle");
+        renderer.render_inlines(subtitle, chapter.subtitle);
+    }
+    if (!chapter.author.empty()) {
+        pugi::xml_node byline = append_block(header, "p");
+        byline.append_attribute("class") = "byline";
+        append_text(byline, chapter.author);
+    }
+    if (!chapter.dek.empty()) {
+        pugi::xml_node dek = append_block(header, "p");
+        dek.append_attribute("class") = "dek";
+        renderer.render_inlines(dek, chapter.dek);
+    }
+    header.append_child(pugi::node_pcdata).set_value("\n");
+}
+
+}  // namespace
+
+std::string part_label(const model::Part& part) {
+    std::string label = part_title(part);
+    if (part.year) label += " (" + std::to_string(*part.year) + ")";
+    return label;
+}
+
+std::string chapter_label(const model::Chapter& chapter) {
+    std::string label = chapter_title(chapter);
+    if (std::string subtitle = plain_text(chapter.subtitle); !subtitle.empty()) label += ": " + subtitle;
+    return label;
+}
+
+void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, ContentRenderer& renderer) {
+    append_text(parent, chapter_title(chapter));
+    if (chapter.subtitle.empty()) return;
+    append_text(parent, ": ");
+    pugi::xml_node subtitle = parent.append_child("span");
+    subtitle.append_attribute("class") = "subtitle";
+    renderer.render_inlines(subtitle, chapter.subtitle, InlinePlace::navigation);
+}
+
+std::string part_page(const model::Part& part, const PageContext& context) {
+    XhtmlPage page;
+    start_xhtml(page, context.metadata.language, part_label(part), page_stylesheet_href, "bodymatter");
+    ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
+    pugi::xml_node section = open_section(page.body, "part", "doc-part");
+    if (!part.id.empty()) renderer.set_id(section, part.id, {});
+    pugi::xml_node heading = append_block(section, "h1");
+    append_text(heading, part_title(part));
+    label_section(section, heading, part.id.empty() ? "part-title" : part.id + "-title", renderer);
+    if (!part.director.empty() || part.year) {
+        pugi::xml_node credits = append_block(section, "p");
+        credits.append_attribute("class") = "film-credits";
+        if (!part.director.empty()) {
+            pugi::xml_node director = credits.append_child("span");
+            director.append_attribute("class") = "director";
+            append_text(director, part.director);
+        }
+        if (!part.director.empty() && part.year) append_text(credits, " \u00B7 ");
+        if (part.year) {
+            pugi::xml_node year = credits.append_child("span");
+            year.append_attribute("class") = "year";
+            append_text(year, std::to_string(*part.year));
+        }
+    }
+    section.append_child(pugi::node_pcdata).set_value("\n");
+    return serialize_xhtml(page.document);
+}
+
+std::string chapter_page(const model::Chapter& chapter, const PageContext& context) {
+    XhtmlPage page;
+    start_xhtml(page, context.metadata.language, chapter_label(chapter), page_stylesheet_href, "bodymatter");
+    ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
+    pugi::xml_node section = open_section(page.body, "chapter", "doc-chapter");
+    if (!chapter.id.empty()) renderer.set_id(section, chapter.id, chapter.source);
+    // Footnote ids first: references in the header and text point at them.
+    NoteRefs notes = claim_footnotes(chapter, renderer);
+    renderer.set_note_refs(&notes);
+    render_chapter_header(section, chapter, renderer);
+    renderer.render_blocks(section, chapter.blocks);
+    render_footnotes(section, chapter, notes, renderer);
+    section.append_child(pugi::node_pcdata).set_value("\n");
+    return serialize_xhtml(page.document);
+}
+
+std::string render_page(const PageEntry& page, const PageContext& context) {
+    switch (page.kind) {
+        case PageKind::half_title: return half_title_page(context);
+        case PageKind::title_page: return title_page(context);
+        case PageKind::copyright: return copyright_page(context);
+        case PageKind::contents: return contents_page(context);
+        case PageKind::part: return part_page(*page.part, context);
+        case PageKind::chapter: return chapter_page(*page.chapter, context);
+    }
+    return {};
+}
+
+}  // namespace cinefolio::epub

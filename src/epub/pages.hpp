@@ -1,0 +1,58 @@
+#pragma once
+// The XHTML pages of the spine (private to src/epub).
+//
+// Heading scheme: every page is its own document and opens at h1, so the
+// outline of each file nests without gaps: a part page has the film's title
+// as h1; a chapter page has the lens label as h1, the essay's title as a
+// doc-subtitle paragraph (not a heading: it names the same section), and its
+// Markdown headings shifted one level down (level 1 -> h2 ... capped at h6).
+// The book-wide nesting (book > film > chapter) lives in nav.xhtml.
+
+#include <string>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/model/book.hpp"
+#include "content.hpp"
+#include "layout.hpp"
+
+namespace cinefolio::epub {
+
+/// What every page renderer reads: the book with checked metadata, the
+/// layout (for links between pages) and where to report problems.
+struct PageContext {
+    const model::Book& book;
+    const model::Metadata& metadata;  // with title, language, identifier filled in
+    const Layout& layout;
+    const ImageResources& images;
+    base::Diagnostics& diagnostics;
+};
+
+/// Renders one spine page to the bytes of its XHTML file.
+std::string render_page(const PageEntry& page, const PageContext& context);
+
+/// The half-title, title, copyright and contents pages.
+std::string half_title_page(const PageContext& context);
+std::string title_page(const PageContext& context);
+std::string copyright_page(const PageContext& context);
+std::string contents_page(const PageContext& context);
+
+/// A film's part-opening page: its title, director and year.
+std::string part_page(const model::Part& part, const PageContext& context);
+
+/// One essay: lens title, subtitle, byline, dek, text and footnotes.
+std::string chapter_page(const model::Chapter& chapter, const PageContext& context);
+
+/// "Realism: The Subtitle" as plain text (titles and the NCX).
+std::string chapter_label(const model::Chapter& chapter);
+
+/// "Bicycle Thieves (1948)" as plain text.
+std::string part_label(const model::Part& part);
+
+/// Appends the chapter's title as it reads in the nav and contents: the lens
+/// label, then ": " and the essay title (with its emphasis) when there is one.
+void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, ContentRenderer& renderer);
+
+/// Path from a page in text/ to the stylesheet.
+inline constexpr const char* page_stylesheet_href = "../styles/book.css";
+
+}  // namespace cinefolio::epub

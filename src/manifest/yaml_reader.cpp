@@ -1,0 +1,74 @@
+#include "yaml_reader.hpp"
+
+#include <algorithm>
+
+#include "cinefolio/base/text.hpp"
+
+namespace cinefolio::manifest {
+
+base::Span YamlReader::span(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.line < 0) return {file_, 0, 0};
+    return sources_.span_at(file_, mark.line + 1, mark.column + 1);
+}
+
+base::Span YamlReader::span(const YAML::Node& node) const { return span(node.Mark()); }
+
+std::string describe(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Null: return "nothing";
+        case YAML::NodeType::Scalar: return "`" + node.Scalar() + "`";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Map: return "a map";
+        case YAML::NodeType::Undefined: return "nothing";
+    }
+    return "something else";
+}
+
+std::optional<std::string> YamlReader::text(const YAML::Node& node, const std::string& what) {
+    if (!node.IsScalar()) {
+        diagnostics_.error(span(node), what + ": expected text, found " + describe(node));
+        return std::nullopt;
+    }
+    return node.Scalar();
+}
+
+std::optional<std::int64_t> YamlReader::integer(const YAML::Node& node, const std::string& what) {
+    if (node.IsScalar()) {
+        const auto& scalar = node.Scalar();
+        std::size_t used = 0;
+        try {
+            auto value = std::stoll(scalar, &used, 10);
+            if (used == scalar.size()) return value;
+        } catch (const std::exception&) {
+            // fall through to the error below
+        }
+    }
+    diagnostics_.error(span(node), what + ": expected a whole number, found " + describe(node));
+    return std::nullopt;
+}
+
+bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& what) {
+    if (node.IsSequence()) return true;
+    diagnostics_.error(span(node), what + ": expected a list, found " + describe(node),
+                       "write one entry per line, each starting with `- `");
+    return false;
+}
+
+bool YamlReader::expect_map(const YAML::Node& node, const std::string& what) {
+    if (node.IsMap()) return true;
+    diagnostics_.error(span(node), what + ": expected a map of keys and values, found " + describe(node));
+    return false;
+}
+
+void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where) {
+    for (const auto& entry : map) {
+        if (!entry.first.IsScalar()) continue;
+        const auto& key = entry.first.Scalar();
+        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        std::string hint;
+        if (auto near = base::nearest(key, known)) hint = "did you mean `" + *near + "`?";
+        diagnostics_.warning(span(entry.first), "unknown key `" + key + "` in " + where, hint);
+    }
+}
+
+}  // namespace cinefolio::manifest

@@ -1,0 +1,218 @@
+// Assembles the Book: films become parts, essays chapters in lens order,
+// and every block gets an id derived from its place in the book.
+
+#include "cinefolio/model/assemble.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "cinefolio/base/text.hpp"
+
+namespace cinefolio::model {
+
+namespace {
+
+std::vector<Lens> resolve_lenses(const manifest::Manifest& manifest, const std::vector<corpus::Essay>& essays,
+                                 base::Diagnostics& diagnostics) {
+    std::vector<Lens> lenses;
+    if (!manifest.lenses.empty()) {
+        std::vector<std::string> declared;
+        for (const auto& lens : manifest.lenses) {
+            lenses.push_back({lens.name, lens.label});
+            declared.push_back(lens.name);
+        }
+        for (const auto& essay : essays) {
+            if (std::find(declared.begin(), declared.end(), essay.category) != declared.end()) continue;
+            std::string hint = "declare it under `lenses:` in " + manifest.path;
+            if (auto near = base::nearest(essay.category, declared)) hint = "did you mean `" + *near + "`?";
+            diagnostics.error(essay.category_span, "lens `" + essay.category + "` is not declared in `lenses`",
+                              hint);
+        }
+        return lenses;
+    }
+    // Without a declaration, lenses read in order of first appearance.
+    for (const auto& essay : essays) {
+        bool seen = std::any_of(lenses.begin(), lenses.end(), [&](const Lens& l) { return l.name == essay.category; });
+        if (!seen) lenses.push_back({essay.category, base::title_case(essay.category)});
+    }
+    return lenses;
+}
+
+std::vector<Part> resolve_films(const manifest::Manifest& manifest, const std::vector<corpus::Essay>& essays,
+                                base::Diagnostics& diagnostics) {
+    std::vector<Part> parts;
+    auto make_part = [](std::int64_t id) {
+        Part part;
+        part.film_id = id;
+        part.id = "f" + std::to_string(id);
+        return part;
+    };
+    if (manifest.films.empty()) {
+        for (const auto& essay : essays) {
+            bool seen = std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return p.film_id == essay.movie_id; });
+            if (!seen) parts.push_back(make_part(essay.movie_id));
+        }
+    }
+    for (const auto& film : manifest.films) {
+        auto part = make_part(film.id);
+        part.title = film.title;
+        part.year = film.year;
+        part.director = film.director;
+        bool has_essay = std::any_of(essays.begin(), essays.end(), [&](const corpus::Essay& e) { return e.movie_id == film.id; });
+        if (!has_essay) {
+            diagnostics.warning(film.source, "no essay found for film " + std::to_string(film.id),
+                                "check the movieId in the essays' front matter");
+            continue;
+        }
+        parts.push_back(std::move(part));
+    }
+    return parts;
+}
+
+// Ids come from the chapter's id plus a per-kind counter inside the chapter:
+// adding an essay elsewhere in the book never changes them.
+class IdMaker {
+public:
+    explicit IdMaker(std::string prefix) : prefix_(std::move(prefix)) {}
+    void assign(std::vector<Block>& blocks) {
+        for (auto& block : blocks) {
+            block.id = prefix_ + "-" + letter(block.kind) + std::to_string(++counts_[letter(block.kind)]);
+            assign(block.children);
+        }
+    }
+
+private:
+    static std::string letter(BlockKind kind) {
+        switch (kind) {
+            case BlockKind::paragraph: return "p";
+            case BlockKind::heading: return "h";
+            case BlockKind::bullet_list:
+            case BlockKind::ordered_list: return "l";
+            case BlockKind::list_item: return "i";
+            case BlockKind::block_quote: return "q";
+            case BlockKind::code_block: return "c";
+            case BlockKind::thematic_break: return "r";
+            case BlockKind::table: return "t";
+            case BlockKind::table_row: return "tr";
+            case BlockKind::table_cell: return "td";
+        }
+        return "b";
+    }
+    std::string prefix_;
+    std::map<std::string, int> counts_;
+};
+
+// Footnote references arrive carrying the Markdown label; from here on
+// they carry the footnote's id, which is what both backends link to.
+void point_references(std::vector<Inline>& inlines, const std::string& chapter_id) {
+    for (auto& item : inlines) {
+        if (item.kind == InlineKind::footnote_ref) item.url = chapter_id + "-fn" + item.text;
+        point_references(item.children, chapter_id);
+    }
+}
+
+void point_references(std::vector<Block>& blocks, const std::string& chapter_id) {
+    for (auto& block : blocks) {
+        point_references(block.inlines, chapter_id);
+        point_references(block.children, chapter_id);
+    }
+}
+
+Chapter make_chapter(const Part& part, const Lens& lens, corpus::Essay&& essay) {
+    Chapter chapter;
+    chapter.id = part.id + "-" + base::slug(lens.name);
+    chapter.lens = lens.name;
+    chapter.title = lens.label;
+    chapter.subtitle = std::move(essay.title);
+    chapter.dek = std::move(essay.dek);
+    chapter.author = std::move(essay.author);
+    chapter.source_path = essay.path;
+    chapter.source = {essay.file, 0, 0};
+    chapter.blocks = std::move(essay.body.blocks);
+    IdMaker(chapter.id).assign(chapter.blocks);
+    point_references(chapter.blocks, chapter.id);
+    for (auto& note : essay.body.footnotes) {
+        note.id = chapter.id + "-fn" + note.number;
+        IdMaker(note.id).assign(note.blocks);
+        point_references(note.blocks, chapter.id);
+        chapter.footnotes.push_back(std::move(note));
+    }
+    return chapter;
+}
+
+Metadata make_metadata(const manifest::Manifest& manifest) {
+    Metadata meta;
+    meta.id = manifest.id;
+    meta.title = manifest.title;
+    meta.subtitle = manifest.subtitle;
+    meta.creators = manifest.creators;
+    meta.language = manifest.language;
+    meta.publisher = manifest.publisher;
+    meta.rights = manifest.rights;
+    meta.date = manifest.date;
+    meta.description = manifest.description;
+    if (!manifest.isbn.empty()) {
+        meta.identifier = "urn:isbn:" + manifest.isbn;
+    } else if (!manifest.identifier.empty()) {
+        meta.identifier = manifest.identifier;
+    } else {
+        // Derived from what names the book, never from the clock or a random
+        // source, so a rebuild keeps the identifier readers have stored.
+        std::string name = manifest.id + "\n" + manifest.title + "\n" + manifest.subtitle;
+        for (const auto& creator : manifest.creators) name += "\n" + creator;
+        meta.identifier = "urn:uuid:" + base::name_uuid(name);
+    }
+    return meta;
+}
+
+}  // namespace
+
+std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<corpus::Essay> essays,
+                             base::Diagnostics& diagnostics) {
+    Book book;
+    book.metadata = make_metadata(manifest);
+    auto errors_before = diagnostics.error_count();
+    auto lenses = resolve_lenses(manifest, essays, diagnostics);
+    auto parts = resolve_films(manifest, essays, diagnostics);
+
+    // Two essays for the same film and lens would be two chapters with one
+    // title and one id: name both files so the editor can pick.
+    std::map<std::pair<std::int64_t, std::string>, const corpus::Essay*> seen;
+    for (const auto& essay : essays) {
+        auto [place, inserted] = seen.emplace(std::make_pair(essay.movie_id, essay.category), &essay);
+        if (!inserted) {
+            diagnostics.error(essay.category_span,
+                              "a second essay for film " + std::to_string(essay.movie_id) + " and lens `" +
+                                  essay.category + "`; the first is " + place->second->path,
+                              "keep one of the two, or change the lens of one");
+        }
+    }
+    if (diagnostics.error_count() > errors_before) return std::nullopt;
+
+    for (auto& part : parts) {
+        for (const auto& lens : lenses) {
+            for (auto& essay : essays) {
+                if (essay.movie_id != part.film_id || essay.category != lens.name) continue;
+                if (part.title.empty()) part.title = essay.movie_title;
+                part.chapters.push_back(make_chapter(part, lens, std::move(essay)));
+            }
+        }
+    }
+    // Only lenses some chapter uses are listed (a booklet may use fewer).
+    for (const auto& lens : lenses) {
+        bool used = std::any_of(parts.begin(), parts.end(), [&](const Part& part) {
+            return std::any_of(part.chapters.begin(), part.chapters.end(),
+                               [&](const Chapter& chapter) { return chapter.lens == lens.name; });
+        });
+        if (used) book.lenses.push_back(lens);
+    }
+    book.parts = std::move(parts);
+    if (book.parts.empty()) {
+        diagnostics.error({manifest.file, 0, 0}, "the book has no essays",
+                          "list essay files or folders under `essays:` or `imports:`");
+        return std::nullopt;
+    }
+    return book;
+}
+
+}  // namespace cinefolio::model

@@ -1,0 +1,46 @@
+#pragma once
+// One loaded face: its bytes, FreeType face (for painters) and HarfBuzz
+// font (for shaping). Private to src/typeset.
+
+#include <cstdint>
+#include <string>
+
+#include "cinefolio/typeset/fonts.hpp"
+#include "raii.hpp"
+
+namespace cinefolio::typeset {
+
+/// A face loaded from memory. Members are declared in dependency order so
+/// they are destroyed users-first, bytes last.
+class Face {
+public:
+    /// Loads `bytes`; on failure `error` says why and the face is unusable.
+    Face(std::string_view bytes, std::string& error);
+    Face(const Face&) = delete;
+    Face& operator=(const Face&) = delete;
+
+    bool ok() const { return font_ != nullptr; }
+    hb_font_t* harfbuzz() const { return font_.get(); }
+    FT_Face freetype() const { return face_.get(); }
+    /// Units per em: HarfBuzz positions are in these units.
+    double units_per_em() const { return units_per_em_; }
+    /// Ascender and descender as fractions of the em (descender negative).
+    double ascender() const { return ascender_; }
+    double descender() const { return descender_; }
+    /// Family and style name for messages, e.g. "Linux Libertine O Italic".
+    const std::string& name() const { return name_; }
+    /// True if the face maps the code point to a glyph.
+    bool has_glyph(char32_t code_point) const;
+
+private:
+    std::string bytes_;  // FreeType and HarfBuzz read these in place
+    FreeTypeLibrary library_;  // one per face: FreeType libraries are not shared across threads
+    FreeTypeFace face_;
+    HarfBuzzFont font_;
+    double units_per_em_ = 1000;
+    double ascender_ = 0.8;
+    double descender_ = -0.2;
+    std::string name_;
+};
+
+}  // namespace cinefolio::typeset

@@ -1,0 +1,76 @@
+// Loading the book's faces from memory.
+
+#include "cinefolio/typeset/fonts.hpp"
+
+#include "face.hpp"
+
+namespace cinefolio::typeset {
+
+Face::Face(std::string_view bytes, std::string& error) : bytes_(bytes) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) {
+        error = "FreeType could not start";
+        return;
+    }
+    library_.reset(library);
+    FT_Face face = nullptr;
+    if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(bytes_.data()),
+                           static_cast<FT_Long>(bytes_.size()), 0, &face) != 0) {
+        error = "not an OpenType or TrueType font";
+        return;
+    }
+    face_.reset(face);
+    // HarfBuzz reads the same bytes through its own OpenType tables, unhinted
+    // and in font units, so positions do not depend on FreeType's hinting.
+    HarfBuzzBlob blob(hb_blob_create(bytes_.data(), static_cast<unsigned>(bytes_.size()),
+                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    HarfBuzzFace hb_face(hb_face_create(blob.get(), 0));
+    units_per_em_ = hb_face_get_upem(hb_face.get());
+    HarfBuzzFont font(hb_font_create(hb_face.get()));
+    hb_font_set_scale(font.get(), static_cast<int>(units_per_em_), static_cast<int>(units_per_em_));
+    font_ = std::move(font);
+    ascender_ = face->ascender / static_cast<double>(face->units_per_EM);
+    descender_ = face->descender / static_cast<double>(face->units_per_EM);
+    name_ = std::string(face->family_name ? face->family_name : "unnamed") + " " +
+            (face->style_name ? face->style_name : "");
+}
+
+bool Face::has_glyph(char32_t code_point) const {
+    hb_codepoint_t glyph = 0;
+    return hb_font_get_nominal_glyph(font_.get(), code_point, &glyph) && glyph != 0;
+}
+
+std::optional<FontSet> FontSet::load(const FontBytes& bytes, base::Diagnostics& diagnostics) {
+    if (bytes.regular.empty()) {
+        diagnostics.error({}, "no regular face was given for the print edition",
+                          "the style's font folder should hold the regular face");
+        return std::nullopt;
+    }
+    const std::string_view sources[font_style_count] = {bytes.regular, bytes.italic, bytes.bold, bytes.bold_italic,
+                                                        bytes.mono};
+    const char* names[font_style_count] = {"regular", "italic", "bold", "bold italic", "mono"};
+    FontSet set;
+    for (std::size_t i = 0; i < font_style_count; ++i) {
+        if (sources[i].empty()) {
+            // A missing style falls back to the regular face: a plainer book,
+            // not a failed build.
+            set.faces_[i] = set.faces_[0];
+            continue;
+        }
+        std::string error;
+        auto face = std::make_shared<Face>(sources[i], error);
+        if (!face->ok()) {
+            diagnostics.error({}, std::string("cannot load the ") + names[i] + " face: " + error);
+            return std::nullopt;
+        }
+        set.faces_[i] = std::move(face);
+    }
+    return set;
+}
+
+NativeFace FontSet::native_face(FontStyle style) const {
+    const auto& face = faces_[static_cast<std::size_t>(style)];
+    return NativeFace{face->freetype(), face};
+}
+
+}  // namespace cinefolio::typeset

@@ -1,0 +1,29 @@
+#pragma once
+// Word hyphenation with libhyphen (TeX patterns in hunspell's format).
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "raii.hpp"
+
+namespace cinefolio::typeset {
+
+/// Finds the places a word may take a hyphen; inert without patterns.
+class Hyphenator {
+public:
+    /// Loads patterns from the bytes of a .dic file; empty bytes or bad
+    /// patterns leave hyphenation off.
+    explicit Hyphenator(std::string_view patterns);
+
+    bool enabled() const { return dictionary_ != nullptr; }
+
+    /// Byte offsets inside `word` (lower or mixed case letters, UTF-8) before
+    /// which a hyphen may break it, keeping 2 letters before and 3 after.
+    std::vector<std::size_t> points(std::string_view word) const;
+
+private:
+    HyphenDictionary dictionary_;
+};
+
+}  // namespace cinefolio::typeset

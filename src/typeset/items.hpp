@@ -1,0 +1,58 @@
+#pragma once
+// A paragraph as Knuth and Plass model it: boxes (unbreakable glyphs),
+// glue (stretchable space) and penalties (possible breaks with a cost).
+// Line breakers only read widths and penalties; the glyph ranges let the
+// line builder position what the breaker chose.
+
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+#include "shaper.hpp"
+#include "styled_text.hpp"
+
+namespace cinefolio::typeset {
+
+enum class ItemKind { box, glue, penalty };
+
+/// A penalty this high forbids a break, this low forces one (TeX's values).
+inline constexpr int forbidden_break = 10000;
+inline constexpr int forced_break = -10000;
+/// Glue stretch standing for "infinitely stretchable" (TeX's fil).
+inline constexpr double fill_stretch = 1e6;
+
+/// One item; `run` and the glyph range say which shaped glyphs it draws
+/// (none for indents, fills and plain penalties).
+struct Item {
+    ItemKind kind = ItemKind::box;
+    double width = 0;
+    double stretch = 0;
+    double shrink = 0;
+    int penalty = 0;
+    bool flagged = false;  // a hyphen break: the line ends with a hyphen
+    int run = -1;          // index into Paragraph::runs; for a flagged penalty, the hyphen's style run
+    std::size_t glyph_begin = 0;
+    std::size_t glyph_end = 0;
+    std::size_t byte_begin = 0;  // the text this item spells
+    std::size_t byte_end = 0;
+};
+
+/// A shaped paragraph as items, with the runs the items point into.
+struct Paragraph {
+    StyledText text;
+    std::vector<ShapedRun> runs;
+    std::vector<Item> items;
+    /// For each style of a hyphen break: a shaped "-" (index into runs).
+    std::vector<int> hyphen_runs;
+};
+
+class Hyphenator;
+class LineBreakFinder;
+
+/// Turns styled text into items: one shaping per style run, glue at spaces,
+/// penalties at other break opportunities and at hyphenation points.
+/// `indent` opens the first line with an empty box.
+Paragraph build_paragraph(StyledText text, double indent, bool hyphenate, Shaper& shaper,
+                          LineBreakFinder& breaks, const Hyphenator& hyphenator);
+
+}  // namespace cinefolio::typeset

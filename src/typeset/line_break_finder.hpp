@@ -1,0 +1,31 @@
+#pragma once
+// Where lines may break in a paragraph (Unicode line breaking, UAX #14, by ICU).
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace icu {
+class BreakIterator;
+}
+
+namespace cinefolio::typeset {
+
+/// Reuses one ICU line-break iterator (costly to create) across paragraphs.
+class LineBreakFinder {
+public:
+    LineBreakFinder();
+    ~LineBreakFinder();
+    LineBreakFinder(const LineBreakFinder&) = delete;
+    LineBreakFinder& operator=(const LineBreakFinder&) = delete;
+
+    /// Byte offsets at which a new line may start, ascending, ending with
+    /// text.size(); spaces stay at the end of the segment before.
+    std::vector<std::size_t> opportunities(std::string_view text);
+
+private:
+    std::unique_ptr<icu::BreakIterator> iterator_;
+};
+
+}  // namespace cinefolio::typeset

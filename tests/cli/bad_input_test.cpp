@@ -1,0 +1,143 @@
+// Every kind of bad input named in the foundation issue: a clear
+// "file:line:col: error: ..." message, exit status 1, and no output.
+
+#include <catch2/catch.hpp>
+
+#include "cli_fixture.hpp"
+
+using cinefolio::test::Book;
+using cinefolio::test::essay;
+
+namespace {
+
+const std::string kManifest = "title: Test Book\nessays:\n  - essays/\n";
+
+void expect_failure(const Book& book, const std::string& where, const std::string& words) {
+    auto result = book.run("build");
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(result.output.find(where) != std::string::npos);
+    CHECK(result.output.find(words) != std::string::npos);
+    CHECK_FALSE(book.has_output());
+}
+
+}  // namespace
+
+TEST_CASE("a missing manifest is an error", "[cli][bad-input]") {
+    Book book("missing-manifest");
+    auto result = book.run("build");
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(result.output.find("book.yaml: error: cannot read the manifest") != std::string::npos);
+    CHECK_FALSE(book.has_output());
+}
+
+TEST_CASE("a YAML syntax error in the manifest names its line", "[cli][bad-input]") {
+    Book book("manifest-yaml");
+    book.write("book.yaml", "title: Test\nessays:\n  - essays/\n  bad: [unclosed\n");
+    book.write("essays/a.md", essay("REALISM"));
+    expect_failure(book, "book.yaml:4:", "error: invalid YAML");
+}
+
+TEST_CASE("a manifest without a title is an error", "[cli][bad-input]") {
+    Book book("no-title");
+    book.write("book.yaml", "subtitle: Only a subtitle\nessays:\n  - essays/\n");
+    book.write("essays/a.md", essay("REALISM"));
+    expect_failure(book, "book.yaml", "error: the manifest has no `title`");
+}
+
+TEST_CASE("a YAML syntax error in front matter names the file's line", "[cli][bad-input]") {
+    Book book("front-matter-yaml");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", "---\nmovieId: 1\nmovieTitle: [oops\ncategoryName: REALISM\n---\n\nText.\n");
+    expect_failure(book, "essays/a.md:", "error: invalid YAML in front matter");
+}
+
+TEST_CASE("unclosed front matter is an error at line 1", "[cli][bad-input]") {
+    Book book("unclosed");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", "---\nmovieId: 1\nmovieTitle: Closeness\ncategoryName: REALISM\n\nText.\n");
+    expect_failure(book, "essays/a.md:1:1: error: front matter is never closed", "hint:");
+}
+
+TEST_CASE("a missing required field is an error", "[cli][bad-input]") {
+    Book book("missing-field");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", "---\nmovieId: 1\nmovieTitle: Closeness\n---\n\nText.\n");
+    expect_failure(book, "essays/a.md:2:1: error: front matter has no `categoryName`", "");
+}
+
+TEST_CASE("an ill-typed movieId is an error at its value", "[cli][bad-input]") {
+    Book book("ill-typed");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", "---\nmovieId: twelve\nmovieTitle: Closeness\ncategoryName: REALISM\n---\n\nText.\n");
+    expect_failure(book, "essays/a.md:2:10: error: `movieId` must be a positive whole number", "`twelve`");
+}
+
+TEST_CASE("an essay file that does not exist is an error at its entry", "[cli][bad-input]") {
+    Book book("missing-essay");
+    book.write("book.yaml", "title: T\nessays:\n  - essays/gone.md\n");
+    expect_failure(book, "book.yaml:3:5: error: essay file `essays/gone.md` not found", "");
+}
+
+TEST_CASE("an import that does not exist is an error at its entry", "[cli][bad-input]") {
+    Book book("missing-import");
+    book.write("book.yaml",
+               "title: T\nimports:\n  - file: gone.txt\n    movieId: 1\n    movieTitle: X\n    categoryName: PRESS\n");
+    expect_failure(book, "book.yaml:3:5: error: imported file `gone.txt` not found", "");
+}
+
+TEST_CASE("an undeclared lens is an error naming the nearest declared lens", "[cli][bad-input]") {
+    Book book("undeclared-lens");
+    book.write("book.yaml", kManifest + "lenses: [REALISM, SIGNIFIER]\n");
+    book.write("essays/a.md", essay("REALSIM"));
+    expect_failure(book, "essays/a.md:4:15: error: lens `REALSIM` is not declared", "did you mean `REALISM`?");
+}
+
+TEST_CASE("two essays for one film and lens name both files", "[cli][bad-input]") {
+    Book book("duplicate");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM"));
+    book.write("essays/b.md", essay("REALISM"));
+    expect_failure(book, "essays/b.md:4:15: error: a second essay for film 452008 and lens `REALISM`",
+                   "the first is essays/a.md");
+}
+
+TEST_CASE("invalid UTF-8 names the line", "[cli][bad-input]") {
+    Book book("utf8");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM", "Fine line.\n\nCaf\xE9 au lait.\n"));
+    expect_failure(book, "essays/a.md:8:4: error: invalid UTF-8 on line 8", "");
+}
+
+TEST_CASE("an empty essay is an error", "[cli][bad-input]") {
+    Book book("empty");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM", "\n  \n"));
+    expect_failure(book, "essays/a.md:6:1: error: the essay is empty", "");
+    book.write("essays/a.md", "");
+    expect_failure(book, "essays/a.md", "error: the essay is empty");
+}
+
+TEST_CASE("an essay without front matter outside imports is an error", "[cli][bad-input]") {
+    Book book("no-front-matter");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", "Just text.\n");
+    expect_failure(book, "essays/a.md:1:1: error: the essay has no front matter", "imports:");
+}
+
+TEST_CASE("warnings print with file and line and do not stop the build; --strict makes them errors",
+          "[cli][warnings]") {
+    Book book("warnings");
+    book.write("book.yaml", kManifest + "subtitel: Typo\n");
+    book.write("essays/a.md", essay("REALISM", "Text with <b>raw</b> HTML.\n"));
+    auto check = book.run("check");
+    INFO(check.output);
+    CHECK(check.exit_code == 0);
+    CHECK(check.output.find("book.yaml:4:1: warning: unknown key `subtitel`") != std::string::npos);
+    CHECK(check.output.find("did you mean `subtitle`?") != std::string::npos);
+    CHECK(check.output.find("essays/a.md:6:11: warning: raw HTML dropped") != std::string::npos);
+    auto strict = book.run("build", "--strict");
+    CHECK(strict.exit_code == 1);
+    CHECK_FALSE(book.has_output());
+}

@@ -1,0 +1,115 @@
+// End to end: build the sample book and check both outputs with the real
+// validators (epubcheck, qpdf, pdffonts, pdftotext).
+
+#include <catch2/catch.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "support/process.hpp"
+
+using namespace cinefolio::test;
+
+namespace {
+
+const std::string kEssays = std::string(CINEFOLIO_SOURCE_DIR) + "/books/closeness/essays/";
+
+// pdftotext output with line-end hyphens rejoined and whitespace collapsed,
+// so words broken across lines are found whole.
+std::string normalise(std::string text, bool join_hyphens) {
+    if (join_hyphens) text = std::regex_replace(text, std::regex("-\n"), "");
+    text = std::regex_replace(text, std::regex("[\\s\\x0c]+"), " ");
+    return text;
+}
+
+std::set<std::string> words_of(const std::string& text) {
+    std::set<std::string> words;
+    std::regex word("[A-Za-z]{4,}");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it) {
+        words.insert(it->str());
+    }
+    return words;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t found = 0;
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++found;
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("the sample book builds to a valid EPUB and PDF", "[cli][build]") {
+    ScratchDir out("sample-build");
+    auto build = run(quote(CINEFOLIO_BINARY) + " build books/closeness/book.yaml -q -o " + quote(out.path().string()));
+    INFO(build.output);
+    REQUIRE(build.exit_code == 0);
+    const auto epub = out / "closeness.epub";
+    const auto pdf = out / "closeness.pdf";
+
+    SECTION("epubcheck reports no errors and no warnings") {
+        auto check = run(epubcheck_command(epub));
+        INFO(check.output);
+        CHECK(check.exit_code == 0);
+        CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
+    }
+    SECTION("qpdf accepts the PDF and every font is embedded") {
+        auto check = run("qpdf --check " + quote(pdf));
+        INFO(check.output);
+        CHECK(check.exit_code == 0);
+        auto fonts = run("pdffonts " + quote(pdf));
+        INFO(fonts.output);
+        REQUIRE(fonts.exit_code == 0);
+        std::istringstream lines(fonts.output);
+        std::string line;
+        int listed = 0;
+        while (std::getline(lines, line)) {
+            if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0) continue;
+            ++listed;
+            CHECK(std::regex_search(line, std::regex("\\s+yes\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+$")));
+        }
+        CHECK(listed >= 3);
+    }
+    SECTION("pdftotext returns every word of all four essays, the scraped title once") {
+        auto text = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+        REQUIRE(text.exit_code == 0);
+        auto joined = normalise(text.output, true);
+        auto kept = normalise(text.output, false);
+        for (const char* file : {"closeness-metacritic.md", "closeness-realism.md", "closeness-signifier.md",
+                                 "closeness-press.txt"}) {
+            auto source = slurp(kEssays + file);
+            REQUIRE_FALSE(source.empty());
+            for (const auto& word : words_of(source)) {
+                if (word == "movieId" || word == "movieTitle" || word == "categoryName") continue;
+                INFO(file << ": " << word);
+                CHECK((joined.find(word) != std::string::npos || kept.find(word) != std::string::npos));
+            }
+        }
+        CHECK(count(kept, "Closeness: A Film That Challenges the Liberal Narrative") == 1);
+        for (const char* accented : {"Édouard Louis", "Drakulić", "René Girard", "“negative epiphany.”", "—"}) {
+            INFO(accented);
+            CHECK(kept.find(accented) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("two builds with the same SOURCE_DATE_EPOCH are byte-identical", "[cli][build][reproducible]") {
+    ScratchDir first("repro-a"), second("repro-b");
+    for (const auto* dir : {&first, &second}) {
+        auto build = run("SOURCE_DATE_EPOCH=1700000000 " + quote(CINEFOLIO_BINARY) +
+                         " build books/closeness/book.yaml -q -o " + quote(dir->path().string()));
+        REQUIRE(build.exit_code == 0);
+    }
+    CHECK(slurp(first / "closeness.epub") == slurp(second / "closeness.epub"));
+    CHECK(slurp(first / "closeness.pdf") == slurp(second / "closeness.pdf"));
+    CHECK_FALSE(slurp(first / "closeness.pdf").empty());
+}
+
+TEST_CASE("--format builds only what is asked", "[cli][build]") {
+    ScratchDir out("format");
+    auto build = run(quote(CINEFOLIO_BINARY) + " build books/closeness/book.yaml -q --format epub -o " +
+                     quote(out.path().string()));
+    REQUIRE(build.exit_code == 0);
+    CHECK(std::filesystem::exists(out / "closeness.epub"));
+    CHECK_FALSE(std::filesystem::exists(out / "closeness.pdf"));
+}
