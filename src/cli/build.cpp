@@ -52,8 +52,10 @@ std::optional<pdf::Options> pdf_options(std::int64_t moment, base::Diagnostics& 
     auto italic = read_resource(folder + "LinLibertine_RI.otf", diagnostics);
     auto bold = read_resource(folder + "LinLibertine_RB.otf", diagnostics);
     auto bold_italic = read_resource(folder + "LinLibertine_RBI.otf", diagnostics);
-    if (!regular || !italic || !bold || !bold_italic) return std::nullopt;
-    options.fonts = {std::move(*regular), std::move(*italic), std::move(*bold), std::move(*bold_italic)};
+    auto mono = read_resource(folder + "LinLibertine_M.otf", diagnostics);
+    if (!regular || !italic || !bold || !bold_italic || !mono) return std::nullopt;
+    options.fonts = {std::move(*regular), std::move(*italic), std::move(*bold), std::move(*bold_italic),
+                     std::move(*mono)};
     return options;
 }
 

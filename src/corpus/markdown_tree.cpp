@@ -75,6 +75,19 @@ std::string language_of(cmark_node* code_block) {
     return std::string{text.substr(0, end)};
 }
 
+model::Block block_of(model::BlockKind kind, base::Span source) {
+    model::Block block;
+    block.kind = kind;
+    block.source = source;
+    return block;
+}
+
+model::Inline text_inline(std::string text) {
+    model::Inline item;
+    item.text = std::move(text);
+    return item;
+}
+
 model::Align align_of(std::uint8_t code) {
     switch (code) {
         case 'l': return model::Align::left;
@@ -113,7 +126,7 @@ std::vector<model::Block> TreeCopier::copy_children(cmark_node* container, int d
         auto leaves = flatten(container, depth);
         if (cmark_node_get_type(container) != CMARK_NODE_LIST) return leaves;
         // A list may only hold items: keep the leaves in one item.
-        model::Block item{.kind = model::BlockKind::list_item, .source = span_of(container)};
+        auto item = block_of(model::BlockKind::list_item, span_of(container));
         item.children = std::move(leaves);
         std::vector<model::Block> items;
         items.push_back(std::move(item));
@@ -197,13 +210,13 @@ std::optional<model::Block> TreeCopier::copy_block(cmark_node* node, int depth) 
 model::Block TreeCopier::copy_table(cmark_node* table) {
     const std::uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
     const std::uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(table);
-    model::Block block{.kind = model::BlockKind::table, .source = span_of(table)};
+    auto block = block_of(model::BlockKind::table, span_of(table));
     // cmark puts the header row ("table_header") first, as the model wants.
     for (cmark_node* row = cmark_node_first_child(table); row != nullptr; row = cmark_node_next(row)) {
-        model::Block row_block{.kind = model::BlockKind::table_row, .source = span_of(row)};
+        auto row_block = block_of(model::BlockKind::table_row, span_of(row));
         std::uint16_t column = 0;
         for (cmark_node* cell = cmark_node_first_child(row); cell != nullptr; cell = cmark_node_next(cell), ++column) {
-            model::Block cell_block{.kind = model::BlockKind::table_cell, .source = span_of(cell)};
+            auto cell_block = block_of(model::BlockKind::table_cell, span_of(cell));
             if (alignments != nullptr && column < columns) cell_block.align = align_of(alignments[column]);
             cell_block.inlines = copy_inlines(cell, 0);
             row_block.children.push_back(std::move(cell_block));
@@ -263,7 +276,7 @@ std::vector<model::Inline> TreeCopier::copy_inlines(cmark_node* parent, int dept
                                    " levels deep was flattened to plain text",
                          "check for a run of unmatched `*` or `_`");
                 }
-                item = model::Inline{.text = plain_text_of(node)};
+                item = text_inline(plain_text_of(node));
             } else {
                 item.children = copy_inlines(node, depth + 1);
             }
@@ -278,13 +291,17 @@ model::Inline TreeCopier::footnote_reference(cmark_node* reference) {
     // cmark turns a reference to an undefined label back into text; a
     // resolved reference without a definition should not happen, but keep
     // its number as text rather than a dangling link.
-    if (definition == nullptr) return model::Inline{.text = literal_of(reference)};
+    if (definition == nullptr) return text_inline(literal_of(reference));
     auto [found, inserted] = footnote_index_.try_emplace(definition, footnotes_.size());
     if (inserted) {
         footnotes_.push_back({definition, cmark::footnote_label(definition), std::to_string(footnotes_.size() + 1)});
     }
     const auto& footnote = footnotes_[found->second];
-    return model::Inline{.kind = model::InlineKind::footnote_ref, .text = footnote.number, .url = footnote.label};
+    model::Inline item;
+    item.kind = model::InlineKind::footnote_ref;
+    item.text = footnote.number;
+    item.url = footnote.label;
+    return item;
 }
 
 }  // namespace cinefolio::corpus

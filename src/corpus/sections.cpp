@@ -3,6 +3,7 @@
 // one outline whose levels start at 1 and never skip.
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -58,7 +59,11 @@ std::vector<Inline> bold_content(const Block& block) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) append_inline(out, Inline{.text = " "});
+        if (pending_space) {
+            Inline space;
+            space.text = " ";
+            append_inline(out, std::move(space));
+        }
         pending_space = false;
         for (const auto& child : item.children) append_inline(out, child);
     }
@@ -122,12 +127,12 @@ struct OpenHeading {
 // 4. otherwise a sibling of the innermost open bold heading, or, if none,
 //    one level under the last real heading (or beside the top real
 //    headings when none came yet).
-int place_bold_heading(std::vector<OpenHeading>& open, Shape shape, std::optional<int> heading_before,
+int place_bold_heading(std::vector<OpenHeading>& open, Shape shape, int heading_before,
                        int base_level) {
     auto same = std::find_if(open.rbegin(), open.rend(), [&](const OpenHeading& o) { return o.shape == shape; });
     int level = base_level;
     if (same != open.rend()) level = same->level;
-    else if (heading_before) level = *heading_before + 1;
+    else if (heading_before > 0) level = heading_before + 1;
     else if (!open.empty() && shape.kind == Shape::Kind::arabic && open.back().shape.kind == Shape::Kind::arabic &&
              shape.parts > open.back().shape.parts)
         level = open.back().level + 1;
@@ -145,7 +150,7 @@ void promote_bold_paragraphs(std::vector<Block>& blocks) {
     }
     int last_real_level = 0;
     std::vector<OpenHeading> open;      // bold headings since the last real one
-    std::optional<int> heading_before;  // level of the block before, if a heading
+    int heading_before = 0;             // level of the block before, if a heading
     for (auto& block : blocks) {
         if (block.kind == BlockKind::heading) {
             open.clear();
@@ -154,7 +159,7 @@ void promote_bold_paragraphs(std::vector<Block>& blocks) {
             continue;
         }
         if (!is_bold_only(block)) {
-            heading_before.reset();
+            heading_before = 0;
             continue;
         }
         // Level 2 with no real headings at all: the value only matters

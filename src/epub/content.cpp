@@ -39,29 +39,10 @@ std::string language_class(std::string_view info) {
     return name.empty() ? std::string() : "language-" + name;
 }
 
-void collect_plain_text(const std::vector<model::Inline>& inlines, std::string& out) {
-    for (const model::Inline& node : inlines) {
-        switch (node.kind) {
-            case model::InlineKind::text:
-            case model::InlineKind::code: out += node.text; break;
-            case model::InlineKind::soft_break:
-            case model::InlineKind::hard_break: out += ' '; break;
-            case model::InlineKind::footnote_ref: break;
-            case model::InlineKind::emphasis:
-            case model::InlineKind::strong:
-            case model::InlineKind::strikethrough:
-            case model::InlineKind::link:
-            case model::InlineKind::image: collect_plain_text(node.children, out); break;
-        }
-    }
-}
-
 }  // namespace
 
-std::string plain_text(const std::vector<model::Inline>& inlines) {
-    std::string out;
-    collect_plain_text(inlines, out);
-    return base::collapse_whitespace(out);
+std::string label_text(const std::vector<model::Inline>& inlines) {
+    return base::collapse_whitespace(model::plain_text(inlines));
 }
 
 std::string external_href(std::string_view url) {
@@ -236,7 +217,7 @@ void ContentRenderer::render_link(pugi::xml_node parent, const model::Inline& no
 }
 
 void ContentRenderer::render_image(pugi::xml_node parent, const model::Inline& node) {
-    std::string alt = plain_text(node.children);
+    std::string alt = label_text(node.children);
     auto resource = images_.find(node.url);
     if (resource == images_.end()) {
         // No image file came with the book: the alt text stands in for it.

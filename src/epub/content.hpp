@@ -63,9 +63,8 @@ private:
     base::Span current_source_;  // span of the block being rendered, for inline messages
 };
 
-/// Plain text of inlines for <title>, the NCX and alt text (note references
-/// are left out, breaks become spaces).
-std::string plain_text(const std::vector<model::Inline>& inlines);
+/// Plain text of inlines on one line, for <title>, the NCX and alt text.
+std::string label_text(const std::vector<model::Inline>& inlines);
 
 /// The URL as an href if it is one we keep (http, https, mailto), with
 /// characters URLs may not contain percent-encoded; empty otherwise.

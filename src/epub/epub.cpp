@@ -10,6 +10,7 @@
 #include "navigation.hpp"
 #include "package.hpp"
 #include "pages.hpp"
+#include "stylesheet.hpp"
 #include "timestamp.hpp"
 #include "zip_archive.hpp"
 
@@ -151,7 +152,9 @@ std::optional<std::string> write(const model::Book& book, const Options& options
                           "SOURCE_DATE_EPOCH gives it in seconds since 1970");
         return std::nullopt;
     }
-    if (!check_resources(options, diagnostics)) return std::nullopt;
+    // Both checks run so one build reports every problem with the options.
+    bool resources_ok = check_resources(options, diagnostics);
+    if (!check_stylesheet(options, diagnostics) || !resources_ok) return std::nullopt;
     model::Metadata metadata = checked_metadata(book, diagnostics);
     Layout layout = plan_layout(book);
     ImageResources images = image_resources(options);

@@ -31,6 +31,7 @@ pugi::xml_node paragraph(pugi::xml_node parent, const char* css_class, const std
 pugi::xml_node front_section(XhtmlPage& page, const char* epub_type, const char* label) {
     pugi::xml_node section = append_block(page.body, "section");
     set_semantics(section, epub_type, nullptr);
+    section.append_attribute("class") = epub_type;  // for CSS, as epub:type is namespaced
     section.append_attribute("aria-label") = label;
     return section;
 }
@@ -98,6 +99,7 @@ std::string contents_page(const PageContext& context) {
     ContentRenderer renderer(context.diagnostics, context.images, 0);
     pugi::xml_node section = append_block(page.body, "section");
     set_semantics(section, "toc", "doc-toc");
+    section.append_attribute("class") = "toc";
     section.append_attribute("aria-labelledby") = "contents-title";
     pugi::xml_node heading = append_block(section, "h1");
     heading.append_attribute("id") = "contents-title";

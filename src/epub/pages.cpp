@@ -25,6 +25,9 @@ std::string chapter_title(const model::Chapter& chapter) {
 pugi::xml_node open_section(pugi::xml_node body, const char* epub_type, const char* role) {
     pugi::xml_node section = append_block(body, "section");
     set_semantics(section, epub_type, role);
+    // Stylesheets select on the class: Kindle ignores namespaced attribute
+    // selectors such as [epub|type].
+    section.append_attribute("class") = epub_type;
     return section;
 }
 
@@ -42,6 +45,7 @@ void render_chapter_header(pugi::xml_node section, const model::Chapter& chapter
     if (!chapter.subtitle.empty()) {
         pugi::xml_node subtitle = append_block(header, "p");
         set_semantics(subtitle, "subtitle", "doc-subtitle");
+        subtitle.append_attribute("class") = "subtitle";
         renderer.render_inlines(subtitle, chapter.subtitle);
     }
     if (!chapter.author.empty()) {
@@ -67,7 +71,7 @@ std::string part_label(const model::Part& part) {
 
 std::string chapter_label(const model::Chapter& chapter) {
     std::string label = chapter_title(chapter);
-    if (std::string subtitle = plain_text(chapter.subtitle); !subtitle.empty()) label += ": " + subtitle;
+    if (std::string subtitle = label_text(chapter.subtitle); !subtitle.empty()) label += ": " + subtitle;
     return label;
 }
 

@@ -29,6 +29,8 @@ public:
     double descender() const { return descender_; }
     /// Family and style name for messages, e.g. "Linux Libertine O Italic".
     const std::string& name() const { return name_; }
+    /// Family name alone, e.g. "Linux Libertine O".
+    const std::string& family() const { return family_; }
     /// True if the face maps the code point to a glyph.
     bool has_glyph(char32_t code_point) const;
 
@@ -41,6 +43,7 @@ private:
     double ascender_ = 0.8;
     double descender_ = -0.2;
     std::string name_;
+    std::string family_;
 };
 
 }  // namespace cinefolio::typeset

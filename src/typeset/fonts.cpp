@@ -31,8 +31,8 @@ Face::Face(std::string_view bytes, std::string& error) : bytes_(bytes) {
     font_ = std::move(font);
     ascender_ = face->ascender / static_cast<double>(face->units_per_EM);
     descender_ = face->descender / static_cast<double>(face->units_per_EM);
-    name_ = std::string(face->family_name ? face->family_name : "unnamed") + " " +
-            (face->style_name ? face->style_name : "");
+    family_ = face->family_name ? face->family_name : "unnamed";
+    name_ = family_ + " " + (face->style_name ? face->style_name : "");
 }
 
 bool Face::has_glyph(char32_t code_point) const {

@@ -30,7 +30,7 @@ struct Item {
     double shrink = 0;
     int penalty = 0;
     bool flagged = false;  // a hyphen break: the line ends with a hyphen
-    int run = -1;          // index into Paragraph::runs; for a flagged penalty, the hyphen's style run
+    int run = -1;          // index into Paragraph::runs; for a flagged penalty into Paragraph::hyphens
     std::size_t glyph_begin = 0;
     std::size_t glyph_end = 0;
     std::size_t byte_begin = 0;  // the text this item spells
@@ -42,8 +42,8 @@ struct Paragraph {
     StyledText text;
     std::vector<ShapedRun> runs;
     std::vector<Item> items;
-    /// For each style of a hyphen break: a shaped "-" (index into runs).
-    std::vector<int> hyphen_runs;
+    /// A shaped "-" for each style a hyphen break occurs in (text "-").
+    std::vector<ShapedRun> hyphens;
 };
 
 class Hyphenator;

@@ -6,9 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace icu {
-class BreakIterator;
-}
+#include <unicode/brkiter.h>
 
 namespace cinefolio::typeset {
 

@@ -17,6 +17,8 @@ struct FontFiles {
     std::string italic;
     std::string bold;
     std::string bold_italic;
+    /// Monospace face for code (LinLibertine_M.otf); empty uses `regular`.
+    std::string mono;
 };
 
 /// Page and type settings plus the build moment.
@@ -28,6 +30,9 @@ struct Options {
     /// creation and modification dates.
     std::int64_t build_time = 946684800;
     FontFiles fonts;
+    /// Contents of a libhyphen pattern file for the book's language (e.g.
+    /// /usr/share/hyphen/hyph_en_US.dic); empty sets without hyphenation.
+    std::string hyphenation_patterns;
 };
 
 /// Typesets and paints the book; returns the PDF bytes, or nullopt after

@@ -1,0 +1,155 @@
+// Parsing an essay's Markdown body with cmark-gfm and copying the tree into
+// model blocks, footnotes and a title.
+
+#include "cinefolio/corpus/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+
+#include <algorithm>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "cinefolio/base/text.hpp"
+#include "cmark_convert.hpp"
+#include "cmark_handles.hpp"
+#include "sections.hpp"
+
+namespace cinefolio::corpus {
+
+namespace {
+
+constexpr int parser_options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8;
+
+// cmark-gfm 0.29 keeps the inline parser's table of special characters in
+// a global that every parse with extensions writes to (github/cmark-gfm
+// PR #176), and registers extensions without a lock. Essays are parsed on
+// several threads, so parses take turns; one takes a few milliseconds.
+std::mutex& cmark_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+cmark::NodeHandle parse_document(std::string_view text) {
+    std::lock_guard lock{cmark_mutex()};
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark::ParserHandle parser{cmark_parser_new(parser_options)};
+    // "tagfilter" is left out: raw HTML is dropped altogether.
+    for (const char* name : {"table", "strikethrough", "autolink"}) {
+        if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), extension);
+    }
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    return cmark::NodeHandle{cmark_parser_finish(parser.get())};
+}
+
+// The label of a footnote definition starting a line (`[^label]:`, up to
+// three spaces in, as cmark-gfm's scanner has it), or empty.
+std::string_view definition_label(std::string_view line, std::size_t& column) {
+    std::size_t at = 0;
+    while (at < 3 && at < line.size() && line[at] == ' ') ++at;
+    if (!line.substr(at).starts_with("[^")) return {};
+    std::size_t end = line.find_first_of("] \t", at + 2);
+    if (end == std::string_view::npos || end == at + 2 || line[end] != ']') return {};
+    if (end + 1 >= line.size() || line[end + 1] != ':') return {};
+    column = at + 1;
+    return line.substr(at + 2, end - at - 2);
+}
+
+// cmark drops a definition that nothing references, and a second one of a
+// label, without a trace, so look for them in the text: a `[^label]:` line
+// that no block left in the tree covers (a kept definition keeps its lines).
+void warn_dropped_footnotes(cmark_node* document, std::string_view fed, const BodyOrigin& origin,
+                            const std::vector<ReferencedFootnote>& referenced, base::Diagnostics& diagnostics) {
+    std::vector<std::pair<int, int>> covered;
+    for (cmark_node* block = cmark_node_first_child(document); block != nullptr; block = cmark_node_next(block)) {
+        covered.emplace_back(cmark_node_get_start_line(block), cmark_node_get_end_line(block));
+    }
+    auto is_covered = [&](int line) {
+        return std::any_of(covered.begin(), covered.end(),
+                           [line](const auto& range) { return range.first <= line && line <= range.second; });
+    };
+    int line_number = 0;
+    for (std::size_t begin = 0; begin < fed.size();) {
+        std::size_t end = std::min(fed.find('\n', begin), fed.size());
+        ++line_number;
+        std::size_t column = 0;
+        auto label = definition_label(fed.substr(begin, end - begin), column);
+        if (!label.empty() && !is_covered(line_number)) {
+            auto label_text = std::string(label);
+            if (line_number == origin.line) column += static_cast<std::size_t>(origin.column - 1);
+            auto span = origin.sources->span_at(origin.file, line_number, static_cast<int>(column));
+            // cmark matches labels case-insensitively.
+            bool kept = std::any_of(referenced.begin(), referenced.end(), [&](const ReferencedFootnote& note) {
+                return base::lower_ascii(note.label) == base::lower_ascii(label_text);
+            });
+            if (kept) {
+                diagnostics.warning(span, "footnote [^" + label_text + "] is defined twice; this definition was dropped",
+                                    "give one of them another label");
+            } else {
+                diagnostics.warning(span, "footnote [^" + label_text + "] is never referenced; it was dropped",
+                                    "refer to it with [^" + label_text + "] where the note belongs, or remove it");
+            }
+        }
+        begin = end + 1;
+    }
+}
+
+}  // namespace
+
+MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, std::size_t body_begin,
+                            base::Diagnostics& diagnostics) {
+    const std::string& text = sources.file(file).text;
+    body_begin = std::min(body_begin, text.size());
+    auto where = sources.position(file, body_begin);
+    BodyOrigin origin{&sources, file, where.line, where.column};
+    // cmark numbers lines from the start of what it is fed: feeding the
+    // front matter as blank lines makes its line numbers the file's (and a
+    // byte order mark before the front matter disappears with it).
+    std::string fed(static_cast<std::size_t>(std::max(where.line - 1, 0)), '\n');
+    fed.append(text, body_begin);
+
+    MarkdownBody body;
+    auto document = parse_document(fed);
+    if (!document) return body;
+    TreeCopier copier{origin, &diagnostics};
+    body.blocks = copier.copy_children(document.get(), 0);
+    // Indexed loop: a footnote's own text may reference a new footnote,
+    // which the copier appends.
+    for (std::size_t i = 0; i < copier.footnotes().size(); ++i) {
+        ReferencedFootnote note = copier.footnotes()[i];
+        // The id is the author's label until the model gives the book-wide one.
+        model::Footnote footnote;
+        footnote.id = note.label;
+        footnote.number = note.number;
+        footnote.blocks = copier.copy_children(note.definition, 1);
+        body.footnotes.push_back(std::move(footnote));
+    }
+    warn_dropped_footnotes(document.get(), fed, origin, copier.footnotes(), diagnostics);
+    normalise_sections(body);
+    return body;
+}
+
+std::vector<model::Inline> parse_inline_markdown(std::string_view text) {
+    // One line, behind a leading "x " so that "1. The Nexus", "# 1" or
+    // "> quote" stay words instead of opening a list, heading or quote;
+    // the "x " is taken off again below.
+    auto words = base::trim(text);
+    if (words.empty()) return {};
+    std::string line = "x ";
+    for (char c : words) line += (c == '\n' || c == '\r') ? ' ' : c;
+    auto document = parse_document(line);
+    if (!document) return {};
+    cmark_node* paragraph = cmark_node_first_child(document.get());
+    if (paragraph == nullptr || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) return {};
+    TreeCopier copier{std::nullopt, nullptr};
+    auto inlines = copier.copy_inlines(paragraph, 0);
+    if (!inlines.empty() && inlines.front().kind == model::InlineKind::text &&
+        inlines.front().text.starts_with("x ")) {
+        inlines.front().text.erase(0, 2);
+        if (inlines.front().text.empty()) inlines.erase(inlines.begin());
+    }
+    return inlines;
+}
+
+}  // namespace cinefolio::corpus

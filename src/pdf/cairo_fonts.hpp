@@ -1,0 +1,26 @@
+#pragma once
+// Cairo font faces for the book's faces. The implementation is the one
+// file of src/pdf that includes cairo-ft.h (and so FreeType).
+
+#include <array>
+
+#include "cairo_raii.hpp"
+#include "cinefolio/typeset/fonts.hpp"
+
+namespace cinefolio::pdf {
+
+/// One Cairo face per typeset style, made from typeset's FreeType faces.
+class CairoFonts {
+public:
+    explicit CairoFonts(const typeset::FontSet& fonts);
+
+    /// The Cairo face for a style (never null; may be in an error state).
+    cairo_font_face_t* face(typeset::FontStyle style) const {
+        return faces_[static_cast<std::size_t>(style)].get();
+    }
+
+private:
+    std::array<CairoFontFace, typeset::font_style_count> faces_;
+};
+
+}  // namespace cinefolio::pdf

@@ -1,0 +1,66 @@
+// The print backend: fonts from bytes, typesetting, painting.
+
+#include "cinefolio/pdf/pdf.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "cairo_fonts.hpp"
+#include "cinefolio/typeset/typeset.hpp"
+#include "painter.hpp"
+
+namespace cinefolio::pdf {
+
+namespace {
+
+/// "2023-11-14" and "2023-11-14T22:13:20Z" for a moment (UTC; no clock read).
+std::pair<std::string, std::string> dates_of(std::int64_t seconds) {
+    using namespace std::chrono;
+    const sys_seconds moment{std::chrono::seconds{seconds}};
+    const auto day = floor<days>(moment);
+    const year_month_day date{day};
+    const hh_mm_ss time{moment - day};
+    char day_text[16];
+    char full_text[32];
+    std::snprintf(day_text, sizeof day_text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    std::snprintf(full_text, sizeof full_text, "%sT%02d:%02d:%02dZ", day_text, static_cast<int>(time.hours().count()),
+                  static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+    return {day_text, full_text};
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
+    const auto& files = options.fonts;
+    auto fonts = typeset::FontSet::load({files.regular, files.italic, files.bold, files.bold_italic, files.mono},
+                                        diagnostics);
+    if (!fonts) return std::nullopt;
+    const auto [day, moment] = dates_of(options.build_time);
+    typeset::Settings settings;
+    settings.page_width = options.page_width_pt;
+    settings.page_height = options.page_height_pt;
+    settings.body_size = options.body_size_pt;
+    settings.hyphenation_patterns = options.hyphenation_patterns;
+    settings.build_date = day;
+    auto document = typeset::typeset(book, settings, *fonts, diagnostics);
+    if (!document) return std::nullopt;
+
+    const CairoFonts cairo_fonts(*fonts);
+    const DocumentInfo info{book.metadata.title, joined(book.metadata.creators), book.metadata.subtitle, moment};
+    std::string error;
+    std::string bytes = paint(*document, cairo_fonts, info, error);
+    if (!error.empty()) {
+        diagnostics.error({}, "cannot write the PDF: " + error);
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+}  // namespace cinefolio::pdf

@@ -1,0 +1,337 @@
+// Blocks onto the vertical list.
+
+#include "blocks.hpp"
+
+#include <algorithm>
+
+namespace cinefolio::typeset {
+
+namespace {
+
+// TeX's \clubpenalty and \widowpenalty: a paragraph's first line alone at a
+// page foot, or its last alone at a head, costs about two empty lines.
+constexpr int club_penalty = 150;
+constexpr int widow_penalty = 150;
+
+StyledText verbatim(std::string_view line, const TextStyle& style) {
+    StyledText text;
+    std::string expanded;
+    for (char c : line) {
+        // Tabs to four spaces: code in print has no tab stops.
+        if (c == '\t') expanded += "    ";
+        else if (c != '\r') expanded += c;
+    }
+    text.append(expanded, style);
+    return text;
+}
+
+Alignment alignment_of(model::Align align) {
+    switch (align) {
+        case model::Align::center: return Alignment::center;
+        case model::Align::right: return Alignment::right;
+        case model::Align::none:
+        case model::Align::left: break;
+    }
+    return Alignment::left;
+}
+
+/// Column widths that fit `available`: narrow columns keep their natural
+/// width, the wide ones share what is left equally (water filling).
+std::vector<double> fit_columns(std::vector<double> natural, double available) {
+    double total = 0;
+    for (double width : natural) total += width;
+    if (total <= available) return natural;
+    std::vector<bool> fixed(natural.size(), false);
+    double remaining = available;
+    std::size_t open = natural.size();
+    for (bool changed = true; changed && open > 0;) {
+        changed = false;
+        const double share = remaining / double(open);
+        for (std::size_t c = 0; c < natural.size(); ++c) {
+            if (!fixed[c] && natural[c] <= share) {
+                fixed[c] = true;
+                remaining -= natural[c];
+                --open;
+                changed = true;
+            }
+        }
+    }
+    for (std::size_t c = 0; c < natural.size(); ++c) {
+        if (!fixed[c]) natural[c] = remaining / double(open);
+    }
+    return natural;
+}
+
+}  // namespace
+
+void BlockSetter::set_blocks(const std::vector<model::Block>& blocks, const Measure& measure) {
+    for (const auto& block : blocks) set_block(block, measure);
+}
+
+void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
+    context_.shaper.set_span(block.source);
+    switch (block.kind) {
+        case model::BlockKind::paragraph: set_paragraph(block, measure); break;
+        case model::BlockKind::heading: set_heading(block, measure); break;
+        case model::BlockKind::bullet_list:
+        case model::BlockKind::ordered_list: set_list(block, measure); break;
+        case model::BlockKind::block_quote: set_quote(block, measure); break;
+        case model::BlockKind::code_block: set_code(block, measure); break;
+        case model::BlockKind::thematic_break: set_break(measure); break;
+        case model::BlockKind::table: set_table(block, measure); break;
+        case model::BlockKind::list_item:
+        case model::BlockKind::table_row:
+        case model::BlockKind::table_cell: set_blocks(block.children, measure); break;
+    }
+}
+
+void BlockSetter::space(double height) { list_.glue(height); }
+
+void BlockSetter::add_lines(std::vector<SetLine> lines, const Measure& measure) {
+    const std::size_t count = lines.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0) {
+            int penalty = 0;
+            if (i == 1) penalty += keep_next_ ? forbidden_break : club_penalty;
+            if (i + 1 == count) penalty += widow_penalty;
+            list_.penalty(std::min(penalty, forbidden_break));
+        }
+        Content content;
+        content.append(lines[i].content, measure.left, 0);
+        list_.box(std::move(content), measure.leading, context_.design.top_of(measure.size));
+    }
+    keep_next_ = false;
+}
+
+void BlockSetter::set_paragraph(const model::Block& block, const Measure& measure) {
+    TextStyle style = context_.text(measure.size);
+    // Old-style figures sit in running text like lower case.
+    style.oldstyle = true;
+    ParagraphFormat format;
+    // A run-in lead opens a new movement of the essay: flush, like the
+    // first paragraph after a heading.
+    if (indent_next_ && !block.run_in_lead) format.indent = measure.size;
+    space(0);
+    add_lines(context_.set(flatten(block.inlines, style), measure, format), measure);
+    indent_next_ = true;
+}
+
+void BlockSetter::set_heading(const model::Block& block, const Measure& measure) {
+    const Design& design = context_.design;
+    TextStyle style = context_.text(design.body_size);
+    Measure heading = measure;
+    double before = design.leading;
+    double after = 0;
+    if (block.level <= 1) {
+        style.font = FontStyle::bold;
+        style.size = design.body_size * 13.0 / 11.0;
+        heading.leading = design.leading * 16.0 / 13.5;
+        before = design.leading * 1.5;
+        after = design.leading * 0.5;
+    } else if (block.level == 2) {
+        style.font = FontStyle::italic;
+        style.size = design.body_size * 12.0 / 11.0;
+        heading.leading = design.leading * 15.0 / 13.5;
+        after = design.leading * 0.25;
+    } else {
+        style.small_caps = true;
+        style.tracking = 0.04;
+    }
+    heading.size = style.size;
+    space(before);
+    ParagraphFormat format;
+    format.alignment = Alignment::left;
+    format.hyphenate = false;
+    const auto lines = context_.set(flatten(block.inlines, style), heading, format);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) list_.penalty(forbidden_break);
+        Content content;
+        content.append(lines[i].content, heading.left, 0);
+        list_.box(std::move(content), heading.leading, design.top_of(heading.size));
+    }
+    // A heading never ends a page: no break between it and its text.
+    list_.penalty(forbidden_break);
+    list_.glue(after);
+    keep_next_ = true;
+    indent_next_ = false;
+}
+
+void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
+    const bool ordered = block.kind == model::BlockKind::ordered_list;
+    const double em = measure.size;
+    TextStyle label_style = context_.text(measure.size);
+    label_style.oldstyle = true;
+    double hang = 1.5 * em;
+    if (ordered) {
+        const int last = block.start + static_cast<int>(block.children.size()) - 1;
+        hang = std::max(hang, context_.width_of(plain(std::to_string(last) + ".", label_style)) + 0.6 * em);
+    }
+    const Measure inner{measure.left + hang, measure.width - hang, measure.size, measure.leading};
+    space(measure.leading * 0.5);
+    int number = block.start;
+    bool first = true;
+    for (const auto& item : block.children) {
+        if (!first) space(block.tight ? 0 : measure.leading * 0.25);
+        first = false;
+        const std::size_t start = list_.items().size();
+        indent_next_ = false;
+        set_blocks(item.children, inner);
+        const std::string label = ordered ? std::to_string(number++) + "." : std::string("\u2022");
+        add_label(start, plain(label, label_style), measure.left + hang - 0.5 * em, measure);
+    }
+    space(measure.leading * 0.5);
+    indent_next_ = false;
+}
+
+void BlockSetter::add_label(std::size_t first_item, const StyledText& label, double right_edge, const Measure& measure) {
+    auto& items = list_.items();
+    std::size_t index = first_item;
+    while (index < items.size() && items[index].kind != VerticalKind::box) ++index;
+    if (index == items.size()) {
+        list_.box({}, measure.leading, context_.design.top_of(measure.size));
+        index = items.size() - 1;
+    }
+    const auto lines = context_.set(label, {0, 1e6, measure.size, measure.leading},
+                                    {Alignment::left, 0, 0, false});
+    if (lines.empty()) return;
+    items[index].content.append(lines[0].content, right_edge - lines[0].natural_width, 0);
+}
+
+void BlockSetter::set_quote(const model::Block& block, const Measure& measure) {
+    // Extracts a size smaller and indented on both sides, as in most
+    // critical writing, so quoted voices read apart from the essayist's.
+    const double inset = 1.5 * measure.size;
+    const Measure inner{measure.left + inset, measure.width - 2 * inset, measure.size * 10.0 / 11.0,
+                        measure.leading * 12.5 / 13.5};
+    space(measure.leading * 0.5);
+    indent_next_ = false;
+    set_blocks(block.children, inner);
+    space(measure.leading * 0.5);
+    indent_next_ = false;
+}
+
+void BlockSetter::set_code(const model::Block& block, const Measure& measure) {
+    TextStyle style = context_.text(measure.size * 9.0 / 11.0);
+    style.font = FontStyle::mono;
+    const Measure code{measure.left + measure.size, measure.width - measure.size, style.size,
+                       measure.leading * 11.5 / 13.5};
+    ParagraphFormat format;
+    format.alignment = Alignment::left;
+    format.hyphenate = false;
+    format.hanging = 2 * style.size;  // wrapped code lines hang under their start
+    std::vector<SetLine> lines;
+    std::string_view text = block.text;
+    while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    for (std::size_t begin = 0; begin <= text.size();) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        for (auto& line : context_.set(verbatim(text.substr(begin, end - begin), style), code, format)) {
+            lines.push_back(std::move(line));
+        }
+        begin = end + 1;
+    }
+    space(measure.leading * 0.5);
+    add_lines(std::move(lines), code);
+    space(measure.leading * 0.5);
+    indent_next_ = false;
+}
+
+void BlockSetter::set_break(const Measure& measure) {
+    // A hedera centred in a line and a half of space either side: a pause
+    // that still shows when it falls at a page break.
+    TextStyle style = context_.text(measure.size);
+    const auto lines = context_.set(plain("\u2767", style), measure, {Alignment::center, 0, 0, false});
+    space(0);
+    Content content;
+    if (!lines.empty()) content.append(lines[0].content, measure.left, 0);
+    list_.box(std::move(content), measure.leading * 1.5, context_.design.top_of(measure.size));
+    list_.glue(measure.leading * 0.5);
+    indent_next_ = false;
+}
+
+void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
+    const double size = measure.size * 10.0 / 11.0;
+    const double leading = measure.leading * 12.5 / 13.5;
+    const double gap = size;
+    std::size_t columns = 0;
+    for (const auto& row : block.children) columns = std::max(columns, row.children.size());
+    if (columns == 0) return;
+    auto cell_text = [&](std::size_t row, const model::Block& cell) {
+        TextStyle style = context_.text(size);
+        style.oldstyle = false;  // lining figures line up in columns
+        if (row == 0) style.font = FontStyle::italic;
+        return flatten(cell.inlines, style);
+    };
+    std::vector<double> natural(columns, 0);
+    for (std::size_t r = 0; r < block.children.size(); ++r) {
+        const auto& cells = block.children[r].children;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            natural[c] = std::max(natural[c], context_.width_of(cell_text(r, cells[c])) + 0.5);
+        }
+    }
+    const auto widths = fit_columns(natural, measure.width - gap * double(columns - 1));
+    double table_width = gap * double(columns - 1);
+    for (double width : widths) table_width += width;
+    const double left = measure.left + std::max(0.0, (measure.width - table_width) / 2);
+    const double rule_gap = leading * 0.4;
+    space(measure.leading * 0.5);
+    const std::size_t rows = block.children.size();
+    for (std::size_t r = 0; r < rows; ++r) {
+        Content row;
+        std::size_t line_count = 1;
+        double x = left;
+        const auto& cells = block.children[r].children;
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (c < cells.size()) {
+                ParagraphFormat format{alignment_of(cells[c].align), 0, 0, true};
+                const auto lines = context_.set(cell_text(r, cells[c]), {0, widths[c], size, leading}, format);
+                for (std::size_t i = 0; i < lines.size(); ++i) row.append(lines[i].content, x, double(i) * leading);
+                line_count = std::max(line_count, lines.size());
+            }
+            x += widths[c] + gap;
+        }
+        const double extent = double(line_count - 1) * leading;
+        // Rules after booktabs: heavy above and below, light under the head.
+        if (r == 0) row.rules.push_back({left, -leading * 0.8 - rule_gap, table_width, 0.6});
+        if (r == 0 && rows > 1) row.rules.push_back({left, extent + rule_gap * 0.8, table_width, 0.4});
+        if (r + 1 == rows) row.rules.push_back({left, extent + rule_gap * 0.8, table_width, 0.6});
+        double advance = leading;
+        if (r == 0) advance += rule_gap;
+        if (r == 1) advance += rule_gap;
+        // Keep the head with the first row and the last row with the one before.
+        if (r > 0) list_.penalty(r == 1 || r + 1 == rows ? forbidden_break : 0);
+        list_.box(std::move(row), advance, context_.design.top_of(size) + (r == 0 ? rule_gap : 0), extent);
+    }
+    list_.glue(measure.leading * 0.5 + rule_gap);
+    indent_next_ = false;
+    keep_next_ = false;
+}
+
+void BlockSetter::set_notes(const std::vector<model::Footnote>& notes) {
+    if (notes.empty()) return;
+    const Design& design = context_.design;
+    TextStyle heading = context_.text(design.body_size);
+    heading.small_caps = true;
+    heading.caps_to_small = true;
+    heading.tracking = 0.08;
+    space(design.leading * 2);
+    const auto lines = context_.set(plain("Notes", heading), context_.body(), {Alignment::center, 0, 0, false});
+    Content content;
+    if (!lines.empty()) content = lines[0].content;
+    list_.box(std::move(content), design.leading, design.top_of(design.body_size));
+    list_.penalty(forbidden_break);
+    list_.glue(design.leading * 0.5);
+    keep_next_ = true;
+    const double size = design.body_size * 9.5 / 11.0;
+    const Measure note{0, design.measure, size, design.leading * 12.0 / 13.5};
+    const double hang = 1.6 * size;
+    TextStyle label_style = context_.text(size);
+    for (const auto& footnote : notes) {
+        const std::size_t start = list_.items().size();
+        indent_next_ = false;
+        set_blocks(footnote.blocks, {hang, note.width - hang, note.size, note.leading});
+        add_label(start, plain(footnote.number + ".", label_style), hang - 0.4 * size, note);
+    }
+}
+
+}  // namespace cinefolio::typeset

@@ -1,0 +1,50 @@
+#pragma once
+// Setting the blocks of a chapter (paragraphs, headings, lists, quotes,
+// code, breaks, tables, notes) onto a vertical list.
+
+#include <vector>
+
+#include "cinefolio/model/book.hpp"
+#include "context.hpp"
+
+namespace cinefolio::typeset {
+
+/// Sets blocks in order, remembering what came before (indents after
+/// headings, keeps with the next block).
+class BlockSetter {
+public:
+    BlockSetter(Context& context, VerticalList& list) : context_(context), list_(list) {}
+
+    /// Sets blocks in a measure.
+    void set_blocks(const std::vector<model::Block>& blocks, const Measure& measure);
+    /// The next paragraph starts flush (after an opening or a break).
+    void start_section() { indent_next_ = false; }
+    /// The first two lines of what comes next stay with what came before.
+    void keep_with_next() { keep_next_ = true; }
+    /// Adds lines as boxes, with widow and orphan penalties between them.
+    void add_lines(std::vector<SetLine> lines, const Measure& measure);
+    /// The chapter's notes under a "Notes" heading.
+    void set_notes(const std::vector<model::Footnote>& notes);
+
+private:
+    void set_block(const model::Block& block, const Measure& measure);
+    void set_paragraph(const model::Block& block, const Measure& measure);
+    void set_heading(const model::Block& block, const Measure& measure);
+    void set_list(const model::Block& block, const Measure& measure);
+    void set_quote(const model::Block& block, const Measure& measure);
+    void set_code(const model::Block& block, const Measure& measure);
+    void set_break(const Measure& measure);
+    void set_table(const model::Block& block, const Measure& measure);
+    /// Puts a label (list number, note number) right-aligned before the
+    /// first box added since `first_item`.
+    void add_label(std::size_t first_item, const StyledText& label, double right_edge, const Measure& measure);
+    /// Space between blocks; a legal page break.
+    void space(double height);
+
+    Context& context_;
+    VerticalList& list_;
+    bool indent_next_ = false;
+    bool keep_next_ = false;
+};
+
+}  // namespace cinefolio::typeset

@@ -1,0 +1,153 @@
+// Part title pages and chapter openings.
+
+#include "book_parts.hpp"
+
+#include "blocks.hpp"
+#include "display.hpp"
+
+namespace cinefolio::typeset {
+
+namespace {
+
+std::string film_heading(const model::Part& part) {
+    return part.year ? part.title + " (" + std::to_string(*part.year) + ")" : part.title;
+}
+
+TextStyle spaced_small_caps(const Context& context, double size) {
+    TextStyle style = context.text(size);
+    style.small_caps = true;
+    style.caps_to_small = true;
+    // Small capitals set solid look cramped: letter-space them a little.
+    style.tracking = 0.08;
+    return style;
+}
+
+void set_opening(Context& context, const model::Part& part, const model::Chapter& chapter, VerticalList& list) {
+    const Design& design = context.design;
+    const double em = design.body_size;
+    // The opening sinks a fifth of the way down, so a new essay reads as a
+    // fresh start even when it begins on a verso.
+    list.glue(design.leading * 5, true);
+    add_display(context, list, plain(part.title, spaced_small_caps(context, em * 9.0 / 11.0)),
+                centred_measure(context, 0.9, em * 9.0 / 11.0, design.leading), Alignment::center);
+    add_kept_space(list, design.leading * 0.8);
+    add_display(context, list, plain(chapter.title, context.text(em * 2)),
+                centred_measure(context, 0.9, em * 2, em * 2.4), Alignment::center);
+    if (!chapter.subtitle.empty()) {
+        TextStyle italic = context.text(em * 14.0 / 11.0);
+        italic.font = FontStyle::italic;
+        italic.oldstyle = true;
+        add_kept_space(list, design.leading * 0.5);
+        add_display(context, list, flatten(chapter.subtitle, italic),
+                    centred_measure(context, 0.85, italic.size, italic.size * 1.25), Alignment::center);
+    }
+    if (!chapter.author.empty()) {
+        TextStyle byline = context.text(em);
+        byline.small_caps = true;
+        byline.tracking = 0.03;
+        add_kept_space(list, design.leading);
+        add_display(context, list, plain(chapter.author, byline), centred_measure(context, 0.9, em, design.leading),
+                    Alignment::center);
+    }
+    if (!chapter.dek.empty()) {
+        TextStyle italic = context.text(em);
+        italic.font = FontStyle::italic;
+        italic.oldstyle = true;
+        add_kept_space(list, design.leading);
+        add_display(context, list, flatten(chapter.dek, italic), centred_measure(context, 0.8, em, design.leading),
+                    Alignment::center);
+    }
+    add_kept_space(list, design.leading * 2);
+}
+
+void set_chapter(Context& context, const model::Part& part, const model::Chapter& chapter, bool opens_part,
+                 VerticalList& list, std::vector<ContentsEntry>& contents) {
+    context.shaper.set_span(chapter.source);
+    // The first essay of a film faces its part page's blank back: a recto.
+    list.page_break(opens_part);
+    Mark mark;
+    mark.page_style = PageStyle::opening;
+    mark.running_head = chapter.title;
+    mark.anchor = chapter.id;
+    std::string outline_title = chapter.title;
+    if (!chapter.subtitle.empty()) outline_title += ": " + model::plain_text(chapter.subtitle);
+    mark.outline = OutlineEntry{outline_title, 2, 0, 0};
+    list.mark(std::move(mark));
+    set_opening(context, part, chapter, list);
+
+    BlockSetter setter(context, list);
+    setter.start_section();
+    setter.keep_with_next();
+    setter.set_blocks(chapter.blocks, context.body());
+    setter.set_notes(chapter.footnotes);
+
+    ContentsEntry entry;
+    entry.level = 2;
+    entry.anchor = chapter.id;
+    entry.title = plain(chapter.title, context.text(context.design.body_size));
+    if (!chapter.subtitle.empty()) {
+        TextStyle italic = context.text(context.design.body_size);
+        italic.font = FontStyle::italic;
+        italic.oldstyle = true;
+        // An en space parts the lens from the essay's own title.
+        entry.title.append("\u2002", context.text(context.design.body_size));
+        const StyledText subtitle = flatten(chapter.subtitle, italic);
+        for (const auto& span : subtitle.spans) {
+            entry.title.append(std::string_view(subtitle.text).substr(span.begin, span.end - span.begin), span.style);
+        }
+    }
+    contents.push_back(std::move(entry));
+}
+
+}  // namespace
+
+void set_part(Context& context, const model::Part& part, VerticalList& list, std::vector<ContentsEntry>& contents) {
+    const Design& design = context.design;
+    const double em = design.body_size;
+    list.page_break(true);
+    Mark mark;
+    mark.page_style = PageStyle::blind;
+    mark.anchor = part.id;
+    mark.outline = OutlineEntry{film_heading(part), 1, 0, 0};
+    list.mark(std::move(mark));
+    // Part titles hang a third of the way down the page, the classic
+    // position for a display page.
+    list.glue(design.leading * 9, true);
+    add_display(context, list, plain(part.title, context.text(em * 24.0 / 11.0)),
+                centred_measure(context, 0.9, em * 24.0 / 11.0, em * 28.0 / 11.0), Alignment::center);
+    if (part.year) {
+        TextStyle year = context.text(em * 13.0 / 11.0);
+        year.oldstyle = true;
+        add_kept_space(list, design.leading * 0.5);
+        add_display(context, list, plain(std::to_string(*part.year), year),
+                    centred_measure(context, 0.9, year.size, design.leading), Alignment::center);
+    }
+    if (!part.director.empty()) {
+        TextStyle italic = context.text(em);
+        italic.font = FontStyle::italic;
+        add_kept_space(list, design.leading * 1.5);
+        StyledText directed = plain("directed by ", italic);
+        directed.append(part.director, spaced_small_caps(context, em));
+        add_display(context, list, std::move(directed), centred_measure(context, 0.9, em, design.leading),
+                    Alignment::center);
+    }
+
+    ContentsEntry entry;
+    entry.level = 1;
+    entry.anchor = part.id;
+    TextStyle title = context.text(em);
+    title.font = FontStyle::italic;
+    entry.title = plain(part.title, title);
+    if (part.year) {
+        TextStyle year = context.text(em);
+        year.oldstyle = true;
+        entry.title.append(" " + std::to_string(*part.year), year);
+    }
+    contents.push_back(std::move(entry));
+
+    for (std::size_t i = 0; i < part.chapters.size(); ++i) {
+        set_chapter(context, part, part.chapters[i], i == 0, list, contents);
+    }
+}
+
+}  // namespace cinefolio::typeset

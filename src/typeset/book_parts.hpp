@@ -1,0 +1,23 @@
+#pragma once
+// The body of the book: a title page per film and an opening per essay,
+// followed by its text and notes.
+
+#include <string>
+#include <vector>
+
+#include "cinefolio/model/book.hpp"
+#include "context.hpp"
+
+namespace cinefolio::typeset {
+
+/// A line of the contents, recorded while the body is set.
+struct ContentsEntry {
+    int level = 1;               // 1 film, 2 essay
+    StyledText title;            // as the contents prints it
+    std::string anchor;          // id whose page the entry cites
+};
+
+/// Sets a film's part title page and all its chapters onto the list.
+void set_part(Context& context, const model::Part& part, VerticalList& list, std::vector<ContentsEntry>& contents);
+
+}  // namespace cinefolio::typeset

@@ -1,0 +1,23 @@
+#pragma once
+// Drawable content of a line or a page: glyph runs, rules and links in
+// points. Lines hold it relative to their start and baseline; pages hold it
+// absolute.
+
+#include <vector>
+
+#include "cinefolio/typeset/paged_document.hpp"
+
+namespace cinefolio::typeset {
+
+/// What a line, a box or a page draws.
+struct Content {
+    std::vector<GlyphRun> runs;
+    std::vector<Rule> rules;
+    std::vector<Link> links;
+
+    /// Appends another content moved by (dx, dy).
+    void append(const Content& other, double dx, double dy);
+    bool empty() const { return runs.empty() && rules.empty() && links.empty(); }
+};
+
+}  // namespace cinefolio::typeset

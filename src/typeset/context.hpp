@@ -1,0 +1,58 @@
+#pragma once
+// What every part of the typesetter shares while setting one book: the
+// design, the shaper, the line-break finder and the hyphenator.
+
+#include "design.hpp"
+#include "hyphenator.hpp"
+#include "line_break_finder.hpp"
+#include "line_builder.hpp"
+#include "shaper.hpp"
+#include "vertical.hpp"
+
+namespace cinefolio::typeset {
+
+/// Where lines go: a left offset from the text block and a width, with the
+/// size and leading of the text set there.
+struct Measure {
+    double left = 0;
+    double width = 0;
+    double size = 11;
+    double leading = 13.5;
+};
+
+/// How a paragraph is set.
+struct ParagraphFormat {
+    Alignment alignment = Alignment::justified;
+    double indent = 0;          // first line
+    double hanging = 0;         // lines after the first start this far in
+    bool hyphenate = true;
+};
+
+/// Tools and design for one book (not shared between threads).
+struct Context {
+    Context(const Settings& settings, const FontSet& fonts, base::Diagnostics& reporter)
+        : design(Design::from(settings)), shaper(fonts, reporter), hyphenator(settings.hyphenation_patterns),
+          diagnostics(reporter) {}
+
+    Design design;
+    Shaper shaper;
+    LineBreakFinder breaks;
+    Hyphenator hyphenator;
+    base::Diagnostics& diagnostics;
+
+    /// The body text style at a size.
+    TextStyle text(double size) const {
+        TextStyle style;
+        style.size = size;
+        return style;
+    }
+    /// The measure of the full text block in body type.
+    Measure body() const { return {0, design.measure, design.body_size, design.leading}; }
+
+    /// Shapes, breaks and sets styled text; lines are relative to the measure's left.
+    std::vector<SetLine> set(StyledText text, const Measure& measure, const ParagraphFormat& format);
+    /// Width of text set on one line.
+    double width_of(const StyledText& text);
+};
+
+}  // namespace cinefolio::typeset

@@ -1,0 +1,20 @@
+#pragma once
+// The front matter: half title, title page, copyright page and contents.
+// Set after the body, so the contents can cite its page numbers.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "book_parts.hpp"
+
+namespace cinefolio::typeset {
+
+/// Sets the front matter; `body_pages` maps anchors to 0-based body page
+/// indices (folio = index + 1). Contents links target body indices; the
+/// caller moves them past the front matter.
+void set_front_matter(Context& context, const model::Book& book, const std::vector<ContentsEntry>& contents,
+                      const std::map<std::string, int>& body_pages, const std::string& build_date,
+                      VerticalList& list);
+
+}  // namespace cinefolio::typeset

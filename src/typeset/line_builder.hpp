@@ -1,0 +1,29 @@
+#pragma once
+// Positioning the glyphs of broken lines: glue set by the break's ratio,
+// hyphens added, link areas and strike-through rules measured.
+
+#include <vector>
+
+#include "content.hpp"
+#include "items.hpp"
+#include "line_breaker.hpp"
+
+namespace cinefolio::typeset {
+
+/// One set line; content is relative to the line's left end and baseline.
+struct SetLine {
+    Content content;
+    double natural_width = 0;  // width before justification
+};
+
+/// Sets each line of a broken paragraph in its measure.
+std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<LineBreak>& breaks,
+                               const LineWidths& widths, Alignment alignment);
+
+/// Sets a paragraph whole: breaks it and positions its lines.
+std::vector<SetLine> set_paragraph(const Paragraph& paragraph, const LineWidths& widths, Alignment alignment);
+
+/// A single run of already shaped glyphs as a GlyphRun at the origin.
+GlyphRun to_glyph_run(const ShapedRun& run, std::string_view text);
+
+}  // namespace cinefolio::typeset

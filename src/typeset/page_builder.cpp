@@ -1,0 +1,168 @@
+// Greedy page breaking with penalties.
+
+#include "page_builder.hpp"
+
+#include <limits>
+
+#include "items.hpp"
+
+namespace cinefolio::typeset {
+
+namespace {
+
+// What a line of empty space at a page foot costs, against penalties: a
+// widow or orphan (150) is worse than a page one line short, not than
+// three lines short.
+constexpr double cost_per_empty_line = 60;
+
+struct Placed {
+    std::size_t index = 0;
+    double baseline = 0;
+    int fills_before = 0;
+};
+
+struct Candidate {
+    std::size_t index = 0;
+    int penalty = 0;
+    double last_baseline = 0;
+};
+
+class PageBuilder {
+public:
+    PageBuilder(const std::vector<VerticalItem>& items, const PageGeometry& geometry)
+        : items_(items), geometry_(geometry) {}
+
+    std::vector<BuiltPage> run() {
+        std::size_t next = 0;
+        while (next < items_.size()) {
+            if (need_recto_ && pages_.size() % 2 == 1) {
+                BuiltPage blank;
+                blank.style = PageStyle::blind;
+                blank.running_head = running_head_;
+                pages_.push_back(std::move(blank));
+            }
+            need_recto_ = false;
+            next = fill_page(next);
+        }
+        return std::move(pages_);
+    }
+
+private:
+    /// Fills one page from `start`; returns where the next page starts.
+    std::size_t fill_page(std::size_t start) {
+        std::vector<Placed> placed;
+        std::vector<Candidate> candidates;
+        double pending = 0;
+        double last_baseline = geometry_.text_top;
+        int fills = 0;
+        std::size_t end = items_.size();
+        std::size_t next = items_.size();
+        for (std::size_t j = start; j < items_.size(); ++j) {
+            const VerticalItem& item = items_[j];
+            const bool empty = placed.empty();
+            if (item.kind == VerticalKind::mark) continue;
+            if (item.kind == VerticalKind::glue) {
+                if (empty && !item.keep_at_top) continue;  // glue vanishes at a page top
+                if (!empty && items_[j - 1].kind == VerticalKind::box) candidates.push_back({j, 0, last_baseline});
+                pending += item.advance;
+                if (item.fill) ++fills;
+                continue;
+            }
+            if (item.kind == VerticalKind::penalty) {
+                if (item.penalty <= forced_break) {
+                    if (empty) {
+                        need_recto_ = need_recto_ || item.recto;
+                        continue;
+                    }
+                    end = j;
+                    next = j + 1;
+                    need_recto_ = item.recto;
+                    break;
+                }
+                if (!empty && item.penalty < forbidden_break) candidates.push_back({j, item.penalty, last_baseline});
+                continue;
+            }
+            const double baseline = empty ? geometry_.text_top + pending + item.top : last_baseline + pending + item.advance;
+            if (!empty && baseline + item.extent > geometry_.bottom_baseline + 0.01) {
+                const Candidate* best = choose(candidates);
+                end = best ? best->index : j;
+                next = best ? best->index + 1 : j;
+                break;
+            }
+            placed.push_back({j, baseline, fills});
+            last_baseline = baseline + item.extent;
+            pending = 0;
+        }
+        emit(start, end, placed);
+        return next;
+    }
+
+    const Candidate* choose(const std::vector<Candidate>& candidates) const {
+        const Candidate* best = nullptr;
+        double best_cost = std::numeric_limits<double>::infinity();
+        for (const auto& candidate : candidates) {
+            const double empty_lines = (geometry_.bottom_baseline - candidate.last_baseline) / geometry_.line_height;
+            const double cost = candidate.penalty + cost_per_empty_line * empty_lines;
+            if (cost <= best_cost) {
+                best = &candidate;
+                best_cost = cost;
+            }
+        }
+        return best;
+    }
+
+    void emit(std::size_t start, std::size_t end, const std::vector<Placed>& placed) {
+        BuiltPage page;
+        int fills = 0;
+        for (std::size_t j = start; j < end; ++j) fills += items_[j].kind == VerticalKind::glue && items_[j].fill;
+        const double last = placed.empty() ? geometry_.text_top : placed_last_baseline(placed, end);
+        const double leftover = fills > 0 ? geometry_.bottom_baseline - last : 0;
+        std::size_t next_placed = 0;
+        double mark_y = geometry_.text_top;
+        bool style_set = false;
+        for (std::size_t j = start; j < end; ++j) {
+            const VerticalItem& item = items_[j];
+            if (item.kind == VerticalKind::box && next_placed < placed.size() && placed[next_placed].index == j) {
+                const Placed& where = placed[next_placed++];
+                const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;
+                page.content.append(item.content, 0, where.baseline + shift);
+                mark_y = where.baseline + shift;
+            } else if (item.kind == VerticalKind::mark) {
+                const Mark& mark = item.mark;
+                if (mark.page_style && !style_set) page.style = *mark.page_style, style_set = true;
+                if (mark.running_head) running_head_ = *mark.running_head;
+                if (!mark.anchor.empty()) page.anchors.push_back(mark.anchor);
+                if (mark.outline) {
+                    OutlineEntry entry = *mark.outline;
+                    entry.page = static_cast<int>(pages_.size());
+                    entry.y = mark_y;
+                    page.outline.push_back(entry);
+                }
+            }
+        }
+        page.running_head = running_head_;
+        pages_.push_back(std::move(page));
+    }
+
+    double placed_last_baseline(const std::vector<Placed>& placed, std::size_t end) const {
+        double last = geometry_.text_top;
+        for (const auto& where : placed) {
+            if (where.index < end) last = where.baseline + items_[where.index].extent;
+        }
+        return last;
+    }
+
+    const std::vector<VerticalItem>& items_;
+    PageGeometry geometry_;
+    std::vector<BuiltPage> pages_;
+    std::string running_head_;
+    bool need_recto_ = false;
+};
+
+}  // namespace
+
+std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const PageGeometry& geometry) {
+    return PageBuilder(items, geometry).run();
+}
+
+}  // namespace cinefolio::typeset

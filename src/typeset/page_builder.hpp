@@ -1,0 +1,34 @@
+#pragma once
+// Breaking the vertical list into pages: greedy, but each page break is
+// chosen among the legal ones by penalty (keeps, widows, orphans) plus the
+// cost of the space it leaves empty.
+
+#include <string>
+#include <vector>
+
+#include "vertical.hpp"
+
+namespace cinefolio::typeset {
+
+/// Where text may sit on a page (y grows downwards, points).
+struct PageGeometry {
+    double text_top = 0;         // top of the text block
+    double bottom_baseline = 0;  // lowest baseline allowed
+    double line_height = 0;      // body leading: the unit of wasted space
+};
+
+/// A page before furniture: content x relative to the text block's left
+/// edge, y absolute.
+struct BuiltPage {
+    Content content;
+    PageStyle style = PageStyle::normal;
+    std::string running_head;
+    std::vector<std::string> anchors;
+    std::vector<OutlineEntry> outline;  // `page` is the index in the returned list
+};
+
+/// Breaks the list into pages. Page 0 is a recto; forced recto breaks that
+/// land on a verso add a blank (blind) page.
+std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const PageGeometry& geometry);
+
+}  // namespace cinefolio::typeset

@@ -1,0 +1,91 @@
+// The typesetter's entry: body first (so the contents knows its pages),
+// then front matter, then furniture, outline and anchors.
+
+#include "cinefolio/typeset/typeset.hpp"
+
+#include "book_parts.hpp"
+#include "front_matter.hpp"
+#include "furniture.hpp"
+#include "page_builder.hpp"
+
+namespace cinefolio::typeset {
+
+namespace {
+
+PageGeometry geometry_of(const Design& design) {
+    return {design.text_top(), design.bottom_baseline, design.leading};
+}
+
+std::map<std::string, int> anchor_pages(const std::vector<BuiltPage>& pages, int offset) {
+    std::map<std::string, int> anchors;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        for (const auto& anchor : pages[p].anchors) anchors.emplace(anchor, static_cast<int>(p) + offset);
+    }
+    return anchors;
+}
+
+/// Moves a built page onto its side of the spread and adds its furniture.
+Page finish_page(Context& context, const BuiltPage& built, std::size_t index, const std::string& label,
+                 const std::string& book_title) {
+    Content content;
+    content.append(built.content, context.design.text_left(index), 0);
+    content.append(furniture(context, built, index, label, book_title), 0, 0);
+    Page page;
+    page.label = label;
+    page.runs = std::move(content.runs);
+    page.rules = std::move(content.rules);
+    page.links = std::move(content.links);
+    return page;
+}
+
+}  // namespace
+
+std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
+                                     base::Diagnostics& diagnostics) {
+    Context context(settings, fonts, diagnostics);
+    const PageGeometry geometry = geometry_of(context.design);
+
+    VerticalList body;
+    std::vector<ContentsEntry> contents;
+    for (const auto& part : book.parts) set_part(context, part, body, contents);
+    const auto body_pages = build_pages(body.items(), geometry);
+
+    VerticalList front;
+    set_front_matter(context, book, contents, anchor_pages(body_pages, 0), settings.build_date, front);
+    auto front_pages = build_pages(front.items(), geometry);
+    // Arabic page 1 must be a recto: the front matter fills whole leaves.
+    if (front_pages.size() % 2 == 1) {
+        BuiltPage blank;
+        blank.style = PageStyle::blind;
+        front_pages.push_back(std::move(blank));
+    }
+    const int front_count = static_cast<int>(front_pages.size());
+
+    PagedDocument document;
+    document.width = context.design.page_width;
+    document.height = context.design.page_height;
+    document.outline.push_back({book.metadata.title, 0, 0, 0});
+    for (std::size_t p = 0; p < front_pages.size(); ++p) {
+        Page page = finish_page(context, front_pages[p], p, roman(static_cast<int>(p) + 1), book.metadata.title);
+        for (auto& link : page.links) {
+            if (link.target_page >= 0) link.target_page += front_count;
+        }
+        document.pages.push_back(std::move(page));
+        for (const auto& entry : front_pages[p].outline) document.outline.push_back(entry);
+    }
+    for (std::size_t p = 0; p < body_pages.size(); ++p) {
+        const std::size_t index = p + static_cast<std::size_t>(front_count);
+        document.pages.push_back(
+            finish_page(context, body_pages[p], index, std::to_string(p + 1), book.metadata.title));
+        for (auto entry : body_pages[p].outline) {
+            entry.page += front_count;
+            document.outline.push_back(entry);
+        }
+    }
+    document.anchor_pages = anchor_pages(front_pages, 0);
+    for (const auto& [anchor, page] : anchor_pages(body_pages, front_count)) document.anchor_pages.emplace(anchor, page);
+    if (diagnostics.has_errors()) return std::nullopt;
+    return document;
+}
+
+}  // namespace cinefolio::typeset
