@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cinefolio/base/text.hpp"
+
 namespace cinefolio::base {
 
 FileId SourceMap::add(std::string path, std::string text) {
@@ -80,7 +82,11 @@ const char* severity_name(Severity severity) {
 std::string quote_line(const SourceMap& sources, FileId file, LineColumn where) {
     auto text = sources.line_text(file, where.line);
     if (text.empty()) return {};
-    std::string out = "  " + std::string(text) + "\n  ";
+    // A line with invalid UTF-8 is shown with U+FFFD in place of the bad
+    // bytes, so the terminal gets valid text and the caret stays aligned.
+    std::string shown;
+    for (std::size_t at = 0; at < text.size();) append_utf8(shown, decode_utf8(text, at));
+    std::string out = "  " + shown + "\n  ";
     auto column = static_cast<std::size_t>(where.column - 1);
     for (std::size_t i = 0; i < column && i < text.size(); ++i) {
         unsigned char byte = static_cast<unsigned char>(text[i]);

@@ -71,16 +71,18 @@ ContentRenderer::ContentRenderer(base::Diagnostics& diagnostics, const ImageReso
 
 bool ContentRenderer::claim_id(std::string_view id, base::Span source) {
     if (!is_valid_id(id)) {
-        diagnostics_.warning(source, "epub: id '" + std::string(id) + "' is not an XML name; left out",
+        diagnostics_.warning(source, "id `" + std::string(id) + "` is not an XML name, so the EPUB leaves it out",
                              "ids must start with a letter and hold only ASCII letters, digits, '-', '_' or '.'");
         return false;
     }
     if (!ids_.emplace(id).second) {
-        diagnostics_.warning(source, "epub: id '" + std::string(id) + "' is used twice in one page; left out");
+        diagnostics_.warning(source, "id `" + std::string(id) + "` appears twice on one EPUB page; the second is left out");
         return false;
     }
     return true;
 }
+
+bool ContentRenderer::try_claim_id(std::string_view id) { return is_valid_id(id) && ids_.emplace(id).second; }
 
 void ContentRenderer::set_id(pugi::xml_node element, std::string_view id, base::Span source) {
     if (id.empty()) return;
@@ -236,7 +238,7 @@ void ContentRenderer::render_image(pugi::xml_node parent, const model::Inline& n
 void ContentRenderer::render_note_ref(pugi::xml_node parent, const model::Inline& node) {
     std::optional<std::string> anchor = notes_ ? notes_->reference(node.url) : std::nullopt;
     if (!anchor) {
-        diagnostics_.warning(current_source_, "epub: footnote reference '" + node.url + "' has no footnote in its chapter",
+        diagnostics_.warning(current_source_, "footnote reference `" + node.url + "` has no footnote in its chapter",
                              "the reference is shown as plain text");
         append_text(parent.append_child("sup"), node.text);
         return;

@@ -35,6 +35,8 @@ public:
     /// Claims an id for this document; false (and a warning) if it is not a
     /// valid XML name or already used, in which case it must not be written.
     bool claim_id(std::string_view id, base::Span source);
+    /// Claims an id without reporting: for ids the EPUB makes up itself.
+    bool try_claim_id(std::string_view id);
     /// Sets `id` on an element if it can be claimed.
     void set_id(pugi::xml_node element, std::string_view id, base::Span source);
 

@@ -53,27 +53,44 @@ bool looks_like_date(std::string_view date) {
     return true;
 }
 
+// RFC 4122 text form: 8-4-4-4-12 hexadecimal digits.
+bool is_uuid(std::string_view text) {
+    if (text.size() != 36) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        char c = text[i];
+        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex) return false;
+    }
+    return true;
+}
+
 // The metadata with every field the package requires present and well
 // formed; what had to be replaced is reported as a warning.
 model::Metadata checked_metadata(const model::Book& book, base::Diagnostics& diagnostics) {
     model::Metadata metadata = book.metadata;
     if (base::trim(metadata.title).empty()) {
-        diagnostics.warning({}, "epub: the book has no title; using \"Untitled\"", "set `title` in book.yaml");
+        diagnostics.warning({}, "the book has no title; the EPUB uses `Untitled`", "set `title` in book.yaml");
         metadata.title = "Untitled";
     }
     if (!looks_like_language_tag(metadata.language)) {
-        diagnostics.warning({}, "epub: expected a BCP 47 language tag such as \"en\", found \"" + metadata.language +
-                                    "\"; using \"en\"");
+        diagnostics.warning({}, "expected a BCP 47 language tag such as `en`, found `" + metadata.language +
+                                    "`; the EPUB uses `en`");
         metadata.language = "en";
     }
     if (base::trim(metadata.identifier).empty()) {
         // Derived from the title, so rebuilding keeps the same identifier.
         metadata.identifier = "urn:uuid:" + base::name_uuid(metadata.id + "\n" + metadata.title);
-        diagnostics.warning({}, "epub: the book has no identifier; using " + metadata.identifier,
+        diagnostics.warning({}, "the book has no identifier; the EPUB uses `" + metadata.identifier + "`",
                             "set `identifier` in book.yaml so the book keeps it");
     }
+    constexpr std::string_view uuid_scheme = "urn:uuid:";
+    if (metadata.identifier.starts_with(uuid_scheme) && !is_uuid(std::string_view(metadata.identifier).substr(uuid_scheme.size())))
+        // epubcheck warns too (OPF-085); the identifier is kept, as readers key their libraries on it.
+        diagnostics.warning({}, "expected a UUID after `urn:uuid:`, found `" + metadata.identifier + "`",
+                            "a UUID has the form 8-4-4-4-12 hexadecimal digits");
     if (!metadata.date.empty() && !looks_like_date(metadata.date)) {
-        diagnostics.warning({}, "epub: expected a date as YYYY-MM-DD, found \"" + metadata.date + "\"; left out");
+        diagnostics.warning({}, "expected the date as YYYY-MM-DD, found `" + metadata.date + "`; the EPUB leaves it out");
         metadata.date.clear();
     }
     return metadata;
@@ -103,16 +120,16 @@ bool check_resources(const Options& options, base::Diagnostics& diagnostics) {
     std::set<std::string> names;
     for (const Resource& resource : options.resources) {
         if (!is_safe_resource_name(resource.name) || is_reserved_name(resource.name)) {
-            diagnostics.error({}, "epub: resource name \"" + resource.name + "\" cannot be used inside the EPUB",
+            diagnostics.error({}, "resource name `" + resource.name + "` cannot be used inside the EPUB",
                               "use a relative path of ASCII letters, digits, '-', '_', '.' and '/', outside text/");
             ok = false;
         } else if (!names.insert(resource.name).second) {
-            diagnostics.error({}, "epub: resource \"" + resource.name + "\" is given twice");
+            diagnostics.error({}, "EPUB resource `" + resource.name + "` is given twice");
             ok = false;
         }
         if (resource.media_type.empty()) {
-            diagnostics.error({}, "epub: resource \"" + resource.name + "\" has no media type",
-                              "give it one such as \"font/otf\"");
+            diagnostics.error({}, "EPUB resource `" + resource.name + "` has no media type",
+                              "give it one such as `font/otf`");
             ok = false;
         }
     }
@@ -124,6 +141,14 @@ ImageResources image_resources(const Options& options) {
     for (const Resource& resource : options.resources)
         if (resource.media_type.starts_with("image/")) images.emplace(resource.name, resource.name);
     return images;
+}
+
+// Formats that are compressed already: deflating them again costs time and
+// gains nothing, so they are stored.
+bool is_precompressed(const std::string& media_type) {
+    for (const char* type : {"image/jpeg", "image/png", "image/gif", "image/webp", "font/woff", "font/woff2"})
+        if (media_type == type) return true;
+    return false;
 }
 
 // Every file in the order it is zipped: mimetype first (OCF), then the
@@ -139,7 +164,8 @@ std::vector<ZipEntry> container_entries(const PageContext& context, const Option
     entries.push_back({folder + stylesheet_href, options.stylesheet, true});
     for (const PageEntry& page : context.layout.pages)
         entries.push_back({folder + page.href(), render_page(page, context), true});
-    for (const Resource& resource : options.resources) entries.push_back({folder + resource.name, resource.bytes, true});
+    for (const Resource& resource : options.resources)
+        entries.push_back({folder + resource.name, resource.bytes, !is_precompressed(resource.media_type)});
     return entries;
 }
 
@@ -148,7 +174,7 @@ std::vector<ZipEntry> container_entries(const PageContext& context, const Option
 std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
     std::optional<Timestamp> modified = parse_timestamp(options.modified);
     if (!modified) {
-        diagnostics.error({}, "epub: expected the build time as YYYY-MM-DDThh:mm:ssZ, found \"" + options.modified + "\"",
+        diagnostics.error({}, "expected the EPUB's build time as YYYY-MM-DDThh:mm:ssZ, found `" + options.modified + "`",
                           "SOURCE_DATE_EPOCH gives it in seconds since 1970");
         return std::nullopt;
     }
@@ -161,7 +187,7 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     PageContext context{book, metadata, layout, images, diagnostics};
     std::string error;
     std::optional<std::string> bytes = zip_archive(container_entries(context, options), to_dos_time(*modified), error);
-    if (!bytes) diagnostics.error({}, "epub: " + error);
+    if (!bytes) diagnostics.error({}, "cannot write the EPUB: " + error);
     return bytes;
 }
 

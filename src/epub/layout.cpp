@@ -58,7 +58,6 @@ Layout plan_layout(const model::Book& book) {
         std::string part_stem = safe_stem(part.id, "film-" + std::to_string(part_number));
         PageEntry part_page = page(PageKind::part, namer.unique("part-" + part_stem), "");
         part_page.part = &part;
-        part_page.first_chapter = layout.pages.size() + 1;
         layout.pages.push_back(part_page);
         std::size_t chapter_number = 0;
         for (const model::Chapter& chapter : part.chapters) {

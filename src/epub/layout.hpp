@@ -19,7 +19,6 @@ struct PageEntry {
     std::string manifest_id;  // "chapter-f452008-realism": an XML name
     const model::Part* part = nullptr;        // for part and chapter pages
     const model::Chapter* chapter = nullptr;  // for chapter pages
-    std::size_t first_chapter = 0;            // part pages: index of its first chapter page
 
     /// Path relative to the package document (OEBPS/).
     std::string href() const { return "text/" + file_name; }

@@ -20,8 +20,6 @@ std::string chapter_title(const model::Chapter& chapter) {
     return chapter.lens.empty() ? std::string("Chapter") : chapter.lens;
 }
 
-// A section named by its heading (aria-labelledby), as DPUB-ARIA asks of
-// doc-part and doc-chapter.
 pugi::xml_node open_section(pugi::xml_node body, const char* epub_type, const char* role) {
     pugi::xml_node section = append_block(body, "section");
     set_semantics(section, epub_type, role);
@@ -31,8 +29,16 @@ pugi::xml_node open_section(pugi::xml_node body, const char* epub_type, const ch
     return section;
 }
 
-void label_section(pugi::xml_node section, pugi::xml_node heading, const std::string& id, ContentRenderer& renderer) {
-    if (!renderer.claim_id(id, {})) return;
+// Names the section by its heading (aria-labelledby), as DPUB-ARIA asks of
+// doc-part and doc-chapter. The heading's id is derived from the model's id
+// when that makes a valid, unused one, else a fixed name is tried.
+void label_section(pugi::xml_node section, pugi::xml_node heading, const std::string& model_id,
+                   ContentRenderer& renderer) {
+    std::string id = model_id + "-title";
+    if (model_id.empty() || !renderer.try_claim_id(id)) {
+        id = "title";
+        if (!renderer.try_claim_id(id)) return;
+    }
     heading.append_attribute("id") = id.c_str();
     section.append_attribute("aria-labelledby") = id.c_str();
 }
@@ -41,7 +47,7 @@ void render_chapter_header(pugi::xml_node section, const model::Chapter& chapter
     pugi::xml_node header = append_block(section, "header");
     pugi::xml_node heading = append_block(header, "h1");
     append_text(heading, chapter_title(chapter));
-    label_section(section, heading, chapter.id + "-title", renderer);
+    label_section(section, heading, chapter.id, renderer);
     if (!chapter.subtitle.empty()) {
         pugi::xml_node subtitle = append_block(header, "p");
         set_semantics(subtitle, "subtitle", "doc-subtitle");
@@ -92,7 +98,7 @@ std::string part_page(const model::Part& part, const PageContext& context) {
     if (!part.id.empty()) renderer.set_id(section, part.id, {});
     pugi::xml_node heading = append_block(section, "h1");
     append_text(heading, part_title(part));
-    label_section(section, heading, part.id.empty() ? "part-title" : part.id + "-title", renderer);
+    label_section(section, heading, part.id, renderer);
     if (!part.director.empty() || part.year) {
         pugi::xml_node credits = append_block(section, "p");
         credits.append_attribute("class") = "film-credits";

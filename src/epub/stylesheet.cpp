@@ -74,9 +74,9 @@ bool check_stylesheet(const Options& options, base::Diagnostics& diagnostics) {
         bool found = std::any_of(options.resources.begin(), options.resources.end(),
                                  [&](const Resource& resource) { return !path.empty() && resource.name == path; });
         if (found) continue;
-        diagnostics.error({}, "epub: the stylesheet refers to \"" + url + "\", which is not among the book's resources",
+        diagnostics.error({}, "the EPUB stylesheet refers to `" + url + "`, which is not among the book's resources",
                           path.empty() ? "EPUB readers load no remote files; bundle it as a resource"
-                                       : "add a resource named \"" + path + "\" (paths are relative to styles/)");
+                                       : "add a resource named `" + path + "` (paths are relative to styles/)");
         ok = false;
     }
     return ok;

@@ -15,12 +15,12 @@ constexpr zip_uint32_t deflate_level = 9;
 bool add_entry(zip_t* archive, const ZipEntry& entry, DosTime modified, std::string& error) {
     ZipSource source(zip_source_buffer(archive, entry.bytes.data(), entry.bytes.size(), 0));
     if (!source) {
-        error = "cannot buffer '" + entry.name + "': " + zip_strerror(archive);
+        error = "cannot buffer `" + entry.name + "`: " + zip_strerror(archive);
         return false;
     }
     zip_int64_t index = zip_file_add(archive, entry.name.c_str(), source.get(), ZIP_FL_ENC_UTF_8);
     if (index < 0) {
-        error = "cannot add '" + entry.name + "': " + zip_strerror(archive);
+        error = "cannot add `" + entry.name + "`: " + zip_strerror(archive);
         return false;
     }
     source.release();  // the archive owns it now
@@ -28,7 +28,7 @@ bool add_entry(zip_t* archive, const ZipEntry& entry, DosTime modified, std::str
     zip_int32_t method = entry.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE;
     if (zip_set_file_compression(archive, position, method, entry.compress ? deflate_level : 0) != 0 ||
         zip_file_set_dostime(archive, position, modified.time, modified.date, 0) != 0) {
-        error = "cannot set up '" + entry.name + "': " + zip_strerror(archive);
+        error = "cannot set up `" + entry.name + "`: " + zip_strerror(archive);
         return false;
     }
     return true;

@@ -76,9 +76,9 @@ void paint_link(cairo_t* cr, const typeset::Link& link) {
     std::string attributes;
     if (!link.uri.empty()) {
         attributes = "uri=" + quoted(link.uri) + " " + rect(link);
-    } else if (link.target_page >= 0) {
-        attributes = "page=" + std::to_string(link.target_page + 1) + " pos=[0 " + number(link.target_y) + "] " +
-                     rect(link);
+    } else if (!link.destination.empty()) {
+        // Named destinations: Cairo 1.16 writes no /Dest for "page=" links.
+        attributes = "dest=" + quoted(link.destination) + " " + rect(link);
     } else {
         return;
     }
@@ -88,6 +88,11 @@ void paint_link(cairo_t* cr, const typeset::Link& link) {
 
 void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page, const CairoFonts& fonts) {
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface, page.label.c_str());
+    for (const auto& destination : page.destinations) {
+        const std::string attributes = "name=" + quoted(destination.name) + " x=0 y=" + number(destination.y);
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
+    }
     cairo_set_source_rgb(cr, 0, 0, 0);
     for (const auto& run : page.runs) paint_run(cr, run, fonts);
     for (const auto& rule : page.rules) cairo_rectangle(cr, rule.x, rule.y, rule.width, rule.height);
@@ -105,7 +110,7 @@ void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& documen
         while (parents.size() < level + 1) parents.push_back(parents.back());
         const std::string target = "page=" + std::to_string(entry.page + 1) + " pos=[0 " + number(entry.y) + "]";
         // The book and film levels start open so the essays show at once.
-        const auto flags = entry.level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0);
+        const auto flags = entry.level <= 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0);
         const int id = cairo_pdf_surface_add_outline(surface, parents[level], entry.title.c_str(), target.c_str(), flags);
         parents.push_back(id);
     }
@@ -138,7 +143,13 @@ std::string paint(const typeset::PagedDocument& document, const CairoFonts& font
         cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
         cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
         cairo_set_font_options(cr.get(), options.get());
+        // Cairo 1.16 writes link annotations with /StructParent entries that
+        // point at objects it never writes unless some structure element
+        // encloses them; one Document element around everything keeps the
+        // file sound (qpdf --check).
+        cairo_tag_begin(cr.get(), "Document", "");
         for (const auto& page : document.pages) paint_page(cr.get(), surface.get(), page, fonts);
+        cairo_tag_end(cr.get(), "Document");
         add_outline(surface.get(), document);
         cairo_status_t status = cairo_status(cr.get());
         cr.reset();

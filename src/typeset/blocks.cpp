@@ -3,6 +3,7 @@
 #include "blocks.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cinefolio::typeset {
 
@@ -87,6 +88,25 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
 
 void BlockSetter::space(double height) { list_.glue(height); }
 
+void BlockSetter::end_on_grid(std::size_t start, double minimum, bool keep) {
+    if (keep) list_.penalty(forbidden_break);
+    if (depth_ > 0) {
+        list_.glue(minimum);
+        return;
+    }
+    // From the baseline before the block to its last baseline.
+    double distance = 0;
+    const auto& items = list_.items();
+    for (std::size_t i = start; i < items.size(); ++i) {
+        if (items[i].kind == VerticalKind::glue) distance += items[i].advance;
+        if (items[i].kind == VerticalKind::box) distance += items[i].advance + items[i].extent;
+    }
+    const double leading = context_.design.leading;
+    // The next body line adds one leading; round the whole up to full lines.
+    const double lines = std::ceil((distance + minimum + leading) / leading - 1e-6);
+    list_.glue(lines * leading - leading - distance);
+}
+
 void BlockSetter::add_lines(std::vector<SetLine> lines, const Measure& measure) {
     const std::size_t count = lines.size();
     for (std::size_t i = 0; i < count; ++i) {
@@ -107,12 +127,14 @@ void BlockSetter::set_paragraph(const model::Block& block, const Measure& measur
     TextStyle style = context_.text(measure.size);
     // Old-style figures sit in running text like lower case.
     style.oldstyle = true;
+    StyledText text = flatten(block.inlines, style);
+    if (text.empty()) return;  // an empty paragraph would print a blank line
     ParagraphFormat format;
     // A run-in lead opens a new movement of the essay: flush, like the
     // first paragraph after a heading.
     if (indent_next_ && !block.run_in_lead) format.indent = measure.size;
     space(0);
-    add_lines(context_.set(flatten(block.inlines, style), measure, format), measure);
+    add_lines(context_.set(std::move(text), measure, format), measure);
     indent_next_ = true;
 }
 
@@ -138,6 +160,7 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
         style.tracking = 0.04;
     }
     heading.size = style.size;
+    const std::size_t start = list_.items().size();
     space(before);
     ParagraphFormat format;
     format.alignment = Alignment::left;
@@ -150,8 +173,7 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
         list_.box(std::move(content), heading.leading, design.top_of(heading.size));
     }
     // A heading never ends a page: no break between it and its text.
-    list_.penalty(forbidden_break);
-    list_.glue(after);
+    end_on_grid(start, after, true);
     keep_next_ = true;
     indent_next_ = false;
 }
@@ -167,19 +189,22 @@ void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
         hang = std::max(hang, context_.width_of(plain(std::to_string(last) + ".", label_style)) + 0.6 * em);
     }
     const Measure inner{measure.left + hang, measure.width - hang, measure.size, measure.leading};
+    const std::size_t start_item = list_.items().size();
     space(measure.leading * 0.5);
     int number = block.start;
-    bool first = true;
+    ++depth_;
     for (const auto& item : block.children) {
-        if (!first) space(block.tight ? 0 : measure.leading * 0.25);
-        first = false;
+        // Loose and tight lists alike: items part by their labels, and
+        // whole lines of space keep the text on its grid.
+        space(0);
         const std::size_t start = list_.items().size();
         indent_next_ = false;
         set_blocks(item.children, inner);
         const std::string label = ordered ? std::to_string(number++) + "." : std::string("\u2022");
         add_label(start, plain(label, label_style), measure.left + hang - 0.5 * em, measure);
     }
-    space(measure.leading * 0.5);
+    --depth_;
+    end_on_grid(start_item, measure.leading * 0.5, false);
     indent_next_ = false;
 }
 
@@ -203,10 +228,13 @@ void BlockSetter::set_quote(const model::Block& block, const Measure& measure) {
     const double inset = 1.5 * measure.size;
     const Measure inner{measure.left + inset, measure.width - 2 * inset, measure.size * 10.0 / 11.0,
                         measure.leading * 12.5 / 13.5};
+    const std::size_t start = list_.items().size();
     space(measure.leading * 0.5);
     indent_next_ = false;
+    ++depth_;
     set_blocks(block.children, inner);
-    space(measure.leading * 0.5);
+    --depth_;
+    end_on_grid(start, measure.leading * 0.5, false);
     indent_next_ = false;
 }
 
@@ -219,6 +247,7 @@ void BlockSetter::set_code(const model::Block& block, const Measure& measure) {
     format.alignment = Alignment::left;
     format.hyphenate = false;
     format.hanging = 2 * style.size;  // wrapped code lines hang under their start
+    format.break_anywhere = true;
     std::vector<SetLine> lines;
     std::string_view text = block.text;
     while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
@@ -230,9 +259,10 @@ void BlockSetter::set_code(const model::Block& block, const Measure& measure) {
         }
         begin = end + 1;
     }
+    const std::size_t start = list_.items().size();
     space(measure.leading * 0.5);
     add_lines(std::move(lines), code);
-    space(measure.leading * 0.5);
+    end_on_grid(start, measure.leading * 0.5, false);
     indent_next_ = false;
 }
 
@@ -274,8 +304,14 @@ void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
     for (double width : widths) table_width += width;
     const double left = measure.left + std::max(0.0, (measure.width - table_width) / 2);
     const double rule_gap = leading * 0.4;
+    const std::size_t start = list_.items().size();
     space(measure.leading * 0.5);
     const std::size_t rows = block.children.size();
+    // Rows that wrap need air between them to read as rows.
+    double row_gap = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+        if (natural[c] > widths[c] + 0.01) row_gap = leading * 0.3;
+    }
     for (std::size_t r = 0; r < rows; ++r) {
         Content row;
         std::size_t line_count = 1;
@@ -298,11 +334,12 @@ void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
         double advance = leading;
         if (r == 0) advance += rule_gap;
         if (r == 1) advance += rule_gap;
+        if (r > 1) advance += row_gap;
         // Keep the head with the first row and the last row with the one before.
         if (r > 0) list_.penalty(r == 1 || r + 1 == rows ? forbidden_break : 0);
         list_.box(std::move(row), advance, context_.design.top_of(size) + (r == 0 ? rule_gap : 0), extent);
     }
-    list_.glue(measure.leading * 0.5 + rule_gap);
+    end_on_grid(start, measure.leading * 0.5 + rule_gap, false);
     indent_next_ = false;
     keep_next_ = false;
 }

@@ -40,11 +40,16 @@ private:
     void add_label(std::size_t first_item, const StyledText& label, double right_edge, const Measure& measure);
     /// Space between blocks; a legal page break.
     void space(double height);
+    /// Space of at least `minimum` after a block that began at item `start`,
+    /// bringing the next body line back onto the baseline grid (only for
+    /// blocks set directly in the text block; nested ones follow their parent).
+    void end_on_grid(std::size_t start, double minimum, bool keep);
 
     Context& context_;
     VerticalList& list_;
     bool indent_next_ = false;
     bool keep_next_ = false;
+    int depth_ = 0;  // nesting in lists and quotes
 };
 
 }  // namespace cinefolio::typeset

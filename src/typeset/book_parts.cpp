@@ -27,6 +27,7 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
     const double em = design.body_size;
     // The opening sinks a fifth of the way down, so a new essay reads as a
     // fresh start even when it begins on a verso.
+    const std::size_t start = list.items().size();
     list.glue(design.leading * 5, true);
     add_display(context, list, plain(part.title, spaced_small_caps(context, em * 9.0 / 11.0)),
                 centred_measure(context, 0.9, em * 9.0 / 11.0, design.leading), Alignment::center);
@@ -57,7 +58,7 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
         add_display(context, list, flatten(chapter.dek, italic), centred_measure(context, 0.8, em, design.leading),
                     Alignment::center);
     }
-    add_kept_space(list, design.leading * 2);
+    add_space_to_grid(context, list, start, design.leading * 1.5);
 }
 
 void set_chapter(Context& context, const model::Part& part, const model::Chapter& chapter, bool opens_part,
@@ -126,7 +127,8 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
         TextStyle italic = context.text(em);
         italic.font = FontStyle::italic;
         add_kept_space(list, design.leading * 1.5);
-        StyledText directed = plain("directed by ", italic);
+        StyledText directed;
+        directed.append("directed by ", italic);
         directed.append(part.director, spaced_small_caps(context, em));
         add_display(context, list, std::move(directed), centred_measure(context, 0.9, em, design.leading),
                     Alignment::center);

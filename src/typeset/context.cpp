@@ -5,8 +5,8 @@
 namespace cinefolio::typeset {
 
 std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const ParagraphFormat& format) {
-    Paragraph paragraph =
-        build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks, hyphenator);
+    Paragraph paragraph = build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks,
+                                          hyphenator, format.break_anywhere);
     LineWidths widths{{measure.width, measure.width - format.hanging}};
     auto lines = set_paragraph(paragraph, widths, format.alignment);
     if (format.hanging != 0) {

@@ -26,6 +26,7 @@ struct ParagraphFormat {
     double indent = 0;          // first line
     double hanging = 0;         // lines after the first start this far in
     bool hyphenate = true;
+    bool break_anywhere = false;  // code: a line may break between any two characters
 };
 
 /// Tools and design for one book (not shared between threads).

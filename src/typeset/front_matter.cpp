@@ -116,7 +116,8 @@ void set_contents_entry(Context& context, const ContentsEntry& entry, int body_p
     number_style.oldstyle = true;
     const auto number = context.set(plain(std::to_string(body_page + 1), number_style), {0, 1e6, em, design.leading},
                                     {Alignment::left, 0, 0, false});
-    list.glue(entry.level == 1 ? design.leading * 0.6 : 0);
+    // A blank line before each film keeps the list on the baseline grid.
+    list.glue(entry.level == 1 ? design.leading : 0);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) list.penalty(forbidden_break);
         Content content;
@@ -129,7 +130,7 @@ void set_contents_entry(Context& context, const ContentsEntry& entry, int body_p
             link.y = -0.8 * em;
             link.width = design.measure;
             link.height = double(lines.size() - 1) * design.leading + 1.05 * em;
-            link.target_page = body_page;
+            link.destination = entry.anchor;
             content.links.push_back(link);
         }
         list.box(std::move(content), design.leading, design.top_of(em));
@@ -147,10 +148,11 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     mark.anchor = "contents";
     mark.outline = OutlineEntry{"Contents", 1, 0, 0};
     list.mark(std::move(mark));
+    const std::size_t start = list.items().size();
     list.glue(design.leading * 5, true);
     add_display(context, list, plain("Contents", context.text(design.body_size * 2)),
                 centred_measure(context, 0.9, design.body_size * 2, design.body_size * 2.4), Alignment::center);
-    add_kept_space(list, design.leading * 1.5);
+    add_space_to_grid(context, list, start, design.leading * 1.5);
     for (const auto& entry : contents) {
         const auto found = body_pages.find(entry.anchor);
         set_contents_entry(context, entry, found == body_pages.end() ? 0 : found->second, list);

@@ -11,8 +11,7 @@
 namespace cinefolio::typeset {
 
 /// Sets the front matter; `body_pages` maps anchors to 0-based body page
-/// indices (folio = index + 1). Contents links target body indices; the
-/// caller moves them past the front matter.
+/// indices (folio = index + 1); contents entries link to their anchors.
 void set_front_matter(Context& context, const model::Book& book, const std::vector<ContentsEntry>& contents,
                       const std::map<std::string, int>& body_pages, const std::string& build_date,
                       VerticalList& list);

@@ -51,8 +51,9 @@ class LineBreakFinder;
 
 /// Turns styled text into items: one shaping per style run, glue at spaces,
 /// penalties at other break opportunities and at hyphenation points.
-/// `indent` opens the first line with an empty box.
+/// `indent` opens the first line with an empty box; `break_anywhere` adds
+/// costly breaks between all characters, for code that must not overflow.
 Paragraph build_paragraph(StyledText text, double indent, bool hyphenate, Shaper& shaper,
-                          LineBreakFinder& breaks, const Hyphenator& hyphenator);
+                          LineBreakFinder& breaks, const Hyphenator& hyphenator, bool break_anywhere = false);
 
 }  // namespace cinefolio::typeset

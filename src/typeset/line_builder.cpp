@@ -101,7 +101,7 @@ private:
     void flush_link() {
         if (link_x_ && !link_.empty()) {
             content_.links.push_back(
-                {*link_x_, -0.8 * link_size_, link_end_ - *link_x_, 1.05 * link_size_, link_, -1, 0});
+                {*link_x_, -0.8 * link_size_, link_end_ - *link_x_, 1.05 * link_size_, link_, {}});
         }
         link_x_.reset();
         link_.clear();

@@ -131,7 +131,7 @@ private:
                 const Mark& mark = item.mark;
                 if (mark.page_style && !style_set) page.style = *mark.page_style, style_set = true;
                 if (mark.running_head) running_head_ = *mark.running_head;
-                if (!mark.anchor.empty()) page.anchors.push_back(mark.anchor);
+                if (!mark.anchor.empty()) page.anchors.push_back({mark.anchor, mark_y});
                 if (mark.outline) {
                     OutlineEntry entry = *mark.outline;
                     entry.page = static_cast<int>(pages_.size());

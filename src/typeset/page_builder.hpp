@@ -23,7 +23,7 @@ struct BuiltPage {
     Content content;
     PageStyle style = PageStyle::normal;
     std::string running_head;
-    std::vector<std::string> anchors;
+    std::vector<Destination> anchors;
     std::vector<OutlineEntry> outline;  // `page` is the index in the returned list
 };
 

@@ -17,12 +17,15 @@ namespace {
 // little, so the breaker takes one only when it buys a better line.
 constexpr int hyphen_penalty = 50;
 constexpr int explicit_hyphen_penalty = 50;
+// Breaking code mid-word is a last resort, taken only when nothing else fits.
+constexpr int anywhere_penalty = 5000;
 
 class ItemBuilder {
 public:
-    ItemBuilder(Paragraph& paragraph, Shaper& shaper, const Hyphenator& hyphenator, bool hyphenate)
+    ItemBuilder(Paragraph& paragraph, Shaper& shaper, const Hyphenator& hyphenator, bool hyphenate,
+                bool break_anywhere)
         : paragraph_(paragraph), text_(paragraph.text.text), shaper_(shaper), hyphenator_(hyphenator),
-          hyphenate_(hyphenate && hyphenator.enabled()) {}
+          hyphenate_(hyphenate && hyphenator.enabled()), break_anywhere_(break_anywhere) {}
 
     void shape_runs() {
         for (const auto& span : paragraph_.text.spans) {
@@ -146,11 +149,32 @@ private:
     }
 
     void add_word(std::size_t begin, std::size_t end) {
+        if (break_anywhere_) {
+            add_breakable_word(begin, end);
+            return;
+        }
         std::size_t piece = begin;
         for (std::size_t point : hyphenation_points(begin, end)) {
             add_boxes(piece, point);
             add_hyphen_penalty(point);
             piece = point;
+        }
+        add_boxes(piece, end);
+    }
+
+    /// A word with a plain break after every glyph cluster.
+    void add_breakable_word(std::size_t begin, std::size_t end) {
+        std::size_t piece = begin;
+        for (std::size_t offset = begin; offset < end;) {
+            base::decode_utf8(text_, offset);
+            if (offset >= end || !is_cluster_start(offset)) continue;
+            add_boxes(piece, offset);
+            Item penalty;
+            penalty.kind = ItemKind::penalty;
+            penalty.penalty = anywhere_penalty;
+            penalty.byte_begin = penalty.byte_end = offset;
+            paragraph_.items.push_back(penalty);
+            piece = offset;
         }
         add_boxes(piece, end);
     }
@@ -237,15 +261,16 @@ private:
     Shaper& shaper_;
     const Hyphenator& hyphenator_;
     bool hyphenate_;
+    bool break_anywhere_;
 };
 
 }  // namespace
 
 Paragraph build_paragraph(StyledText text, double indent, bool hyphenate, Shaper& shaper, LineBreakFinder& breaks,
-                          const Hyphenator& hyphenator) {
+                          const Hyphenator& hyphenator, bool break_anywhere) {
     Paragraph paragraph;
     paragraph.text = std::move(text);
-    ItemBuilder builder(paragraph, shaper, hyphenator, hyphenate);
+    ItemBuilder builder(paragraph, shaper, hyphenator, hyphenate, break_anywhere);
     builder.shape_runs();
     builder.add_indent(indent);
     builder.add_segments(breaks.opportunities(paragraph.text.text));

@@ -42,10 +42,13 @@ std::string trace(const PagedDocument& document) {
             out << "  rule " << number(rule.x) << ',' << number(rule.y) << ' ' << number(rule.width) << 'x'
                 << number(rule.height) << '\n';
         }
+        for (const auto& destination : page.destinations) {
+            out << "  destination '" << destination.name << "' at " << number(destination.y) << '\n';
+        }
         for (const auto& link : page.links) {
             out << "  link " << number(link.x) << ',' << number(link.y) << ' ' << number(link.width) << 'x'
                 << number(link.height) << " -> "
-                << (link.uri.empty() ? "page " + std::to_string(link.target_page + 1) : link.uri) << '\n';
+                << (link.uri.empty() ? "#" + link.destination : link.uri) << '\n';
         }
     }
     for (const auto& entry : document.outline) {

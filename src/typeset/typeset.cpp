@@ -19,7 +19,7 @@ PageGeometry geometry_of(const Design& design) {
 std::map<std::string, int> anchor_pages(const std::vector<BuiltPage>& pages, int offset) {
     std::map<std::string, int> anchors;
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        for (const auto& anchor : pages[p].anchors) anchors.emplace(anchor, static_cast<int>(p) + offset);
+        for (const auto& anchor : pages[p].anchors) anchors.emplace(anchor.name, static_cast<int>(p) + offset);
     }
     return anchors;
 }
@@ -35,6 +35,7 @@ Page finish_page(Context& context, const BuiltPage& built, std::size_t index, co
     page.runs = std::move(content.runs);
     page.rules = std::move(content.rules);
     page.links = std::move(content.links);
+    page.destinations = built.anchors;
     return page;
 }
 
@@ -66,11 +67,8 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     document.height = context.design.page_height;
     document.outline.push_back({book.metadata.title, 0, 0, 0});
     for (std::size_t p = 0; p < front_pages.size(); ++p) {
-        Page page = finish_page(context, front_pages[p], p, roman(static_cast<int>(p) + 1), book.metadata.title);
-        for (auto& link : page.links) {
-            if (link.target_page >= 0) link.target_page += front_count;
-        }
-        document.pages.push_back(std::move(page));
+        document.pages.push_back(
+            finish_page(context, front_pages[p], p, roman(static_cast<int>(p) + 1), book.metadata.title));
         for (const auto& entry : front_pages[p].outline) document.outline.push_back(entry);
     }
     for (std::size_t p = 0; p < body_pages.size(); ++p) {

@@ -107,7 +107,7 @@ TEST_CASE("invalid UTF-8 names the line", "[cli][bad-input]") {
     Book book("utf8");
     book.write("book.yaml", kManifest);
     book.write("essays/a.md", essay("REALISM", "Fine line.\n\nCaf\xE9 au lait.\n"));
-    expect_failure(book, "essays/a.md:8:4: error: invalid UTF-8 on line 8", "");
+    expect_failure(book, "essays/a.md:9:4: error: invalid UTF-8 on line 9", "Caf\xEF\xBF\xBD au lait");
 }
 
 TEST_CASE("an empty essay is an error", "[cli][bad-input]") {

@@ -79,8 +79,9 @@ TEST_CASE("the sample book builds to a valid EPUB and PDF", "[cli][build]") {
                                  "closeness-press.txt"}) {
             auto source = slurp(kEssays + file);
             REQUIRE_FALSE(source.empty());
+            // The front matter is data, not text of the essay.
+            if (source.rfind("---\n", 0) == 0) source = source.substr(source.find("\n---\n", 3) + 5);
             for (const auto& word : words_of(source)) {
-                if (word == "movieId" || word == "movieTitle" || word == "categoryName") continue;
                 INFO(file << ": " << word);
                 CHECK((joined.find(word) != std::string::npos || kept.find(word) != std::string::npos));
             }
@@ -105,7 +106,7 @@ TEST_CASE("two builds with the same SOURCE_DATE_EPOCH are byte-identical", "[cli
     CHECK_FALSE(slurp(first / "closeness.pdf").empty());
 }
 
-TEST_CASE("--format builds only what is asked", "[cli][build]") {
+TEST_CASE("the format option builds only what is asked", "[cli][build]") {
     ScratchDir out("format");
     auto build = run(quote(CINEFOLIO_BINARY) + " build books/closeness/book.yaml -q --format epub -o " +
                      quote(out.path().string()));

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -143,4 +146,22 @@ TEST_CASE("the nav nests films and their chapters and has landmarks", "[epub][na
     for (const auto& link : nav.select_nodes("//nav[@epub:type='landmarks']//a"))
         landmarks.insert(link.node().attribute("epub:type").value());
     CHECK(landmarks == std::set<std::string>{"titlepage", "toc", "bodymatter"});
+}
+
+// Golden text of the package, the nav and one chapter, read in a diff when
+// the output changes. To accept a change, run with CINEFOLIO_UPDATE_GOLDEN=1
+// (`ctest -R golden` does both suites) and read `git diff tests/epub/golden`.
+TEST_CASE("the sample's package, nav and chapter match the golden text", "[epub][golden]") {
+    const auto& files = sample_files().files;
+    std::string actual;
+    for (const char* name : {"OEBPS/content.opf", "OEBPS/nav.xhtml", "OEBPS/toc.ncx", "OEBPS/text/f452008-realism.xhtml"})
+        actual += std::string("==> ") + name + " <==\n" + files.at(name);
+    const std::string golden = CINEFOLIO_SOURCE_DIR "/tests/epub/golden/sample.txt";
+    if (const char* update = std::getenv("CINEFOLIO_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+        std::filesystem::create_directories(std::filesystem::path(golden).parent_path());
+        std::ofstream(golden, std::ios::binary) << actual;
+    }
+    std::string expected = slurp(golden);
+    REQUIRE_FALSE(expected.empty());
+    CHECK(actual == expected);
 }

@@ -47,15 +47,20 @@ struct Rule {
     double height = 0;
 };
 
-/// A clickable area: either a URI or a position in the document.
+/// A clickable area: either a URI or a named destination in the document.
 struct Link {
     double x = 0;
     double y = 0;
     double width = 0;
     double height = 0;
-    std::string uri;           // external target, empty for internal links
-    int target_page = -1;      // 0-based page index for internal links
-    double target_y = 0;       // top of the target on that page
+    std::string uri;          // external target, empty for internal links
+    std::string destination;  // an anchor id with a Destination on some page
+};
+
+/// A named place on a page that links and readers can jump to.
+struct Destination {
+    std::string name;  // the anchor id ("f452008-realism")
+    double y = 0;      // top of what it names
 };
 
 /// One printed page and the label its folio shows ("iv", "12", "" if blind).
@@ -64,6 +69,7 @@ struct Page {
     std::vector<GlyphRun> runs;
     std::vector<Rule> rules;
     std::vector<Link> links;
+    std::vector<Destination> destinations;
 };
 
 /// One bookmark of the PDF outline; `level` 0 is the top.
