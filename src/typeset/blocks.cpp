@@ -71,6 +71,12 @@ void BlockSetter::set_blocks(const std::vector<model::Block>& blocks, const Meas
 
 void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
     context_.shaper.set_span(block.source);
+    if (!block.id.empty()) {
+        // Every block's page is recorded, for the index and cross-references.
+        Mark mark;
+        mark.anchor = block.id;
+        list_.mark(std::move(mark));
+    }
     switch (block.kind) {
         case model::BlockKind::paragraph: set_paragraph(block, measure); break;
         case model::BlockKind::heading: set_heading(block, measure); break;
@@ -88,7 +94,7 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
 
 void BlockSetter::space(double height) { list_.glue(height); }
 
-void BlockSetter::end_on_grid(std::size_t start, double minimum, bool keep) {
+void BlockSetter::end_on_grid(std::size_t start, double minimum, bool keep, double share_before) {
     if (keep) list_.penalty(forbidden_break);
     if (depth_ > 0) {
         list_.glue(minimum);
@@ -96,7 +102,7 @@ void BlockSetter::end_on_grid(std::size_t start, double minimum, bool keep) {
     }
     // From the baseline before the block to its last baseline.
     double distance = 0;
-    const auto& items = list_.items();
+    auto& items = list_.items();
     for (std::size_t i = start; i < items.size(); ++i) {
         if (items[i].kind == VerticalKind::glue) distance += items[i].advance;
         if (items[i].kind == VerticalKind::box) distance += items[i].advance + items[i].extent;
@@ -104,7 +110,13 @@ void BlockSetter::end_on_grid(std::size_t start, double minimum, bool keep) {
     const double leading = context_.design.leading;
     // The next body line adds one leading; round the whole up to full lines.
     const double lines = std::ceil((distance + minimum + leading) / leading - 1e-6);
-    list_.glue(lines * leading - leading - distance);
+    const double extra = lines * leading - leading - distance - minimum;
+    double before = 0;
+    if (start < items.size() && items[start].kind == VerticalKind::glue) {
+        before = extra * share_before;
+        items[start].advance += before;
+    }
+    list_.glue(minimum + extra - before);
 }
 
 void BlockSetter::add_lines(std::vector<SetLine> lines, const Measure& measure) {
@@ -172,8 +184,9 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
         content.append(lines[i].content, heading.left, 0);
         list_.box(std::move(content), heading.leading, design.top_of(heading.size));
     }
-    // A heading never ends a page: no break between it and its text.
-    end_on_grid(start, after, true);
+    // A heading never ends a page: no break between it and its text. It
+    // belongs to what follows, so the space that restores the grid goes above.
+    end_on_grid(start, after, true, 1.0);
     keep_next_ = true;
     indent_next_ = false;
 }

@@ -40,10 +40,12 @@ private:
     void add_label(std::size_t first_item, const StyledText& label, double right_edge, const Measure& measure);
     /// Space between blocks; a legal page break.
     void space(double height);
-    /// Space of at least `minimum` after a block that began at item `start`,
-    /// bringing the next body line back onto the baseline grid (only for
-    /// blocks set directly in the text block; nested ones follow their parent).
-    void end_on_grid(std::size_t start, double minimum, bool keep);
+    /// Space of at least `minimum` after a block that began at item `start`
+    /// (with its space before), bringing the next body line back onto the
+    /// baseline grid; `share_before` of the added space goes before the
+    /// block. Only blocks set directly in the text block; nested ones
+    /// follow their parent.
+    void end_on_grid(std::size_t start, double minimum, bool keep, double share_before = 0.5);
 
     Context& context_;
     VerticalList& list_;

@@ -146,6 +146,7 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     mark.page_style = PageStyle::opening;
     mark.running_head = "Contents";
     mark.anchor = "contents";
+    mark.link_target = true;
     mark.outline = OutlineEntry{"Contents", 1, 0, 0};
     list.mark(std::move(mark));
     const std::size_t start = list.items().size();

@@ -3,6 +3,7 @@
 #include "hyphenator.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 

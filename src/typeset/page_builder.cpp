@@ -44,6 +44,8 @@ public:
             need_recto_ = false;
             next = fill_page(next);
         }
+        // Marks after the last box still belong to the book's last page.
+        if (!pending_marks_.empty() && !pages_.empty()) apply_marks(pages_.back(), geometry_.text_top);
         return std::move(pages_);
     }
 
@@ -57,13 +59,18 @@ private:
         int fills = 0;
         std::size_t end = items_.size();
         std::size_t next = items_.size();
+        // As in TeX, glue is a place to break only right after a box (marks
+        // are invisible to this rule).
+        bool after_box = false;
         for (std::size_t j = start; j < items_.size(); ++j) {
             const VerticalItem& item = items_[j];
             const bool empty = placed.empty();
             if (item.kind == VerticalKind::mark) continue;
+            const bool follows_box = after_box;
+            after_box = item.kind == VerticalKind::box;
             if (item.kind == VerticalKind::glue) {
                 if (empty && !item.keep_at_top) continue;  // glue vanishes at a page top
-                if (!empty && items_[j - 1].kind == VerticalKind::box) candidates.push_back({j, 0, last_baseline});
+                if (!empty && follows_box) candidates.push_back({j, 0, last_baseline});
                 pending += item.advance;
                 if (item.fill) ++fills;
                 continue;
@@ -118,30 +125,35 @@ private:
         const double last = placed.empty() ? geometry_.text_top : placed_last_baseline(placed, end);
         const double leftover = fills > 0 ? geometry_.bottom_baseline - last : 0;
         std::size_t next_placed = 0;
-        double mark_y = geometry_.text_top;
-        bool style_set = false;
         for (std::size_t j = start; j < end; ++j) {
             const VerticalItem& item = items_[j];
-            if (item.kind == VerticalKind::box && next_placed < placed.size() && placed[next_placed].index == j) {
-                const Placed& where = placed[next_placed++];
-                const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;
-                page.content.append(item.content, 0, where.baseline + shift);
-                mark_y = where.baseline + shift;
-            } else if (item.kind == VerticalKind::mark) {
-                const Mark& mark = item.mark;
-                if (mark.page_style && !style_set) page.style = *mark.page_style, style_set = true;
-                if (mark.running_head) running_head_ = *mark.running_head;
-                if (!mark.anchor.empty()) page.anchors.push_back({mark.anchor, mark_y});
-                if (mark.outline) {
-                    OutlineEntry entry = *mark.outline;
-                    entry.page = static_cast<int>(pages_.size());
-                    entry.y = mark_y;
-                    page.outline.push_back(entry);
-                }
-            }
+            if (item.kind == VerticalKind::mark) pending_marks_.push_back(&item.mark);
+            if (item.kind != VerticalKind::box || next_placed >= placed.size() || placed[next_placed].index != j) continue;
+            const Placed& where = placed[next_placed++];
+            const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;
+            apply_marks(page, where.baseline + shift - item.top);
+            page.content.append(item.content, 0, where.baseline + shift);
         }
         page.running_head = running_head_;
         pages_.push_back(std::move(page));
+    }
+
+    /// Marks belong to the page of the next box after them: a break in the
+    /// space before a block carries the block's marks over with it.
+    void apply_marks(BuiltPage& page, double y) {
+        for (const Mark* mark : pending_marks_) {
+            if (mark->page_style && !page.style_set) page.style = *mark->page_style, page.style_set = true;
+            if (mark->running_head) running_head_ = *mark->running_head;
+            if (!mark->anchor.empty()) page.anchors.push_back(mark->anchor);
+            if (!mark->anchor.empty() && mark->link_target) page.destinations.push_back({mark->anchor, y});
+            if (mark->outline) {
+                OutlineEntry entry = *mark->outline;
+                entry.page = static_cast<int>(pages_.size());
+                entry.y = y;
+                page.outline.push_back(entry);
+            }
+        }
+        pending_marks_.clear();
     }
 
     double placed_last_baseline(const std::vector<Placed>& placed, std::size_t end) const {
@@ -157,6 +169,7 @@ private:
     std::vector<BuiltPage> pages_;
     std::string running_head_;
     bool need_recto_ = false;
+    std::vector<const Mark*> pending_marks_;
 };
 
 }  // namespace

@@ -22,8 +22,10 @@ struct PageGeometry {
 struct BuiltPage {
     Content content;
     PageStyle style = PageStyle::normal;
+    bool style_set = false;  // a mark chose the style (the first one wins)
     std::string running_head;
-    std::vector<Destination> anchors;
+    std::vector<std::string> anchors;       // every anchor whose box starts here
+    std::vector<Destination> destinations;  // the anchors links may target
     std::vector<OutlineEntry> outline;  // `page` is the index in the returned list
 };
 

@@ -19,7 +19,7 @@ PageGeometry geometry_of(const Design& design) {
 std::map<std::string, int> anchor_pages(const std::vector<BuiltPage>& pages, int offset) {
     std::map<std::string, int> anchors;
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        for (const auto& anchor : pages[p].anchors) anchors.emplace(anchor.name, static_cast<int>(p) + offset);
+        for (const auto& anchor : pages[p].anchors) anchors.emplace(anchor, static_cast<int>(p) + offset);
     }
     return anchors;
 }
@@ -35,7 +35,7 @@ Page finish_page(Context& context, const BuiltPage& built, std::size_t index, co
     page.runs = std::move(content.runs);
     page.rules = std::move(content.rules);
     page.links = std::move(content.links);
-    page.destinations = built.anchors;
+    page.destinations = built.destinations;
     return page;
 }
 

@@ -23,6 +23,7 @@ struct Mark {
     std::optional<PageStyle> page_style;
     std::optional<std::string> running_head;
     std::string anchor;
+    bool link_target = false;  // the PDF gets a named destination for it
     std::optional<OutlineEntry> outline;  // page and y filled in by the page builder
 };
 

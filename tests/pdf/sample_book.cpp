@@ -130,6 +130,14 @@ model::Chapter realism() {
     return chapter;
 }
 
+/// Gives every block an id, as model::assemble does ("f1-realism-b3").
+void number_blocks(std::vector<Block>& blocks, const std::string& prefix, int& counter) {
+    for (auto& block : blocks) {
+        block.id = prefix + "-b" + std::to_string(++counter);
+        number_blocks(block.children, prefix, counter);
+    }
+}
+
 model::Chapter chapter_of(std::string id, std::string title, std::string subtitle, int paragraphs) {
     model::Chapter chapter;
     chapter.id = std::move(id);
@@ -165,6 +173,12 @@ model::Book sample_book() {
     ozu.title = "Late Spring";
     ozu.chapters.push_back(chapter_of("f2-feminism", "Feminism", "A daughter’s consent", 5));
     book.parts.push_back(ozu);
+    for (auto& part : book.parts) {
+        for (auto& chapter : part.chapters) {
+            int counter = 0;
+            number_blocks(chapter.blocks, chapter.id, counter);
+        }
+    }
     return book;
 }
 

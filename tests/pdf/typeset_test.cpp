@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "cinefolio/typeset/typeset.hpp"
 #include "sample_book.hpp"
 
@@ -34,8 +36,29 @@ TEST_CASE("front matter has roman folios and the body starts at 1 on a recto", "
     const auto first_part = document.anchor_pages.at("f1");
     CHECK(first_part % 2 == 0);  // 0-based even: a right-hand page
     CHECK(document.pages[static_cast<std::size_t>(first_part)].label == "1");
-    CHECK(first_part % 2 == 0);
     CHECK(document.anchor_pages.at("contents") == 4);
+}
+
+TEST_CASE("every block's page is recorded, and links find their destinations", "[typeset]") {
+    const auto document = sample_document();
+    const int realism = document.anchor_pages.at("f1-realism");
+    // The first paragraph opens the essay; the hunt heading (block 3) comes later.
+    CHECK(document.anchor_pages.at("f1-realism-b1") == realism);
+    CHECK(document.anchor_pages.at("f1-realism-b3") >= realism);
+    CHECK(document.anchor_pages.at("f2-feminism-b5") >= document.anchor_pages.at("f2-feminism"));
+    std::set<std::string> destinations;
+    for (const auto& page : document.pages) {
+        for (const auto& destination : page.destinations) destinations.insert(destination.name);
+    }
+    int internal_links = 0;
+    for (const auto& page : document.pages) {
+        for (const auto& link : page.links) {
+            if (link.destination.empty()) continue;
+            ++internal_links;
+            CHECK(destinations.count(link.destination) == 1);
+        }
+    }
+    CHECK(internal_links == 5);  // the contents: two films, three essays
 }
 
 TEST_CASE("parts open on rectos and every essay on a new page", "[typeset]") {
@@ -61,17 +84,27 @@ TEST_CASE("the outline runs book, contents, film, essay", "[typeset]") {
     CHECK(document.outline[5].title == "Late Spring");
 }
 
-TEST_CASE("glyphs stay inside the page and lines inside the text block", "[typeset]") {
+TEST_CASE("glyphs stay inside the text block of their side of the spread", "[typeset]") {
     const auto document = sample_document();
-    for (const auto& page : document.pages) {
-        for (const auto& run : page.runs) {
+    // 6 x 9 in at 11 pt: a 306 pt measure, inner margin 54, outer 72.
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
+        const double left = p % 2 == 0 ? 54 : 72;
+        for (const auto& run : document.pages[p].runs) {
             for (const auto& glyph : run.glyphs) {
-                CHECK(glyph.x >= 0);
-                CHECK(glyph.x < document.width);
-                CHECK(glyph.y > 0);
-                CHECK(glyph.y < document.height);
+                INFO("page " << p + 1 << " text '" << run.text << "'");
+                CHECK(glyph.x >= left - 0.01);
+                CHECK(glyph.x < left + 306);
+                CHECK(glyph.y > 30);
+                CHECK(glyph.y < 610);
             }
         }
     }
-    CHECK(!typeset::trace(document).empty());
+}
+
+TEST_CASE("the trace lists pages, runs and links", "[typeset]") {
+    const std::string trace = typeset::trace(sample_document());
+    CHECK(trace.find("page 1 label 'i'") != std::string::npos);
+    CHECK(trace.find("run regular 22.00") != std::string::npos);  // a chapter title
+    CHECK(trace.find("-> https://example.org/hunt") != std::string::npos);
+    CHECK(trace.find("destination 'f1-realism'") != std::string::npos);
 }
