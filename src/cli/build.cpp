@@ -44,9 +44,10 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t
     return options;
 }
 
-std::optional<pdf::Options> pdf_options(std::int64_t moment, base::Diagnostics& diagnostics) {
+std::optional<pdf::Options> pdf_options(const LoadedBook& loaded, std::int64_t moment, base::Diagnostics& diagnostics) {
     pdf::Options options;
     options.build_time = moment;
+    options.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
     const std::string folder = "fonts/linux-libertine/";
     auto regular = read_resource(folder + "LinLibertine_R.otf", diagnostics);
     auto italic = read_resource(folder + "LinLibertine_RI.otf", diagnostics);
@@ -69,7 +70,7 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
     std::optional<epub::Options> epub_settings;
     std::optional<pdf::Options> pdf_settings;
     if (options.want_epub) epub_settings = epub_options(loaded, moment, diagnostics);
-    if (options.want_pdf) pdf_settings = pdf_options(moment, diagnostics);
+    if (options.want_pdf) pdf_settings = pdf_options(loaded, moment, diagnostics);
     if (diagnostics.has_errors()) return kInputError;
 
     // The backends are pure functions over the same const Book, so they run

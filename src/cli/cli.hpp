@@ -47,6 +47,10 @@ std::string data_dir();
 /// Reads a resource file under data_dir(); reports an error if missing.
 std::optional<std::string> read_resource(const std::string& relative, base::Diagnostics& diagnostics);
 
+/// The libhyphen pattern file for a BCP 47 language (empty, with a note,
+/// when none is installed).
+std::string hyphenation_patterns(const std::string& language, base::Diagnostics& diagnostics);
+
 /// The build moment in seconds since the epoch: SOURCE_DATE_EPOCH when set,
 /// else the manifest's date, else now. Reports a malformed variable.
 std::int64_t build_time(const manifest::Manifest& manifest, base::Diagnostics& diagnostics);

@@ -1,5 +1,6 @@
 // Finding styles and fonts, and the build moment.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +28,35 @@ std::optional<std::string> read_resource(const std::string& relative, base::Diag
                           "set CINEFOLIO_DATA_DIR to the folder that holds styles/ and fonts/");
     }
     return bytes;
+}
+
+std::string hyphenation_patterns(const std::string& language, base::Diagnostics& diagnostics) {
+    // libhyphen's patterns come from Debian's hyphen-* packages. A tag like
+    // en-GB picks hyph_en_GB.dic; a bare `en` takes en_US, other bare tags
+    // the first region installed.
+    const char* overridden = std::getenv("CINEFOLIO_HYPHEN_DIR");
+    fs::path folder = overridden && *overridden ? overridden : "/usr/share/hyphen";
+    std::string tag = language;
+    std::replace(tag.begin(), tag.end(), '-', '_');
+    auto primary = tag.substr(0, tag.find('_'));
+    std::vector<fs::path> candidates{folder / ("hyph_" + tag + ".dic")};
+    if (primary == "en") candidates.push_back(folder / "hyph_en_US.dic");
+    std::error_code code;
+    std::vector<fs::path> regional;
+    for (const auto& entry : fs::directory_iterator(folder, code)) {
+        auto name = entry.path().filename().string();
+        if (name.rfind("hyph_" + primary + "_", 0) == 0 && entry.path().extension() == ".dic") regional.push_back(entry.path());
+    }
+    std::sort(regional.begin(), regional.end());
+    candidates.insert(candidates.end(), regional.begin(), regional.end());
+    for (const auto& candidate : candidates) {
+        std::string error;
+        if (auto bytes = base::read_file(candidate.string(), error)) return std::move(*bytes);
+    }
+    diagnostics.note({}, "no hyphenation patterns for language `" + language + "` in " + folder.string() +
+                             "; the PDF is set without hyphenation",
+                     "install Debian's hyphen-* package for the language");
+    return {};
 }
 
 namespace {

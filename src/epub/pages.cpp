@@ -81,13 +81,11 @@ std::string chapter_label(const model::Chapter& chapter) {
     return label;
 }
 
-void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, ContentRenderer& renderer) {
+void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, ContentRenderer& /*renderer*/) {
+    // Contents and nav name a chapter by its lens (Metacritic, Realism, …),
+    // as the print contents does; the essay's own title stands once, on
+    // the chapter's opening.
     append_text(parent, chapter_title(chapter));
-    if (chapter.subtitle.empty()) return;
-    append_text(parent, ": ");
-    pugi::xml_node subtitle = parent.append_child("span");
-    subtitle.append_attribute("class") = "subtitle";
-    renderer.render_inlines(subtitle, chapter.subtitle, InlinePlace::navigation);
 }
 
 std::string part_page(const model::Part& part, const PageContext& context) {

@@ -86,18 +86,9 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
     ContentsEntry entry;
     entry.level = 2;
     entry.anchor = chapter.id;
+    // The contents names chapters by lens only (Metacritic, Realism, …):
+    // the essay's own title stands once, on its opening page.
     entry.title = plain(chapter.title, context.text(context.design.body_size));
-    if (!chapter.subtitle.empty()) {
-        TextStyle italic = context.text(context.design.body_size);
-        italic.font = FontStyle::italic;
-        italic.oldstyle = true;
-        // An en space parts the lens from the essay's own title.
-        entry.title.append("\u2002", context.text(context.design.body_size));
-        const StyledText subtitle = flatten(chapter.subtitle, italic);
-        for (const auto& span : subtitle.spans) {
-            entry.title.append(std::string_view(subtitle.text).substr(span.begin, span.end - span.begin), span.style);
-        }
-    }
     contents.push_back(std::move(entry));
 }
 
