@@ -1,6 +1,7 @@
 // Running a command: load, report, run the backends, write atomically.
 
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <future>
@@ -8,6 +9,8 @@
 
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/epub/epub.hpp"
+#include "cinefolio/index/index.hpp"
+#include "cinefolio/pdf/cover.hpp"
 #include "cinefolio/pdf/pdf.hpp"
 #include "cli.hpp"
 
@@ -35,12 +38,72 @@ std::string iso8601(std::int64_t seconds) {
     return buffer;
 }
 
+// The files the style's stylesheet names with url(): each is read from the
+// same path under the data folder (see epub::stylesheet_resources).
+bool add_style_resources(epub::Options& options, base::Diagnostics& diagnostics) {
+    bool ok = true;
+    for (const std::string& name : epub::stylesheet_resources(options.stylesheet)) {
+        std::string media_type = epub::media_type_for(name);
+        auto bytes = read_resource(name, diagnostics);
+        if (!bytes || media_type.empty()) {
+            if (bytes) diagnostics.error({}, "the stylesheet names `" + name + "`, which is not a font or image an EPUB can carry");
+            ok = false;
+            continue;
+        }
+        options.resources.push_back({name, media_type, std::move(*bytes)});
+    }
+    return ok;
+}
+
+// The manifest's `cover` image, read from the book's folder (and only from
+// there: a manifest must not make the build read files elsewhere).
+std::optional<epub::Resource> given_cover(const manifest::Manifest& manifest, base::Diagnostics& diagnostics) {
+    fs::path path = fs::path(manifest.folder) / manifest.cover;
+    std::error_code ignored;
+    auto folder = fs::weakly_canonical(fs::absolute(manifest.folder), ignored);
+    auto relative = fs::weakly_canonical(fs::absolute(path), ignored).lexically_relative(folder);
+    if (relative.empty() || *relative.begin() == "..") {
+        diagnostics.error(manifest.cover_source, "the cover `" + manifest.cover + "` is outside the book's folder",
+                          "copy the image into the folder of book.yaml");
+        return std::nullopt;
+    }
+    std::string error;
+    auto bytes = base::read_file(path.string(), error);
+    if (!bytes) {
+        diagnostics.error(manifest.cover_source, "cannot read the cover `" + manifest.cover + "`: " + error);
+        return std::nullopt;
+    }
+    std::string media_type = epub::media_type_for(manifest.cover);
+    std::string extension = media_type == "image/jpeg" ? "jpg" : media_type == "image/gif" ? "gif" : "png";
+    return epub::Resource{"images/cover." + extension, media_type, std::move(*bytes)};
+}
+
+// Without a cover image, a typographic one in the book's typeface.
+std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, base::Diagnostics& diagnostics) {
+    const std::string folder = "fonts/linux-libertine/";
+    auto regular = read_resource(folder + "LinLibertine_R.otf", diagnostics);
+    auto italic = read_resource(folder + "LinLibertine_RI.otf", diagnostics);
+    auto bold = read_resource(folder + "LinLibertine_RB.otf", diagnostics);
+    if (!regular || !italic || !bold) return std::nullopt;
+    pdf::FontFiles fonts;
+    fonts.regular = std::move(*regular);
+    fonts.italic = std::move(*italic);
+    fonts.bold = std::move(*bold);
+    auto png = pdf::cover_png(metadata, fonts, diagnostics);
+    if (!png) return std::nullopt;
+    return epub::Resource{"images/cover.png", "image/png", std::move(*png)};
+}
+
 std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t moment, base::Diagnostics& diagnostics) {
     epub::Options options;
     options.modified = iso8601(moment);
     auto css = read_resource("styles/" + loaded.manifest.style + "/epub.css", diagnostics);
     if (!css) return std::nullopt;
     options.stylesheet = std::move(*css);
+    if (!add_style_resources(options, diagnostics)) return std::nullopt;
+    options.cover = loaded.manifest.cover.empty() ? generated_cover(loaded.book.metadata, diagnostics)
+                                                  : given_cover(loaded.manifest, diagnostics);
+    if (!options.cover) return std::nullopt;
     return options;
 }
 
@@ -54,9 +117,17 @@ std::optional<pdf::Options> pdf_options(const LoadedBook& loaded, std::int64_t m
     auto bold = read_resource(folder + "LinLibertine_RB.otf", diagnostics);
     auto bold_italic = read_resource(folder + "LinLibertine_RBI.otf", diagnostics);
     auto mono = read_resource(folder + "LinLibertine_M.otf", diagnostics);
-    if (!regular || !italic || !bold || !bold_italic || !mono) return std::nullopt;
+    auto fallback = read_resource("fonts/dejavu/DejaVuSans.ttf", diagnostics);
+    if (!regular || !italic || !bold || !bold_italic || !mono || !fallback) return std::nullopt;
     options.fonts = {std::move(*regular), std::move(*italic), std::move(*bold), std::move(*bold_italic),
-                     std::move(*mono)};
+                     std::move(*mono), {std::move(*fallback)}};
+    // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or
+    // protrusion; unset means both.
+    if (const char* microtype = std::getenv("CINEFOLIO_MICROTYPE")) {
+        const std::string value = microtype;
+        options.font_expansion = value.find("expansion") != std::string::npos;
+        options.margin_kerning = value.find("protrusion") != std::string::npos;
+    }
     return options;
 }
 
@@ -119,10 +190,15 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
 int run(const Options& options) {
     base::SourceMap sources;
     base::Diagnostics diagnostics;
-    auto loaded = load_book(options.manifest_path, sources, diagnostics);
+    auto loaded = load_book(options.manifest_path, sources, diagnostics, options.root_dir);
     int status = kSuccess;
     if (!loaded || failed(diagnostics, options)) {
         status = kInputError;
+    } else if (options.command == "index-candidates") {
+        auto found = index::candidates(loaded->book, loaded->index_file ? &*loaded->index_file : nullptr);
+        std::cout << manifest::emit_index_file(
+            found, "Index candidates for " + options.manifest_path +
+                       ": promote entries worth indexing into the curated index file (`index:` in the manifest).");
     } else if (options.command == "dump") {
         std::cout << model::dump(loaded->book, sources);
     } else if (options.command == "check") {

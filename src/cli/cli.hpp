@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/manifest/index_file.hpp"
 #include "cinefolio/manifest/manifest.hpp"
 #include "cinefolio/model/book.hpp"
 
@@ -21,6 +22,7 @@ struct Options {
     std::string command;  // build, check, dump
     std::string manifest_path;
     std::string output_dir = "out";
+    std::string root_dir;  // --root: the folder the book's files must lie in (default: the manifest's)
     bool want_epub = true;
     bool want_pdf = true;
     bool strict = false;
@@ -35,11 +37,13 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
 struct LoadedBook {
     manifest::Manifest manifest;
     model::Book book;
+    std::optional<manifest::IndexFile> index_file;  // the curated index, when the manifest names one
 };
 
-/// Reads the manifest and every essay; nullopt after reporting errors.
+/// Reads the manifest and every essay; nullopt after reporting errors. No
+/// file outside `root` (default: the manifest's folder) is read.
 std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
-                                    base::Diagnostics& diagnostics);
+                                    base::Diagnostics& diagnostics, const std::string& root = {});
 
 /// Where styles/ and fonts/ are found.
 std::string data_dir();

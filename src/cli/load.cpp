@@ -1,5 +1,6 @@
 // Loading a book: the manifest, then every essay it selects (files,
-// folders and globs), then the imports; all from the manifest's folder.
+// folders and globs), then the imports; all from the manifest's folder,
+// and none from outside the book's root (the Sandbox below).
 
 #include <algorithm>
 #include <filesystem>
@@ -8,8 +9,10 @@
 
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/corpus/essay.hpp"
+#include "cinefolio/index/index.hpp"
 #include "cinefolio/model/assemble.hpp"
 #include "cli.hpp"
+#include "sandbox.hpp"
 
 namespace cinefolio::cli {
 
@@ -34,6 +37,7 @@ std::string identity(const std::string& path) {
     return canonical.empty() ? path : canonical.string();
 }
 
+
 // POSIX glob() does the matching; results come sorted, so the order of a
 // folder's essays is the order of their names on every machine.
 std::vector<std::string> expand_glob(const std::string& pattern) {
@@ -48,8 +52,12 @@ std::vector<std::string> expand_glob(const std::string& pattern) {
 
 std::vector<std::string> folder_essays(const std::string& folder) {
     std::vector<std::string> paths;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-        if (entry.is_regular_file() && is_essay_file(entry.path())) paths.push_back(entry.path().string());
+    // The error_code forms: an unreadable folder or entry is skipped, never
+    // an exception that would end the build as an internal error.
+    std::error_code code;
+    for (fs::directory_iterator it(folder, code), end; !code && it != end; it.increment(code)) {
+        std::error_code ignored;
+        if (it->is_regular_file(ignored) && is_essay_file(it->path())) paths.push_back(it->path().string());
     }
     std::sort(paths.begin(), paths.end());
     return paths;
@@ -57,13 +65,20 @@ std::vector<std::string> folder_essays(const std::string& folder) {
 
 // Expands the manifest's `essays` entries into file paths, in order, each
 // once, without the files the manifest imports.
-std::vector<std::string> essay_paths(const manifest::Manifest& manifest, base::Diagnostics& diagnostics) {
+std::vector<std::string> essay_paths(const manifest::Manifest& manifest, const Sandbox& sandbox,
+                                     base::Diagnostics& diagnostics) {
     fs::path folder(manifest.folder);
     std::set<std::string> skip;
     for (const auto& entry : manifest.imports) skip.insert(identity(shown_path(folder, entry.file)));
     std::vector<std::string> paths;
     std::set<std::string> seen;
-    auto add = [&](const std::string& path) {
+    // Every file is checked, not only the pattern: a glob or a folder may
+    // hold a symlink that leads out of the root.
+    auto add = [&](const std::string& path, const manifest::EssayPattern& entry) {
+        if (!sandbox.contains(path)) {
+            sandbox.refuse(entry.source, "essay file", fs::path(path).lexically_normal().string(), path, diagnostics);
+            return;
+        }
         auto id = identity(path);
         if (skip.count(id) || !seen.insert(id).second) return;
         paths.push_back(fs::path(path).lexically_normal().string());
@@ -76,15 +91,19 @@ std::vector<std::string> essay_paths(const manifest::Manifest& manifest, base::D
             std::size_t essays = 0;
             for (const auto& match : matches) {
                 if (fs::is_regular_file(match, code)) {
-                    add(match);
+                    add(match, entry);
                     ++essays;
                 }
             }
             if (essays == 0) diagnostics.warning(entry.source, "`" + entry.pattern + "` matches no file");
+        } else if (!sandbox.contains(path)) {
+            // Refused before looking, so the message never tells whether a
+            // file outside the root exists.
+            sandbox.refuse(entry.source, "essay path", entry.pattern, path, diagnostics);
         } else if (fs::is_directory(path, code)) {
-            for (const auto& file : folder_essays(path)) add(file);
+            for (const auto& file : folder_essays(path)) add(file, entry);
         } else if (fs::exists(path, code)) {
-            add(path);
+            add(path, entry);
         } else {
             diagnostics.error(entry.source, "essay file `" + entry.pattern + "` not found (looked for " + path + ")",
                               "paths under `essays:` are relative to the manifest's folder");
@@ -104,10 +123,30 @@ std::optional<base::FileId> read_source(const std::string& path, const base::Spa
     return sources.add(path, std::move(*text));
 }
 
+// The curated index file the manifest names (`index:`), inside the root.
+std::optional<manifest::IndexFile> read_index_file(const manifest::Manifest& manifest, const Sandbox& sandbox,
+                                                   base::SourceMap& sources, base::Diagnostics& diagnostics) {
+    if (manifest.index.empty()) return std::nullopt;
+    auto path = shown_path(manifest.folder, manifest.index);
+    if (!sandbox.contains(path)) {
+        sandbox.refuse(manifest.index_source, "index file", manifest.index, path, diagnostics);
+        return std::nullopt;
+    }
+    std::error_code code;
+    if (!fs::is_regular_file(path, code)) {
+        diagnostics.error(manifest.index_source, "index file `" + manifest.index + "` not found (looked for " + path + ")",
+                          "`index:` is relative to the manifest's folder");
+        return std::nullopt;
+    }
+    auto file = read_source(path, manifest.index_source, "index file", sources, diagnostics);
+    if (!file || !corpus::check_text(sources, *file, diagnostics)) return std::nullopt;
+    return manifest::parse_index_file(sources, *file, diagnostics);
+}
+
 }  // namespace
 
 std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
-                                    base::Diagnostics& diagnostics) {
+                                    base::Diagnostics& diagnostics, const std::string& root) {
     std::string error;
     auto text = base::read_file(manifest_path, error);
     if (!text) {
@@ -121,9 +160,17 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     auto manifest = manifest::parse(sources, manifest_file, diagnostics);
     if (!manifest) return std::nullopt;
 
+    std::error_code code;
+    if (!root.empty() && !fs::is_directory(root, code)) {
+        diagnostics.error({}, "the root folder `" + root + "` does not exist",
+                          "`--root` names the folder that holds every file of the book");
+        return std::nullopt;
+    }
+    const Sandbox sandbox(root.empty() ? manifest->folder : root, !root.empty());
+
     std::vector<corpus::Essay> essays;
     bool failed = false;
-    for (const auto& path : essay_paths(*manifest, diagnostics)) {
+    for (const auto& path : essay_paths(*manifest, sandbox, diagnostics)) {
         auto file = read_source(path, {manifest_file, 0, 0}, "essay", sources, diagnostics);
         auto essay = file ? corpus::load_essay(sources, *file, diagnostics) : std::nullopt;
         if (essay) essays.push_back(std::move(*essay));
@@ -131,7 +178,11 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     }
     for (const auto& entry : manifest->imports) {
         auto path = shown_path(manifest->folder, entry.file);
-        std::error_code code;
+        if (!sandbox.contains(path)) {
+            sandbox.refuse(entry.source, "imported file", entry.file, path, diagnostics);
+            failed = true;
+            continue;
+        }
         if (!fs::is_regular_file(path, code)) {
             diagnostics.error(entry.source, "imported file `" + entry.file + "` not found (looked for " + path + ")",
                               "paths under `imports:` are relative to the manifest's folder");
@@ -147,7 +198,10 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (failed || diagnostics.has_errors()) return std::nullopt;
     auto book = model::assemble(*manifest, std::move(essays), diagnostics);
     if (!book) return std::nullopt;
-    return LoadedBook{std::move(*manifest), std::move(*book)};
+    auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
+    if (diagnostics.has_errors()) return std::nullopt;
+    index::build(*book, index_file ? &*index_file : nullptr, diagnostics);
+    return LoadedBook{std::move(*manifest), std::move(*book), std::move(index_file)};
 }
 
 }  // namespace cinefolio::cli

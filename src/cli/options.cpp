@@ -16,18 +16,21 @@ commands:
   build   BOOK.yaml [-o DIR] [--format epub,pdf]   write DIR/<id>.epub and DIR/<id>.pdf
   check   BOOK.yaml                                validate the book, write nothing
   dump    BOOK.yaml                                print the book model as indented text
+  index-candidates BOOK.yaml                       print index candidates (YAML) for the editor
 
 options:
   -h, --help      show help (also after a command: `cinefolio build --help`)
   --version       print the version
   --strict        treat warnings as errors
+  --root DIR      the folder every file of the book must lie in (default:
+                  the manifest's folder)
   -q, --quiet     print only diagnostics
 
 exit status: 0 success, 1 errors in the input, 2 wrong usage.
 SOURCE_DATE_EPOCH, when set, fixes every date written into the outputs.
 )";
 
-constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--strict] [-q]
+constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--root DIR] [--strict] [-q]
 
 Compiles the book into DIR/<id>.epub and DIR/<id>.pdf (DIR defaults to out/,
 <id> to the manifest's `id` or its folder's name). Nothing is written when
@@ -35,14 +38,24 @@ the book has errors; each file is written under a temporary name and renamed.
 
   -o, --output DIR     output folder (created if missing)
   --format LIST        comma-separated: epub, pdf (default both)
+  --root DIR           read files only from DIR (default: the manifest's folder)
   --strict             treat warnings as errors
   -q, --quiet          print only diagnostics
 )";
 
-constexpr const char* kCheckHelp = R"(usage: cinefolio check BOOK.yaml [--strict]
+constexpr const char* kCheckHelp = R"(usage: cinefolio check BOOK.yaml [--strict] [--root DIR]
 
 Reads the manifest and every essay and reports every problem found, without
 writing anything. Exit 0 when the book would build.
+)";
+
+constexpr const char* kCandidatesHelp = R"(usage: cinefolio index-candidates BOOK.yaml
+
+Prints, as YAML in the curated index file's format, the terms the
+extraction rules find (bold lead-ins with a gloss, italic titles, critics
+with their outlets) and capitalised multi-word names, each with its counts
+per lens and per film. Entries the curated file already has are left out.
+Promote the ones worth indexing into the file the manifest's `index:` names.
 )";
 
 constexpr const char* kDumpHelp = R"(usage: cinefolio dump BOOK.yaml
@@ -55,6 +68,7 @@ const char* help_for(const std::string& command) {
     if (command == "build") return kBuildHelp;
     if (command == "check") return kCheckHelp;
     if (command == "dump") return kDumpHelp;
+    if (command == "index-candidates") return kCandidatesHelp;
     return kUsage;
 }
 
@@ -95,7 +109,7 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
     }
     Options options;
     options.command = first;
-    if (first != "build" && first != "check" && first != "dump") {
+    if (first != "build" && first != "check" && first != "dump" && first != "index-candidates") {
         return usage_error("unknown command `" + first + "`", "", exit_code);
     }
     for (std::size_t i = 1; i < arguments.size(); ++i) {
@@ -116,6 +130,10 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
             auto dir = value("-o");
             if (!dir || dir->empty()) return usage_error(argument + " needs a folder", first, exit_code);
             options.output_dir = *dir;
+        } else if (argument == "--root") {
+            auto dir = value("--root");
+            if (!dir || dir->empty()) return usage_error("--root needs a folder", first, exit_code);
+            options.root_dir = *dir;
         } else if (argument == "--format" && first == "build") {
             auto list = value("--format");
             if (!list || !parse_formats(*list, options))

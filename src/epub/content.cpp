@@ -203,11 +203,20 @@ void ContentRenderer::render_inline(pugi::xml_node parent, const model::Inline& 
         case InlineKind::footnote_ref:
             if (place == InlinePlace::body) render_note_ref(parent, node);
             break;
+        case InlineKind::anchor:
+            // An index locator's target: an empty span the index links to.
+            if (place == InlinePlace::body) parent.append_child("span").append_attribute("id") = node.text.c_str();
+            break;
     }
 }
 
 void ContentRenderer::render_link(pugi::xml_node parent, const model::Inline& node, InlinePlace place) {
     std::string href = place == InlinePlace::body ? external_href(node.url) : std::string();
+    if (href.empty() && place == InlinePlace::body && anchor_pages_ && node.url.starts_with("#")) {
+        // A link to another essay (model::resolve_links): that chapter's page.
+        if (auto page = anchor_pages_->find(node.url.substr(1)); page != anchor_pages_->end())
+            href = page->second + node.url;
+    }
     if (href.empty()) {
         // Relative and other links have no target inside the book: keep the words.
         render_inlines(parent, node.children, place);

@@ -42,6 +42,10 @@ public:
 
     /// Footnote references resolve against these notes (null: refs dropped).
     void set_note_refs(NoteRefs* notes) { notes_ = notes; }
+    /// Page file of each chapter and part id, so a link between essays,
+    /// "#<id>" in the model (see model/links.hpp), becomes "<page>#<id>"
+    /// (null: such links keep only their words).
+    void set_anchor_pages(const std::map<std::string, std::string>* pages) { anchor_pages_ = pages; }
 
     void render_blocks(pugi::xml_node parent, const std::vector<model::Block>& blocks);
     void render_block(pugi::xml_node parent, const model::Block& block);
@@ -61,6 +65,7 @@ private:
     const ImageResources& images_;
     int heading_shift_;
     NoteRefs* notes_ = nullptr;
+    const std::map<std::string, std::string>* anchor_pages_ = nullptr;
     std::set<std::string, std::less<>> ids_;
     base::Span current_source_;  // span of the block being rendered, for inline messages
 };

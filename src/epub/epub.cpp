@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cinefolio/base/text.hpp"
+#include "font_subset.hpp"
 #include "layout.hpp"
 #include "navigation.hpp"
 #include "package.hpp"
@@ -102,6 +103,17 @@ bool is_reserved_name(const std::string& name) {
            name.starts_with("text/");
 }
 
+// Core media types a reading system must show as a cover (EPUB 3.2, 3.2.1).
+bool is_cover_media_type(const std::string& media_type) {
+    return media_type == "image/png" || media_type == "image/jpeg" || media_type == "image/gif";
+}
+
+// Fonts HarfBuzz can subset: bare OpenType/TrueType (sfnt), not WOFF.
+bool is_subsettable_font(const std::string& media_type) {
+    return media_type == "font/otf" || media_type == "font/ttf" || media_type == "application/font-sfnt" ||
+           media_type == "application/vnd.ms-opentype";
+}
+
 // Resource names become ZIP entry names and manifest hrefs unchanged, so
 // they keep to characters neither needs to escape.
 bool is_safe_resource_name(const std::string& name) {
@@ -115,21 +127,34 @@ bool is_safe_resource_name(const std::string& name) {
     return true;
 }
 
+bool check_resource(const Resource& resource, std::set<std::string>& names, base::Diagnostics& diagnostics) {
+    bool ok = true;
+    if (!is_safe_resource_name(resource.name) || is_reserved_name(resource.name)) {
+        diagnostics.error({}, "resource name `" + resource.name + "` cannot be used inside the EPUB",
+                          "use a relative path of ASCII letters, digits, '-', '_', '.' and '/', outside text/");
+        ok = false;
+    } else if (!names.insert(resource.name).second) {
+        diagnostics.error({}, "EPUB resource `" + resource.name + "` is given twice");
+        ok = false;
+    }
+    if (resource.media_type.empty()) {
+        diagnostics.error({}, "EPUB resource `" + resource.name + "` has no media type",
+                          "give it one such as `font/otf`");
+        ok = false;
+    }
+    return ok;
+}
+
 bool check_resources(const Options& options, base::Diagnostics& diagnostics) {
     bool ok = true;
     std::set<std::string> names;
-    for (const Resource& resource : options.resources) {
-        if (!is_safe_resource_name(resource.name) || is_reserved_name(resource.name)) {
-            diagnostics.error({}, "resource name `" + resource.name + "` cannot be used inside the EPUB",
-                              "use a relative path of ASCII letters, digits, '-', '_', '.' and '/', outside text/");
-            ok = false;
-        } else if (!names.insert(resource.name).second) {
-            diagnostics.error({}, "EPUB resource `" + resource.name + "` is given twice");
-            ok = false;
-        }
-        if (resource.media_type.empty()) {
-            diagnostics.error({}, "EPUB resource `" + resource.name + "` has no media type",
-                              "give it one such as `font/otf`");
+    for (const Resource& resource : options.resources) ok = check_resource(resource, names, diagnostics) && ok;
+    if (options.cover) {
+        ok = check_resource(*options.cover, names, diagnostics) && ok;
+        if (!is_cover_media_type(options.cover->media_type)) {
+            diagnostics.error({}, "expected the cover as a PNG, JPEG or GIF image, found `" +
+                                      options.cover->media_type + "`",
+                              "every EPUB reading system shows these three as a cover");
             ok = false;
         }
     }
@@ -151,9 +176,9 @@ bool is_precompressed(const std::string& media_type) {
     return false;
 }
 
-// Every file in the order it is zipped: mimetype first (OCF), then the
-// container, the package, navigation, style, pages in reading order, resources.
-std::vector<ZipEntry> container_entries(const PageContext& context, const Options& options) {
+// The documents in the order they are zipped: mimetype first (OCF), then
+// the container, the package, navigation, style and pages in reading order.
+std::vector<ZipEntry> document_entries(const PageContext& context, const Options& options) {
     std::vector<ZipEntry> entries;
     const std::string folder = package_folder;
     entries.push_back({"mimetype", epub_media_type, false});
@@ -164,9 +189,43 @@ std::vector<ZipEntry> container_entries(const PageContext& context, const Option
     entries.push_back({folder + stylesheet_href, options.stylesheet, true});
     for (const PageEntry& page : context.layout.pages)
         entries.push_back({folder + page.href(), render_page(page, context), true});
-    for (const Resource& resource : options.resources)
-        entries.push_back({folder + resource.name, resource.bytes, !is_precompressed(resource.media_type)});
     return entries;
+}
+
+// Every character the pages, the navigation and the stylesheet's generated
+// content can put on screen: what the embedded fonts must keep.
+CharacterSet characters_shown(const std::vector<ZipEntry>& documents, const Options& options) {
+    CharacterSet characters;
+    for (const ZipEntry& entry : documents)
+        if (entry.name.ends_with(".xhtml")) characters.add_markup_text(entry.bytes);
+    characters.add_text(options.stylesheet);
+    return characters;
+}
+
+// The cover, then the resources in the order given, fonts subset.
+bool append_resources(std::vector<ZipEntry>& entries, const Options& options, const CharacterSet& characters,
+                      base::Diagnostics& diagnostics) {
+    const std::string folder = package_folder;
+    if (options.cover)
+        entries.push_back({folder + options.cover->name, options.cover->bytes,
+                           !is_precompressed(options.cover->media_type)});
+    bool ok = true;
+    for (const Resource& resource : options.resources) {
+        if (!is_subsettable_font(resource.media_type)) {
+            entries.push_back({folder + resource.name, resource.bytes, !is_precompressed(resource.media_type)});
+            continue;
+        }
+        std::string error;
+        std::optional<std::string> subset = subset_font(resource.bytes, characters.characters(), error);
+        if (!subset) {
+            diagnostics.error({}, "cannot embed the font `" + resource.name + "`: " + error,
+                              "the style's fonts must be OpenType or TrueType files");
+            ok = false;
+            continue;
+        }
+        entries.push_back({folder + resource.name, std::move(*subset), true});
+    }
+    return ok;
 }
 
 }  // namespace
@@ -182,11 +241,14 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     bool resources_ok = check_resources(options, diagnostics);
     if (!check_stylesheet(options, diagnostics) || !resources_ok) return std::nullopt;
     model::Metadata metadata = checked_metadata(book, diagnostics);
-    Layout layout = plan_layout(book);
+    Layout layout = plan_layout(book, options.cover.has_value());
     ImageResources images = image_resources(options);
-    PageContext context{book, metadata, layout, images, diagnostics};
+    const Resource* cover = options.cover ? &*options.cover : nullptr;
+    PageContext context{book, metadata, layout, images, diagnostics, cover};
+    std::vector<ZipEntry> entries = document_entries(context, options);
+    if (!append_resources(entries, options, characters_shown(entries, options), diagnostics)) return std::nullopt;
     std::string error;
-    std::optional<std::string> bytes = zip_archive(container_entries(context, options), to_dos_time(*modified), error);
+    std::optional<std::string> bytes = zip_archive(entries, to_dos_time(*modified), error);
     if (!bytes) diagnostics.error({}, "cannot write the EPUB: " + error);
     return bytes;
 }

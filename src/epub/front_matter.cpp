@@ -47,6 +47,32 @@ std::string printed_identifier(const std::string& identifier) {
 
 }  // namespace
 
+std::string cover_description(const model::Metadata& metadata) {
+    std::string text = labels::cover_prefix + metadata.title;
+    if (!metadata.subtitle.empty()) text += ". " + metadata.subtitle;
+    if (!metadata.creators.empty()) text += ". " + (labels::edited_by + join_names(metadata.creators));
+    return text + ".";
+}
+
+std::string cover_page(const PageContext& context) {
+    XhtmlPage page;
+    start_xhtml(page, context.metadata.language, labels::cover, page_stylesheet_href, "");
+    // epub:type and role go on the image (DPUB-ARIA: doc-cover is an image
+    // role), so the section only carries a class and a label.
+    pugi::xml_node section = append_block(page.body, "section");
+    section.append_attribute("class") = "cover";
+    section.append_attribute("aria-label") = labels::cover;
+    if (context.cover) {
+        pugi::xml_node image = append_block(section, "img");
+        // Pages live in text/, resources are named from the package folder.
+        image.append_attribute("src") = ("../" + context.cover->name).c_str();
+        image.append_attribute("alt") = xml_safe_text(cover_description(context.metadata)).c_str();
+        set_semantics(image, "cover", "doc-cover");
+    }
+    close(section);
+    return serialize_xhtml(page.document);
+}
+
 std::string half_title_page(const PageContext& context) {
     XhtmlPage page;
     start_xhtml(page, context.metadata.language, context.metadata.title, page_stylesheet_href, "frontmatter");

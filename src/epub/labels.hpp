@@ -5,6 +5,8 @@
 namespace cinefolio::epub::labels {
 
 inline constexpr const char* contents = "Contents";
+inline constexpr const char* cover = "Cover";
+inline constexpr const char* cover_prefix = "Cover: ";
 inline constexpr const char* title_page = "Title Page";
 inline constexpr const char* copyright = "Copyright";
 inline constexpr const char* edited_by = "Edited by ";

@@ -44,10 +44,12 @@ PageEntry page(PageKind kind, const std::string& stem, const std::string& id_pre
 
 }  // namespace
 
-Layout plan_layout(const model::Book& book) {
+Layout plan_layout(const model::Book& book, bool with_cover) {
     Layout layout;
     Namer namer;
     // Reserved first so no film or essay id can take a front-matter name.
+    std::string cover_stem = namer.unique("cover");
+    if (with_cover) layout.pages.push_back(page(PageKind::cover, cover_stem, "page-"));
     for (auto [kind, stem] : {std::pair{PageKind::half_title, "half-title"}, std::pair{PageKind::title_page, "title-page"},
                               std::pair{PageKind::copyright, "copyright"}, std::pair{PageKind::contents, "contents"}})
         layout.pages.push_back(page(kind, namer.unique(stem), "page-"));

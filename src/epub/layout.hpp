@@ -10,7 +10,7 @@
 namespace cinefolio::epub {
 
 /// What a spine page shows.
-enum class PageKind { half_title, title_page, copyright, contents, part, chapter };
+enum class PageKind { cover, half_title, title_page, copyright, contents, part, chapter };
 
 /// One XHTML page of the spine.
 struct PageEntry {
@@ -37,6 +37,7 @@ inline constexpr const char* package_folder = "OEBPS/";
 inline constexpr const char* stylesheet_href = "styles/book.css";
 
 /// Names every page; model ids are reduced to safe ASCII and made unique.
-Layout plan_layout(const model::Book& book);
+/// With a cover, its page (text/cover.xhtml) opens the spine.
+Layout plan_layout(const model::Book& book, bool with_cover);
 
 }  // namespace cinefolio::epub

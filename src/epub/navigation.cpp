@@ -18,6 +18,7 @@ std::vector<TocEntry> toc_entries(const Layout& layout) {
     std::vector<TocEntry> entries;
     for (const PageEntry& page : layout.pages) {
         switch (page.kind) {
+            case PageKind::cover: break;  // a landmark, not a contents entry
             case PageKind::half_title: break;  // the title page stands for both
             case PageKind::title_page: entries.push_back({&page, labels::title_page, {}}); break;
             case PageKind::copyright: entries.push_back({&page, labels::copyright, {}}); break;
@@ -63,6 +64,7 @@ void append_landmarks(pugi::xml_node body, const Layout& layout) {
     append_text(heading, labels::landmarks);
     pugi::xml_node list = append_block(nav, "ol");
     for (const PageEntry& page : layout.pages) {
+        if (page.kind == PageKind::cover) append_landmark(list, "cover", page.href(), labels::cover);
         if (page.kind == PageKind::title_page) append_landmark(list, "titlepage", page.href(), labels::title_page);
         if (page.kind == PageKind::contents) append_landmark(list, "toc", page.href(), labels::contents);
     }

@@ -1,5 +1,6 @@
 #include "package.hpp"
 
+#include "accessibility.hpp"
 #include "xhtml.hpp"
 
 namespace cinefolio::epub {
@@ -24,28 +25,12 @@ void property_meta(pugi::xml_node metadata, const char* property, const std::str
     text_element(metadata, "meta", value).append_attribute("property") = property;
 }
 
-bool has_images(const Options& options) {
-    for (const Resource& resource : options.resources)
-        if (resource.media_type.starts_with("image/")) return true;
-    return false;
-}
+// The manifest id of the cover image; EPUB 2 readers find it through
+// <meta name="cover" content="..."> (Kindle and older Kobo firmware still do).
+constexpr const char* cover_image_id = "cover-image";
 
-// schema.org accessibility metadata (EPUB Accessibility 1.0 asks for it;
-// Ace reports its absence). Text is the whole content unless images came along.
-void accessibility_metadata(pugi::xml_node metadata, const Options& options) {
-    bool images = has_images(options);
-    property_meta(metadata, "schema:accessMode", "textual");
-    if (images) property_meta(metadata, "schema:accessMode", "visual");
-    property_meta(metadata, "schema:accessModeSufficient", "textual");
-    for (const char* feature : {"structuralNavigation", "tableOfContents", "readingOrder"})
-        property_meta(metadata, "schema:accessibilityFeature", feature);
-    if (images) property_meta(metadata, "schema:accessibilityFeature", "alternativeText");
-    property_meta(metadata, "schema:accessibilityHazard", "none");
-    property_meta(metadata, "schema:accessibilitySummary",
-                  "Text with headings, a table of contents and footnotes linked both ways; no hazards.");
-}
-
-void add_metadata(pugi::xml_node package, const model::Metadata& book, const Options& options) {
+void add_metadata(pugi::xml_node package, const PageContext& context, const Options& options) {
+    const model::Metadata& book = context.metadata;
     pugi::xml_node metadata = package.append_child("metadata");
     metadata.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
     text_element(metadata, "dc:identifier", book.identifier).append_attribute("id") = "book-id";
@@ -68,7 +53,12 @@ void add_metadata(pugi::xml_node package, const model::Metadata& book, const Opt
     if (!book.date.empty()) text_element(metadata, "dc:date", book.date);
     if (!book.description.empty()) text_element(metadata, "dc:description", book.description);
     property_meta(metadata, "dcterms:modified", options.modified);
-    accessibility_metadata(metadata, options);
+    append_accessibility_metadata(metadata, survey(context), book);
+    if (options.cover) {
+        pugi::xml_node cover = metadata.append_child("meta");
+        cover.append_attribute("name") = "cover";
+        cover.append_attribute("content") = cover_image_id;
+    }
 }
 
 void add_item(pugi::xml_node manifest, const std::string& id, const std::string& href, const char* media_type,
@@ -102,7 +92,7 @@ std::string package_document(const PageContext& context, const Options& options)
     package.append_attribute("version") = "3.0";
     package.append_attribute("unique-identifier") = "book-id";
     package.append_attribute("xml:lang") = context.metadata.language.c_str();
-    add_metadata(package, context.metadata, options);
+    add_metadata(package, context, options);
 
     pugi::xml_node manifest = package.append_child("manifest");
     add_item(manifest, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
@@ -110,6 +100,8 @@ std::string package_document(const PageContext& context, const Options& options)
     add_item(manifest, "stylesheet", stylesheet_href, "text/css");
     for (const PageEntry& page : context.layout.pages)
         add_item(manifest, page.manifest_id, page.href(), "application/xhtml+xml");
+    if (options.cover)
+        add_item(manifest, cover_image_id, options.cover->name, options.cover->media_type.c_str(), "cover-image");
     for (std::size_t i = 0; i < options.resources.size(); ++i)
         add_item(manifest, "resource-" + std::to_string(i + 1), options.resources[i].name,
                  options.resources[i].media_type.c_str());

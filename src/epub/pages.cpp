@@ -125,6 +125,13 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
     // Footnote ids first: references in the header and text point at them.
     NoteRefs notes = claim_footnotes(chapter, renderer);
     renderer.set_note_refs(&notes);
+    // Links between essays land on the chapter's (or film's) own page.
+    std::map<std::string, std::string> anchor_pages;
+    for (const PageEntry& entry : context.layout.pages) {
+        if (entry.chapter != nullptr) anchor_pages.emplace(entry.chapter->id, entry.file_name);
+        else if (entry.part != nullptr) anchor_pages.emplace(entry.part->id, entry.file_name);
+    }
+    renderer.set_anchor_pages(&anchor_pages);
     render_chapter_header(section, chapter, renderer);
     renderer.render_blocks(section, chapter.blocks);
     render_footnotes(section, chapter, notes, renderer);
@@ -134,6 +141,7 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
 
 std::string render_page(const PageEntry& page, const PageContext& context) {
     switch (page.kind) {
+        case PageKind::cover: return cover_page(context);
         case PageKind::half_title: return half_title_page(context);
         case PageKind::title_page: return title_page(context);
         case PageKind::copyright: return copyright_page(context);

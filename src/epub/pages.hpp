@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/epub/epub.hpp"
 #include "cinefolio/model/book.hpp"
 #include "content.hpp"
 #include "layout.hpp"
@@ -25,10 +26,17 @@ struct PageContext {
     const Layout& layout;
     const ImageResources& images;
     base::Diagnostics& diagnostics;
+    const Resource* cover = nullptr;  // the cover image, if the book has one
 };
 
 /// Renders one spine page to the bytes of its XHTML file.
 std::string render_page(const PageEntry& page, const PageContext& context);
+
+/// The cover page: the cover image alone, with the cover's words as alt text.
+std::string cover_page(const PageContext& context);
+
+/// What the cover shows, as its alt text: "Cover: Title. Subtitle. Edited by …".
+std::string cover_description(const model::Metadata& metadata);
 
 /// The half-title, title, copyright and contents pages.
 std::string half_title_page(const PageContext& context);

@@ -65,6 +65,30 @@ std::vector<std::string> stylesheet_urls(std::string_view css) {
     return urls;
 }
 
+std::vector<std::string> stylesheet_resources(std::string_view css) {
+    std::vector<std::string> paths;
+    for (const std::string& url : stylesheet_urls(css)) {
+        std::string target = url.substr(0, url.find_first_of("?#"));
+        // data: URLs carry their bytes; a scheme means a remote file (check_stylesheet reports it).
+        if (target.find(':') != std::string::npos) continue;
+        std::string path = package_path_from_stylesheet(target);
+        if (!path.empty() && std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+    }
+    return paths;
+}
+
+std::string media_type_for(std::string_view name) {
+    std::string lower = base::lower_ascii(name);
+    // EPUB 3 core media types (EPUB 3.2, section 3.2) for fonts and images.
+    static const std::pair<const char*, const char*> types[] = {
+        {".otf", "font/otf"},   {".ttf", "font/ttf"},   {".woff", "font/woff"}, {".woff2", "font/woff2"},
+        {".png", "image/png"},  {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"},
+        {".svg", "image/svg+xml"}};
+    for (const auto& [extension, type] : types)
+        if (lower.ends_with(extension)) return type;
+    return {};
+}
+
 bool check_stylesheet(const Options& options, base::Diagnostics& diagnostics) {
     bool ok = true;
     for (const std::string& url : stylesheet_urls(options.stylesheet)) {

@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"title",    "subtitle", "creators", "language",    "id",     "essays",
                                            "films",    "lenses",   "imports",  "publisher",   "rights", "date",
-                                           "isbn",     "identifier", "description", "style"};
+                                           "isbn",     "identifier", "description", "style", "index", "cover"};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -147,6 +147,21 @@ void validate(YamlReader& reader, const YAML::Node& root, Manifest& manifest) {
     if (!manifest.date.empty() && !std::regex_match(manifest.date, date)) {
         reader.diagnostics().error(reader.span(root["date"]), "`date` must look like 2026-11-22, found `" + manifest.date + "`");
     }
+    // `style` names a folder under styles/: a plain name, so a manifest
+    // cannot reach outside the data folder with `style: ../../etc`.
+    static const std::regex style_name("^[A-Za-z0-9][A-Za-z0-9_-]*$");
+    if (!std::regex_match(manifest.style, style_name)) {
+        reader.diagnostics().error(reader.span(root["style"]),
+                                   "`style` must be the name of a folder under styles/, found `" + manifest.style + "`",
+                                   "e.g. `style: classic`");
+    }
+    // The EPUB's cover: a PNG, JPEG or GIF, the images every reading system shows.
+    static const std::regex cover_image("^.*\\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Gg][Ii][Ff])$");
+    if (!manifest.cover.empty() && !std::regex_match(manifest.cover, cover_image)) {
+        reader.diagnostics().error(manifest.cover_source, "`cover` must be a .png, .jpg or .gif image, found `" +
+                                                              manifest.cover + "`",
+                                   "leave `cover` out and cinefolio sets a typographic cover");
+    }
     static const std::regex file_stem("^[A-Za-z0-9][A-Za-z0-9._-]*$");
     if (!std::regex_match(manifest.id, file_stem)) {
         auto where = root["id"] ? reader.span(root["id"]) : base::Span{manifest.file, 0, 0};
@@ -202,6 +217,10 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_optional_text(reader, root, "identifier", manifest.identifier);
     read_optional_text(reader, root, "description", manifest.description);
     read_optional_text(reader, root, "style", manifest.style);
+    read_optional_text(reader, root, "index", manifest.index);
+    read_optional_text(reader, root, "cover", manifest.cover);
+    if (root["cover"]) manifest.cover_source = reader.span(root["cover"]);
+    if (root["index"]) manifest.index_source = reader.span(root["index"]);
     read_optional_text(reader, root, "id", manifest.id);
     if (manifest.id.empty()) {
         auto absolute = std::filesystem::absolute(source.path).parent_path();

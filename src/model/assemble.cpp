@@ -7,6 +7,7 @@
 #include <map>
 
 #include "cinefolio/base/text.hpp"
+#include "links.hpp"
 
 namespace cinefolio::model {
 
@@ -18,7 +19,7 @@ std::vector<Lens> resolve_lenses(const manifest::Manifest& manifest, const std::
     if (!manifest.lenses.empty()) {
         std::vector<std::string> declared;
         for (const auto& lens : manifest.lenses) {
-            lenses.push_back({lens.name, lens.label});
+            lenses.push_back({lens.name, lens.label, {}});
             declared.push_back(lens.name);
         }
         for (const auto& essay : essays) {
@@ -33,7 +34,7 @@ std::vector<Lens> resolve_lenses(const manifest::Manifest& manifest, const std::
     // Without a declaration, lenses read in order of first appearance.
     for (const auto& essay : essays) {
         bool seen = std::any_of(lenses.begin(), lenses.end(), [&](const Lens& l) { return l.name == essay.category; });
-        if (!seen) lenses.push_back({essay.category, base::title_case(essay.category)});
+        if (!seen) lenses.push_back({essay.category, base::title_case(essay.category), {}});
     }
     return lenses;
 }
@@ -140,6 +141,28 @@ Chapter make_chapter(const Part& part, const Lens& lens, corpus::Essay&& essay) 
     return chapter;
 }
 
+// Index locators carry a siglum per lens ("R 12; S 48"): the label's first
+// letter, lengthened only as far as needed to tell the lenses apart.
+void assign_sigla(std::vector<Lens>& lenses) {
+    constexpr std::size_t kLongest = 8;
+    for (std::size_t length = 1; length <= kLongest; ++length) {
+        for (auto& lens : lenses) {
+            lens.siglum.clear();
+            std::size_t taken = 0;
+            for (std::size_t at = 0; at < lens.label.size() && taken < length;) {
+                char32_t letter = base::decode_utf8(lens.label, at);
+                if (letter == U' ') continue;
+                base::append_utf8(lens.siglum, letter);
+                ++taken;
+            }
+        }
+        bool unique = true;
+        for (std::size_t i = 0; i < lenses.size(); ++i)
+            for (std::size_t j = i + 1; j < lenses.size(); ++j) unique = unique && lenses[i].siglum != lenses[j].siglum;
+        if (unique) return;
+    }
+}
+
 Metadata make_metadata(const manifest::Manifest& manifest) {
     Metadata meta;
     meta.id = manifest.id;
@@ -206,12 +229,15 @@ std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<cor
         });
         if (used) book.lenses.push_back(lens);
     }
+    assign_sigla(book.lenses);
     book.parts = std::move(parts);
     if (book.parts.empty()) {
         diagnostics.error({manifest.file, 0, 0}, "the book has no essays",
                           "list essay files or folders under `essays:` or `imports:`");
         return std::nullopt;
     }
+    // Links between essays need every chapter's id, so they resolve last.
+    resolve_links(book, diagnostics);
     return book;
 }
 

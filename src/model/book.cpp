@@ -11,7 +11,8 @@ void append_plain(const std::vector<Inline>& inlines, std::string& out) {
             case InlineKind::code: out += item.text; break;
             case InlineKind::soft_break:
             case InlineKind::hard_break: out += ' '; break;
-            case InlineKind::footnote_ref: break;  // a marker, not words
+            case InlineKind::footnote_ref:
+            case InlineKind::anchor: break;  // markers, not words
             case InlineKind::emphasis:
             case InlineKind::strong:
             case InlineKind::strikethrough:

@@ -82,6 +82,22 @@ void dump_chapter(const Chapter& chapter, const base::SourceMap& sources, std::s
     }
 }
 
+void dump_entry(const IndexEntry& entry, int depth, std::string& out) {
+    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    out += "entry \"" + entry.heading + "\"";
+    if (!entry.kind.empty()) out += " " + entry.kind;
+    if (!entry.gloss.empty()) out += " (" + entry.gloss + ")";
+    if (!entry.lenses.empty()) {
+        out += " lenses=";
+        for (std::size_t i = 0; i < entry.lenses.size(); ++i) out += (i ? "," : "") + entry.lenses[i];
+    }
+    for (const auto& locator : entry.locators) out += " " + locator.anchor_id;
+    for (const auto& target : entry.see) out += " see=\"" + target + "\"";
+    for (const auto& target : entry.see_also) out += " see-also=\"" + target + "\"";
+    out += "\n";
+    for (const auto& sub : entry.subentries) dump_entry(sub, depth + 1, out);
+}
+
 }  // namespace
 
 std::string dump(const Book& book, const base::SourceMap& sources) {
@@ -90,13 +106,19 @@ std::string dump(const Book& book, const base::SourceMap& sources) {
     if (!meta.subtitle.empty()) out += " subtitle=\"" + meta.subtitle + "\"";
     out += " lang=" + meta.language + " identifier=" + meta.identifier + "\n";
     for (const auto& creator : meta.creators) out += "  creator \"" + creator + "\"\n";
-    for (const auto& lens : book.lenses) out += "  lens " + lens.name + " \"" + lens.label + "\"\n";
+    for (const auto& lens : book.lenses)
+        out += "  lens " + lens.name + " \"" + lens.label + "\" siglum=" + lens.siglum + "\n";
     for (const auto& part : book.parts) {
         out += "  part " + part.id + " \"" + part.title + "\"";
         if (part.year) out += " year=" + std::to_string(*part.year);
         if (!part.director.empty()) out += " director=\"" + part.director + "\"";
         out += "\n";
         for (const auto& chapter : part.chapters) dump_chapter(chapter, sources, out);
+    }
+    if (!book.index.empty()) out += "  index\n";
+    for (const auto& group : book.index.groups) {
+        out += "    group \"" + group.label + "\"\n";
+        for (const auto& entry : group.entries) dump_entry(entry, 3, out);
     }
     return out;
 }

@@ -14,22 +14,28 @@ const cairo_user_data_key_t owner_key{};
 
 void release_owner(void* owner) { delete static_cast<std::shared_ptr<void>*>(owner); }
 
+CairoFontFace cairo_face(const typeset::NativeFace& native) {
+    // Unhinted outlines: the PDF is scaled by its reader, and HarfBuzz
+    // measured the same unhinted advances.
+    cairo_font_face_t* face =
+        cairo_ft_font_face_create_for_ft_face(static_cast<FT_Face>(native.freetype_face), FT_LOAD_NO_HINTING);
+    // Cairo may keep a face in its caches after we let it go; the owner
+    // travels with it so the FreeType face and its bytes outlive every use.
+    auto* owner = new std::shared_ptr<void>(native.owner);
+    if (cairo_font_face_set_user_data(face, &owner_key, owner, release_owner) != CAIRO_STATUS_SUCCESS) {
+        release_owner(owner);
+    }
+    return CairoFontFace(face);
+}
+
 }  // namespace
 
 CairoFonts::CairoFonts(const typeset::FontSet& fonts) {
     for (std::size_t i = 0; i < typeset::font_style_count; ++i) {
-        const typeset::NativeFace native = fonts.native_face(static_cast<typeset::FontStyle>(i));
-        // Unhinted outlines: the PDF is scaled by its reader, and HarfBuzz
-        // measured the same unhinted advances.
-        cairo_font_face_t* face =
-            cairo_ft_font_face_create_for_ft_face(static_cast<FT_Face>(native.freetype_face), FT_LOAD_NO_HINTING);
-        // Cairo may keep a face in its caches after we let it go; the owner
-        // travels with it so the FreeType face and its bytes outlive every use.
-        auto* owner = new std::shared_ptr<void>(native.owner);
-        if (cairo_font_face_set_user_data(face, &owner_key, owner, release_owner) != CAIRO_STATUS_SUCCESS) {
-            release_owner(owner);
-        }
-        faces_[i].reset(face);
+        faces_[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)));
+    }
+    for (std::size_t number = 1; number <= fonts.fallback_count(); ++number) {
+        fallbacks_.push_back(cairo_face(fonts.native_fallback(number)));
     }
 }
 

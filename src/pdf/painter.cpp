@@ -53,8 +53,12 @@ bool clusters_match(const typeset::GlyphRun& run) {
 
 void paint_run(cairo_t* cr, const typeset::GlyphRun& run, const CairoFonts& fonts) {
     if (run.glyphs.empty()) return;
-    cairo_set_font_face(cr, fonts.face(run.font));
-    cairo_set_font_size(cr, run.size);
+    cairo_set_font_face(cr, fonts.face(run.font, run.fallback));
+    // Font expansion draws the glyph shapes wider or narrower through the
+    // font matrix; their positions already include the scaling.
+    cairo_matrix_t matrix;
+    cairo_matrix_init_scale(&matrix, run.size * run.horizontal_scale, run.size);
+    cairo_set_font_matrix(cr, &matrix);
     std::vector<cairo_glyph_t> glyphs;
     glyphs.reserve(run.glyphs.size());
     for (const auto& glyph : run.glyphs) glyphs.push_back({glyph.id, glyph.x, glyph.y});

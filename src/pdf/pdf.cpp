@@ -39,8 +39,9 @@ std::string joined(const std::vector<std::string>& names) {
 
 std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
     const auto& files = options.fonts;
-    auto fonts = typeset::FontSet::load({files.regular, files.italic, files.bold, files.bold_italic, files.mono},
-                                        diagnostics);
+    typeset::FontBytes face_bytes{files.regular, files.italic, files.bold, files.bold_italic, files.mono, {}};
+    for (const auto& fallback : files.fallbacks) face_bytes.fallbacks.push_back(fallback);
+    auto fonts = typeset::FontSet::load(face_bytes, diagnostics);
     if (!fonts) return std::nullopt;
     const auto [day, moment] = dates_of(options.build_time);
     typeset::Settings settings;
@@ -49,6 +50,8 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     settings.body_size = options.body_size_pt;
     settings.hyphenation_patterns = options.hyphenation_patterns;
     settings.build_date = day;
+    settings.font_expansion = options.font_expansion;
+    settings.margin_kerning = options.margin_kerning;
     auto document = typeset::typeset(book, settings, *fonts, diagnostics);
     if (!document) return std::nullopt;
 

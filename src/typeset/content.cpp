@@ -22,6 +22,11 @@ void Content::append(const Content& other, double dx, double dy) {
         link.y += dy;
         links.push_back(std::move(link));
     }
+    for (LineRecord line : other.lines) {
+        line.x += dx;
+        line.y += dy;
+        lines.push_back(std::move(line));
+    }
 }
 
 }  // namespace cinefolio::typeset

@@ -14,6 +14,7 @@ struct Content {
     std::vector<GlyphRun> runs;
     std::vector<Rule> rules;
     std::vector<Link> links;
+    std::vector<LineRecord> lines;  // how each text line in it was set (for traces)
 
     /// Appends another content moved by (dx, dy).
     void append(const Content& other, double dx, double dy);

@@ -2,13 +2,59 @@
 
 #include "context.hpp"
 
+#include <cstdio>
+
 namespace cinefolio::typeset {
+
+namespace {
+
+// pdfTeX's usual font expansion (microtype's default is 2 %, in steps of
+// 0.4-0.5 %): below what a reader notices in one line, enough to even out
+// a paragraph's spaces.
+constexpr double expansion_limit = 0.02;
+constexpr double expansion_step = 0.005;
+// LaTeX's \emergencystretch of choice for narrow measures (3 em is
+// \sloppy's): a last resort before overfull lines.
+constexpr double emergency_ems = 1.5;
+// A ragged line may fall short by about 3 em before it counts as bad,
+// which keeps the ragged edge lively but never jagged.
+constexpr double ragged_ems = 3;
+
+std::string describe(const LineBreak& line) {
+    char text[160];
+    if (line.overfull) {
+        std::snprintf(text, sizeof text, "it is wider than the measure even with its spaces fully shrunk");
+    } else {
+        std::snprintf(text, sizeof text, "its spaces stretch to %.1f times their stretchability (badness %.0f)",
+                      line.ratio, line.badness);
+    }
+    return text;
+}
+
+}  // namespace
 
 std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const ParagraphFormat& format) {
     Paragraph paragraph = build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks,
                                           hyphenator, format.break_anywhere);
     LineWidths widths{{measure.width, measure.width - format.hanging}};
-    auto lines = set_paragraph(paragraph, widths, format.alignment);
+    BreakParameters parameters;
+    parameters.alignment = format.alignment;
+    parameters.expansion = font_expansion ? expansion_limit : 0;
+    parameters.expansion_step = expansion_step;
+    parameters.protrusion = margin_kerning;
+    parameters.emergency_stretch = emergency_ems * measure.size;
+    parameters.ragged_stretch = ragged_ems * measure.size;
+    auto lines = set_paragraph(paragraph, widths, parameters);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const LineBreak& line = lines[i].set;
+        const bool justified = format.alignment == Alignment::justified;
+        if (!format.report || (!line.overfull && (!justified || line.badness <= reported_badness))) continue;
+        const std::string preview = lines[i].content.lines.empty() ? "" : lines[i].content.lines[0].text;
+        diagnostics.warning(shaper.span(),
+                            "line " + std::to_string(i + 1) + " of this paragraph (\"" + preview +
+                                "\") cannot be set within tolerance: " + describe(line),
+                            "rephrase the paragraph, or mark a break point with a soft hyphen (U+00AD)");
+    }
     if (format.hanging != 0) {
         for (std::size_t i = 1; i < lines.size(); ++i) {
             Content shifted;

@@ -27,15 +27,20 @@ struct ParagraphFormat {
     double hanging = 0;         // lines after the first start this far in
     bool hyphenate = true;
     bool break_anywhere = false;  // code: a line may break between any two characters
+    bool report = true;           // warn about lines outside tolerance (not for trial settings)
 };
 
 /// Tools and design for one book (not shared between threads).
 struct Context {
     Context(const Settings& settings, const FontSet& fonts, base::Diagnostics& reporter)
-        : design(Design::from(settings)), shaper(fonts, reporter), hyphenator(settings.hyphenation_patterns),
-          diagnostics(reporter) {}
+        : design(Design::from(settings)), font_expansion(settings.font_expansion),
+          margin_kerning(settings.margin_kerning), shaper(fonts, reporter),
+          hyphenator(settings.hyphenation_patterns), diagnostics(reporter) {}
 
     Design design;
+    /// Font expansion and protrusion for justified text (Settings::microtype).
+    bool font_expansion = true;
+    bool margin_kerning = true;
     Shaper shaper;
     LineBreakFinder breaks;
     Hyphenator hyphenator;
@@ -50,7 +55,9 @@ struct Context {
     /// The measure of the full text block in body type.
     Measure body() const { return {0, design.measure, design.body_size, design.leading}; }
 
-    /// Shapes, breaks and sets styled text; lines are relative to the measure's left.
+    /// Shapes, breaks and sets styled text; lines are relative to the measure's
+    /// left. A line that cannot be set within tolerance is reported (a
+    /// warning at the shaper's span, naming the line).
     std::vector<SetLine> set(StyledText text, const Measure& measure, const ParagraphFormat& format);
     /// Width of text set on one line.
     double width_of(const StyledText& text);

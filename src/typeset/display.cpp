@@ -13,8 +13,9 @@ namespace {
 /// Centred display text in the narrowest measure that keeps its number of
 /// lines, so a title never ends on one stranded word.
 std::vector<SetLine> set_balanced(Context& context, const StyledText& text, Measure& measure) {
-    const ParagraphFormat format{Alignment::center, 0, 0, false};
+    ParagraphFormat format{Alignment::center, 0, 0, false};
     auto lines = context.set(text, measure, format);
+    format.report = false;  // trial widths may well not fit
     if (lines.size() < 2) return lines;
     double narrow = measure.width * 0.4;
     double wide = measure.width;
@@ -27,6 +28,7 @@ std::vector<SetLine> set_balanced(Context& context, const StyledText& text, Meas
     }
     measure.left += (measure.width - wide) / 2;
     measure.width = wide;
+    format.report = true;
     return context.set(text, measure, format);
 }
 

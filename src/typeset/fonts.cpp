@@ -65,7 +65,21 @@ std::optional<FontSet> FontSet::load(const FontBytes& bytes, base::Diagnostics& 
         }
         set.faces_[i] = std::move(face);
     }
+    for (const auto source : bytes.fallbacks) {
+        std::string error;
+        auto face = std::make_shared<Face>(source, error);
+        if (!face->ok()) {
+            diagnostics.error({}, "cannot load a fallback face: " + error);
+            return std::nullopt;
+        }
+        set.fallbacks_.push_back(std::move(face));
+    }
     return set;
+}
+
+NativeFace FontSet::native_fallback(std::size_t number) const {
+    const auto& face = fallbacks_.at(number - 1);
+    return NativeFace{face->freetype(), face};
 }
 
 NativeFace FontSet::native_face(FontStyle style) const {

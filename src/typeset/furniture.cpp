@@ -24,7 +24,10 @@ namespace {
 /// One line of text with its natural width.
 SetLine one_line(Context& context, StyledText text) {
     auto lines = context.set(std::move(text), {0, 1e6, 10, 12}, {Alignment::left, 0, 0, false});
-    return lines.empty() ? SetLine{} : std::move(lines[0]);
+    if (lines.empty()) return SetLine{};
+    // Heads and folios repeat on every page: the line trace leaves them out.
+    lines[0].content.lines.clear();
+    return std::move(lines[0]);
 }
 
 }  // namespace

@@ -12,7 +12,8 @@ namespace {
 /// clusters that map them to their text.
 class RunWriter {
 public:
-    RunWriter(const Paragraph& paragraph, Content& content) : paragraph_(paragraph), content_(content) {}
+    RunWriter(const Paragraph& paragraph, Content& content, double scale)
+        : paragraph_(paragraph), content_(content), scale_(scale) {}
 
     void add(const Item& item, double x, double glue_width) {
         if (item.run < 0 || item.glyph_begin == item.glyph_end) {
@@ -30,9 +31,10 @@ public:
         double pen = x;
         for (std::size_t g = item.glyph_begin; g < item.glyph_end; ++g) {
             const ShapedGlyph& glyph = shaped.glyphs[g];
-            glyphs_.push_back({glyph.id, pen + glyph.x_offset, -glyph.y_offset});
+            glyphs_.push_back({glyph.id, pen + glyph.x_offset * scale_, -glyph.y_offset});
             // Glue glyphs (spaces) share the set width of their glue.
-            pen += item.kind == ItemKind::glue ? glue_width / double(item.glyph_end - item.glyph_begin) : glyph.advance;
+            pen += item.kind == ItemKind::glue ? glue_width / double(item.glyph_end - item.glyph_begin)
+                                               : glyph.advance * scale_;
         }
         byte_end_ = item.byte_end;
         glyph_end_ = item.glyph_end;
@@ -44,7 +46,9 @@ public:
         const ShapedRun& shaped = paragraph_.runs[static_cast<std::size_t>(run_)];
         GlyphRun out;
         out.font = shaped.style.font;
+        out.fallback = shaped.fallback;
         out.size = shaped.style.size;
+        out.horizontal_scale = scale_;
         out.glyphs = std::move(glyphs_);
         glyphs_.clear();
         out.text = paragraph_.text.text.substr(byte_begin_, byte_end_ - byte_begin_);
@@ -62,6 +66,7 @@ public:
 private:
     const Paragraph& paragraph_;
     Content& content_;
+    double scale_ = 1;
     bool open_ = false;
     int run_ = -1;
     std::size_t byte_begin_ = 0;
@@ -100,8 +105,11 @@ public:
 private:
     void flush_link() {
         if (link_x_ && !link_.empty()) {
-            content_.links.push_back(
-                {*link_x_, -0.8 * link_size_, link_end_ - *link_x_, 1.05 * link_size_, link_, {}});
+            // "#<id>" is a link between essays (model::resolve_links): a
+            // named destination in this document, not a URI.
+            const bool internal = link_.front() == '#';
+            content_.links.push_back({*link_x_, -0.8 * link_size_, link_end_ - *link_x_, 1.05 * link_size_,
+                                      internal ? std::string() : link_, internal ? link_.substr(1) : std::string()});
         }
         link_x_.reset();
         link_.clear();
@@ -131,10 +139,12 @@ double natural_width(const std::vector<Item>& items, std::size_t begin, std::siz
 
 }  // namespace
 
-GlyphRun to_glyph_run(const ShapedRun& run, std::string_view text) {
+GlyphRun to_glyph_run(const ShapedRun& run, std::string_view text, double scale) {
     GlyphRun out;
     out.font = run.style.font;
+    out.fallback = run.fallback;
     out.size = run.style.size;
+    out.horizontal_scale = scale;
     out.text = std::string(text.substr(run.begin, run.end - run.begin));
     double pen = 0;
     for (std::size_t g = 0; g < run.glyphs.size();) {
@@ -144,31 +154,63 @@ GlyphRun to_glyph_run(const ShapedRun& run, std::string_view text) {
         const std::size_t to = next < run.glyphs.size() ? run.glyphs[next].cluster : run.end;
         out.clusters.push_back({static_cast<int>(to - from), static_cast<int>(next - g)});
         for (; g < next; ++g) {
-            out.glyphs.push_back({run.glyphs[g].id, pen + run.glyphs[g].x_offset, -run.glyphs[g].y_offset});
-            pen += run.glyphs[g].advance;
+            out.glyphs.push_back({run.glyphs[g].id, pen + run.glyphs[g].x_offset * scale, -run.glyphs[g].y_offset});
+            pen += run.glyphs[g].advance * scale;
         }
     }
     return out;
 }
+
+namespace {
+
+/// Appends a run shaped apart (a hyphen, a fragment) at x; returns its width.
+double add_separate_run(Content& content, Decorations& decorations, const ShapedRun& run, std::string_view text,
+                        double x, double scale) {
+    GlyphRun glyphs = to_glyph_run(run, text, scale);
+    for (auto& glyph : glyphs.glyphs) glyph.x += x;
+    content.runs.push_back(std::move(glyphs));
+    const double width = Shaper::width(run) * scale;
+    decorations.add(run.style, x, x + width);
+    return width;
+}
+
+/// The line's text as the trace shows it.
+std::string text_of(const Content& content) {
+    std::string text;
+    for (const auto& run : content.runs) text += run.text;
+    return text;
+}
+
+}  // namespace
 
 std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<LineBreak>& breaks,
                                const LineWidths& widths, Alignment alignment) {
     const auto& items = paragraph.items;
     std::vector<SetLine> lines;
     std::size_t start = 0;
+    const Item* previous = nullptr;
     for (std::size_t line = 0; line < breaks.size(); ++line) {
         const LineBreak& end = breaks[line];
         const Item& break_item = items[end.item];
-        const bool hyphenated = break_item.kind == ItemKind::penalty && break_item.flagged && break_item.run >= 0;
+        const bool hyphen = break_item.kind == ItemKind::penalty && break_item.flagged && break_item.run >= 0;
+        const bool fragment_end = break_item.kind == ItemKind::penalty && break_item.pre_fragment >= 0;
+        const Fragment* opening =
+            previous && previous->post_fragment >= 0 ? &paragraph.fragments[static_cast<std::size_t>(previous->post_fragment)] : nullptr;
         SetLine set;
-        set.natural_width = natural_width(items, start, end.item) + (hyphenated ? break_item.width : 0);
+        set.set = end;
+        set.hyphenated = hyphen || fragment_end;
+        set.natural_width = natural_width(items, start, end.item) + (set.hyphenated ? break_item.width : 0) +
+                            (opening ? Shaper::width(opening->run) : 0);
         const double measure = widths.at(line);
-        double x = 0;
+        const bool justified = alignment == Alignment::justified;
+        const double scale = justified ? 1 + end.expansion : 1;
+        double x = justified ? -end.left_protrusion : 0;
         if (alignment == Alignment::center) x = (measure - set.natural_width) / 2;
         if (alignment == Alignment::right) x = measure - set.natural_width;
-        const double ratio = alignment == Alignment::justified ? end.ratio : 0;
-        RunWriter writer(paragraph, set.content);
+        const double ratio = justified ? end.ratio : 0;
+        RunWriter writer(paragraph, set.content, scale);
         Decorations decorations(set.content);
+        if (opening) x += add_separate_run(set.content, decorations, opening->run, opening->text, x, scale);
         for (std::size_t i = start; i < end.item; ++i) {
             const Item& item = items[i];
             if (item.kind == ItemKind::penalty) continue;
@@ -176,27 +218,38 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<Lin
             if (item.kind == ItemKind::glue && item.stretch < fill_stretch) {
                 width += ratio > 0 ? ratio * item.stretch : ratio * item.shrink;
             }
+            if (item.kind == ItemKind::box && item.run >= 0) width *= scale;
             writer.add(item, x, width);
             if (item.run >= 0) decorations.add(paragraph.runs[static_cast<std::size_t>(item.run)].style, x, x + width);
             x += width;
         }
         writer.flush();
-        if (hyphenated) {
-            const ShapedRun& hyphen = paragraph.hyphens[static_cast<std::size_t>(break_item.run)];
-            GlyphRun run = to_glyph_run(hyphen, "-");
-            for (auto& glyph : run.glyphs) glyph.x += x;
-            set.content.runs.push_back(std::move(run));
-            decorations.add(hyphen.style, x, x + break_item.width);
+        if (hyphen) {
+            x += add_separate_run(set.content, decorations,
+                                  paragraph.hyphens[static_cast<std::size_t>(break_item.run)], "-", x, scale);
+        } else if (fragment_end) {
+            const Fragment& closing = paragraph.fragments[static_cast<std::size_t>(break_item.pre_fragment)];
+            x += add_separate_run(set.content, decorations, closing.run, closing.text, x, scale);
         }
         decorations.flush();
+        LineRecord record;
+        record.width = measure;
+        record.natural_width = set.natural_width;
+        record.ratio = ratio;
+        record.expansion = justified ? end.expansion : 0;
+        record.hyphenated = set.hyphenated;
+        record.text = text_of(set.content);
+        set.content.lines.push_back(std::move(record));
         lines.push_back(std::move(set));
         start = line_start_after(items, end.item);
+        previous = &break_item;
     }
     return lines;
 }
 
-std::vector<SetLine> set_paragraph(const Paragraph& paragraph, const LineWidths& widths, Alignment alignment) {
-    return set_lines(paragraph, break_lines(paragraph.items, widths, alignment), widths, alignment);
+std::vector<SetLine> set_paragraph(const Paragraph& paragraph, const LineWidths& widths,
+                                   const BreakParameters& parameters) {
+    return set_lines(paragraph, break_lines(paragraph.items, widths, parameters), widths, parameters.alignment);
 }
 
 }  // namespace cinefolio::typeset

@@ -1,6 +1,8 @@
 #pragma once
 // Positioning the glyphs of broken lines: glue set by the break's ratio,
-// hyphens added, link areas and strike-through rules measured.
+// glyphs scaled by the line's expansion, protruding characters hung into
+// the margins, hyphens and reshaped fragments added, link areas and
+// strike-through rules measured.
 
 #include <vector>
 
@@ -14,6 +16,8 @@ namespace cinefolio::typeset {
 struct SetLine {
     Content content;
     double natural_width = 0;  // width before justification
+    LineBreak set;             // how it was broken and justified
+    bool hyphenated = false;
 };
 
 /// Sets each line of a broken paragraph in its measure.
@@ -21,9 +25,11 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<Lin
                                const LineWidths& widths, Alignment alignment);
 
 /// Sets a paragraph whole: breaks it and positions its lines.
-std::vector<SetLine> set_paragraph(const Paragraph& paragraph, const LineWidths& widths, Alignment alignment);
+std::vector<SetLine> set_paragraph(const Paragraph& paragraph, const LineWidths& widths,
+                                   const BreakParameters& parameters);
 
-/// A single run of already shaped glyphs as a GlyphRun at the origin.
-GlyphRun to_glyph_run(const ShapedRun& run, std::string_view text);
+/// A single run of already shaped glyphs as a GlyphRun at the origin,
+/// its glyphs scaled horizontally by `scale`.
+GlyphRun to_glyph_run(const ShapedRun& run, std::string_view text, double scale = 1);
 
 }  // namespace cinefolio::typeset

@@ -1,6 +1,7 @@
 // Styled text to boxes, glue and penalties.
 
 #include <algorithm>
+#include <cctype>
 
 #include <unicode/uchar.h>
 
@@ -34,7 +35,11 @@ public:
             while (begin < span.end) {
                 std::size_t end = text_.find('\n', begin);
                 if (end == std::string::npos || end > span.end) end = span.end;
-                if (end > begin) paragraph_.runs.push_back(shaper_.shape(text_, begin, end, span.style));
+                if (end > begin) {
+                    for (auto& run : shaper_.shape_with_fallback(text_, begin, end, span.style)) {
+                        paragraph_.runs.push_back(std::move(run));
+                    }
+                }
                 begin = end + 1;
             }
         }
@@ -47,7 +52,16 @@ public:
         paragraph_.items.push_back(box);
     }
 
-    void add_segments(const std::vector<std::size_t>& opportunities) {
+    void add_segments(std::vector<std::size_t> opportunities) {
+        // UAX #14 keeps a hyphen with the digits after it (a minus sign),
+        // but in a range such as 1911-2010 a break after the hyphen is a
+        // typesetter's ordinary choice, and narrow measures need it.
+        for (std::size_t at = 2; at < text_.size(); ++at) {
+            const auto before = static_cast<unsigned char>(text_[at - 2]);
+            if (text_[at - 1] == '-' && std::isdigit(before) && std::isdigit(static_cast<unsigned char>(text_[at]))) {
+                opportunities.insert(std::lower_bound(opportunities.begin(), opportunities.end(), at), at);
+            }
+        }
         std::size_t position = 0;
         for (std::size_t index = 0; index < opportunities.size(); ++index) {
             const std::size_t next = opportunities[index];
@@ -144,8 +158,23 @@ private:
             box.byte_begin = from;
             box.byte_end = to;
             for (std::size_t g = box.glyph_begin; g < box.glyph_end; ++g) box.width += run.glyphs[g].advance;
+            set_protrusion(box, run);
             paragraph_.items.push_back(box);
         }
+    }
+
+    /// What the box's first and last characters may hang into the margins.
+    void set_protrusion(Item& box, const ShapedRun& run) const {
+        if (box.glyph_begin == box.glyph_end) return;
+        std::size_t offset = box.byte_begin;
+        const char32_t first = base::decode_utf8(text_, offset);
+        box.protrude_left = protrusion_factor(first, true) * run.glyphs[box.glyph_begin].advance;
+        std::size_t last_start = box.byte_end - 1;
+        while (last_start > box.byte_begin && (static_cast<unsigned char>(text_[last_start]) & 0xC0) == 0x80) {
+            --last_start;
+        }
+        const char32_t last = base::decode_utf8(text_, last_start);
+        box.protrude_right = protrusion_factor(last, false) * run.glyphs[box.glyph_end - 1].advance;
     }
 
     void add_word(std::size_t begin, std::size_t end) {
@@ -155,11 +184,97 @@ private:
         }
         std::size_t piece = begin;
         for (std::size_t point : hyphenation_points(begin, end)) {
-            add_boxes(piece, point);
-            add_hyphen_penalty(point);
-            piece = point;
+            if (point <= piece) continue;  // inside the last discretionary's text
+            if (safe_to_break(point)) {
+                add_boxes(piece, point);
+                add_hyphen_penalty(point);
+                piece = point;
+                continue;
+            }
+            const auto [from, to] = reshaped_region(point, piece, end);
+            if (from >= point || to <= point) continue;
+            add_boxes(piece, from);
+            add_discretionary(from, point, to);
+            piece = to;
         }
         add_boxes(piece, end);
+    }
+
+    /// True if splitting the shaped text at `offset` keeps every glyph as
+    /// it is: a style or face boundary, or a cluster start HarfBuzz does not
+    /// flag unsafe to break (no ligature or kerning pair across it).
+    bool safe_to_break(std::size_t offset) const {
+        const int before = run_at(offset - 1);
+        const int after = run_at(offset);
+        if (before != after) return true;
+        const ShapedRun& run = paragraph_.runs[static_cast<std::size_t>(after)];
+        const std::size_t glyph = first_glyph_at(run, offset);
+        return glyph < run.glyphs.size() && run.glyphs[glyph].cluster == offset && !run.glyphs[glyph].unsafe_to_break;
+    }
+
+    /// The smallest byte range around `point` whose ends are safe to break
+    /// (within [floor, ceiling) and the point's run): what must be shaped
+    /// again on both sides when a line breaks at `point`.
+    std::pair<std::size_t, std::size_t> reshaped_region(std::size_t point, std::size_t floor,
+                                                        std::size_t ceiling) const {
+        const ShapedRun& run = paragraph_.runs[static_cast<std::size_t>(run_at(point))];
+        const auto& glyphs = run.glyphs;
+        floor = std::max(floor, run.begin);
+        ceiling = std::min(ceiling, run.end);
+        // Back from the cluster holding the byte before the point to a
+        // cluster start that is safe to break before.
+        std::size_t back = first_glyph_at(run, point);
+        if (back == 0) return {point, point};
+        --back;
+        auto cluster_start = [&](std::size_t g) {
+            while (g > 0 && glyphs[g - 1].cluster == glyphs[g].cluster) --g;
+            return g;
+        };
+        back = cluster_start(back);
+        while (back > 0 && glyphs[back].cluster > floor && glyphs[back].unsafe_to_break) back = cluster_start(back - 1);
+        const std::size_t from = std::max<std::size_t>(glyphs[back].cluster, floor);
+        // Forward to the first safe cluster start after the point.
+        std::size_t ahead = first_glyph_at(run, point);
+        while (ahead < glyphs.size() && glyphs[ahead].cluster < ceiling &&
+               (glyphs[ahead].cluster <= point || glyphs[ahead].unsafe_to_break)) {
+            const auto cluster = glyphs[ahead].cluster;
+            while (ahead < glyphs.size() && glyphs[ahead].cluster == cluster) ++ahead;
+        }
+        const std::size_t to = ahead < glyphs.size() ? std::min<std::size_t>(glyphs[ahead].cluster, ceiling) : ceiling;
+        return {from, to};
+    }
+
+    /// A hyphenation point inside text that must be shaped again when broken:
+    /// the line ends with [from, point) and a hyphen shaped together, the next
+    /// begins with [point, to) shaped on its own; unbroken, the original
+    /// glyphs of [from, to) stay.
+    void add_discretionary(std::size_t from, std::size_t point, std::size_t to) {
+        const ShapedRun& run = paragraph_.runs[static_cast<std::size_t>(run_at(point))];
+        Fragment before;
+        before.text = text_.substr(from, point - from) + "-";
+        before.run = shaper_.shape(before.text, run.style, run.fallback);
+        Fragment after;
+        after.text = text_.substr(point, to - point);
+        after.run = shaper_.shape(after.text, run.style, run.fallback);
+        Item penalty;
+        penalty.kind = ItemKind::penalty;
+        penalty.penalty = hyphen_penalty;
+        penalty.flagged = true;
+        penalty.hyphenation = true;
+        penalty.width = Shaper::width(before.run);
+        penalty.post_width = Shaper::width(after.run);
+        if (!before.run.glyphs.empty()) {
+            penalty.protrude_right = protrusion_factor(U'-', false) * before.run.glyphs.back().advance;
+        }
+        penalty.pre_fragment = static_cast<int>(paragraph_.fragments.size());
+        paragraph_.fragments.push_back(std::move(before));
+        penalty.post_fragment = static_cast<int>(paragraph_.fragments.size());
+        paragraph_.fragments.push_back(std::move(after));
+        penalty.byte_begin = penalty.byte_end = point;
+        paragraph_.items.push_back(penalty);
+        const std::size_t count = paragraph_.items.size();
+        add_boxes(from, to);
+        paragraph_.items[count - 1].replaced = paragraph_.items.size() - count;
     }
 
     /// A word with a plain break after every glyph cluster.
@@ -205,9 +320,9 @@ private:
                                     paragraph_.runs[static_cast<std::size_t>(run)].style.font != FontStyle::mono;
             if (hyphenable) {
                 const std::string_view word(text_.data() + letters_begin, letters_end - letters_begin);
-                for (std::size_t point : hyphenator_.points(word)) {
-                    if (is_cluster_start(letters_begin + point)) points.push_back(letters_begin + point);
-                }
+                // Points inside a ligature or kerning pair are kept: breaking
+                // there reshapes both sides (add_discretionary).
+                for (std::size_t point : hyphenator_.points(word)) points.push_back(letters_begin + point);
             }
             offset = letters_end;
         }
@@ -215,22 +330,26 @@ private:
     }
 
     void add_hyphen_penalty(std::size_t offset) {
-        const int before = run_at(offset - 1);
-        const TextStyle& style = paragraph_.runs[static_cast<std::size_t>(before)].style;
+        const ShapedRun& before = paragraph_.runs[static_cast<std::size_t>(run_at(offset - 1))];
+        // The hyphen is shaped in the face and style of the letters it follows.
         int hyphen = -1;
         for (std::size_t i = 0; i < paragraph_.hyphens.size(); ++i) {
-            if (paragraph_.hyphens[i].style == style) hyphen = static_cast<int>(i);
+            const ShapedRun& candidate = paragraph_.hyphens[i];
+            if (candidate.style == before.style && candidate.fallback == before.fallback) hyphen = static_cast<int>(i);
         }
         if (hyphen < 0) {
-            paragraph_.hyphens.push_back(shaper_.shape("-", style));
+            paragraph_.hyphens.push_back(shaper_.shape("-", before.style, before.fallback));
             hyphen = static_cast<int>(paragraph_.hyphens.size() - 1);
         }
+        const ShapedRun& shaped = paragraph_.hyphens[static_cast<std::size_t>(hyphen)];
         Item penalty;
         penalty.kind = ItemKind::penalty;
         penalty.penalty = hyphen_penalty;
         penalty.flagged = true;
+        penalty.hyphenation = true;
         penalty.run = hyphen;
-        penalty.width = Shaper::width(paragraph_.hyphens[static_cast<std::size_t>(hyphen)]);
+        penalty.width = Shaper::width(shaped);
+        if (!shaped.glyphs.empty()) penalty.protrude_right = protrusion_factor(U'-', false) * shaped.glyphs.back().advance;
         penalty.byte_begin = penalty.byte_end = offset;
         paragraph_.items.push_back(penalty);
     }
@@ -265,6 +384,32 @@ private:
 };
 
 }  // namespace
+
+double protrusion_factor(char32_t character, bool left) {
+    // Shares of the glyph's advance, after microtype's defaults for text
+    // faces: light marks hang far (a period 70 %), dark ones little (an em
+    // dash 15 %), so the edge looks straight rather than measures straight.
+    switch (character) {
+        case U'.': return left ? 0 : 0.7;
+        case U',': return left ? 0 : 0.6;
+        case U':':
+        case U';': return left ? 0 : 0.5;
+        case U'!': return left ? 0 : 0.2;
+        case U'?': return left ? 0 : 0.2;
+        case U'-':
+        case U'\u2010': return left ? 0.3 : 0.6;
+        case U'\u2013': return 0.3;
+        case U'\u2014': return 0.15;
+        case U'\u2018':
+        case U'\u201C': return left ? 0.5 : 0;
+        case U'\u2019':
+        case U'\u201D': return left ? 0 : 0.6;
+        case U'\'':
+        case U'"': return left ? 0.4 : 0.5;
+        case U'\u2026': return left ? 0 : 0.2;
+        default: return 0;
+    }
+}
 
 Paragraph build_paragraph(StyledText text, double indent, bool hyphenate, Shaper& shaper, LineBreakFinder& breaks,
                           const Hyphenator& hyphenator, bool break_anywhere) {

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include <unicode/uchar.h>
+
 #include "cinefolio/base/text.hpp"
 #include "face.hpp"
 
@@ -33,19 +35,64 @@ std::vector<hb_feature_t> features_of(const TextStyle& style) {
 
 }  // namespace
 
-ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t end, const TextStyle& style) {
+const Face& Shaper::face_of(const TextStyle& style, int fallback) const {
+    return fallback == 0 ? fonts_.face(style.font) : fonts_.fallback(static_cast<std::size_t>(fallback));
+}
+
+int Shaper::face_for(char32_t character, const TextStyle& style) const {
+    if (fonts_.face(style.font).has_glyph(character)) return 0;
+    for (std::size_t number = 1; number <= fonts_.fallback_count(); ++number) {
+        if (fonts_.fallback(number).has_glyph(character)) return static_cast<int>(number);
+    }
+    return 0;  // no face has it: the style's face draws .notdef, and shape() reports it
+}
+
+std::vector<ShapedRun> Shaper::shape_with_fallback(std::string_view text, std::size_t begin, std::size_t end,
+                                                   const TextStyle& style) {
+    std::vector<ShapedRun> runs;
+    std::size_t segment = begin;
+    int segment_face = -1;
+    for (std::size_t offset = begin; offset < end;) {
+        const std::size_t at = offset;
+        const char32_t character = base::decode_utf8(text, offset);
+        const auto category = U_GET_GC_MASK(static_cast<UChar32>(character));
+        // Marks, joiners and variation selectors stay with their base
+        // character's face, or the face would lose the combination.
+        const bool attaches = (category & U_GC_M_MASK) != 0 || character == 0x200D || character == 0x200C ||
+                              (character >= 0xFE00 && character <= 0xFE0F);
+        if (attaches && segment_face >= 0) continue;
+        const int face = face_for(character, style);
+        if (face == segment_face) continue;
+        if (segment_face >= 0) runs.push_back(shape(text, segment, at, style, segment_face));
+        segment = at;
+        segment_face = face;
+    }
+    if (segment < end) runs.push_back(shape(text, segment, end, style, segment_face < 0 ? 0 : segment_face));
+    return runs;
+}
+
+ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t end, const TextStyle& style,
+                        int fallback) {
     ShapedRun run;
     run.style = style;
+    run.fallback = fallback;
     run.begin = begin;
     run.end = end;
     if (begin >= end) return run;
-    const Face& face = fonts_.face(style.font);
+    const Face& face = face_of(style, fallback);
     hb_buffer_t* buffer = buffer_.get();
     hb_buffer_reset(buffer);
     hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), static_cast<unsigned>(begin),
                        static_cast<int>(end - begin));
     hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+    // The text face sets Latin (and its Greek and Cyrillic); a fallback run
+    // is shaped by the rules of its own script.
     hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
+    if (fallback != 0) {
+        hb_buffer_set_script(buffer, HB_SCRIPT_INVALID);
+        hb_buffer_guess_segment_properties(buffer);
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+    }
     hb_buffer_set_language(buffer, hb_language_from_string("en", 2));
     const auto features = features_of(style);
     hb_shape(face.harfbuzz(), buffer, features.data(), static_cast<unsigned>(features.size()));
@@ -63,6 +110,7 @@ ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t en
         glyph.advance = positions[i].x_advance * scale;
         glyph.x_offset = positions[i].x_offset * scale;
         glyph.y_offset = positions[i].y_offset * scale;
+        glyph.unsafe_to_break = (hb_glyph_info_get_glyph_flags(&infos[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
         if (tracking != 0 && (i + 1 == count || infos[i + 1].cluster != infos[i].cluster)) glyph.advance += tracking;
         if (glyph.id == 0) report_missing(text, glyph.cluster, style.font);
         run.glyphs.push_back(glyph);
@@ -82,11 +130,15 @@ void Shaper::report_missing(std::string_view text, std::uint32_t cluster, FontSt
     if (!reported_.insert(code_point).second) return;
     char hex[16];
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code_point));
+    std::string faces = fonts_.face(style).name();
+    for (std::size_t number = 1; number <= fonts_.fallback_count(); ++number) {
+        faces += ", " + fonts_.fallback(number).name();
+    }
     diagnostics_.warning(span_,
-                         "the print font has no glyph for " + std::string(hex) + " '" +
-                             std::string(text.substr(cluster, offset - cluster)) + "' (" +
-                             fonts_.face(style).name() + "); it prints as a blank box",
-                         "use a font that covers this character, or replace it in the essay");
+                         "no print font has a glyph for " + std::string(hex) + " '" +
+                             std::string(text.substr(cluster, offset - cluster)) + "' (tried " + faces +
+                             "); it prints as a blank box",
+                         "add a font that covers this character to the fallback faces, or replace it in the essay");
 }
 
 }  // namespace cinefolio::typeset

@@ -22,11 +22,16 @@ struct ShapedGlyph {
     double advance = 0;
     double x_offset = 0;
     double y_offset = 0;  // up is positive, as in the font
+    /// HarfBuzz's HB_GLYPH_FLAG_UNSAFE_TO_BREAK: splitting the text before
+    /// this glyph's cluster changes the shaping (a ligature, a kerning pair),
+    /// so the two sides must be shaped again apart.
+    bool unsafe_to_break = false;
 };
 
 /// The glyphs of the byte range [begin, end) of a paragraph in one style.
 struct ShapedRun {
     TextStyle style;
+    int fallback = 0;  // 0: the style's face; n: the n-th fallback face
     std::size_t begin = 0;
     std::size_t end = 0;
     std::vector<ShapedGlyph> glyphs;
@@ -37,18 +42,31 @@ class Shaper {
 public:
     Shaper(const FontSet& fonts, base::Diagnostics& diagnostics);
 
-    /// Shapes bytes [begin, end) of `text` (the rest is context for HarfBuzz).
-    ShapedRun shape(std::string_view text, std::size_t begin, std::size_t end, const TextStyle& style);
+    /// Shapes bytes [begin, end) of `text` (the rest is context for HarfBuzz)
+    /// in the style's face or the `fallback`-th fallback face.
+    ShapedRun shape(std::string_view text, std::size_t begin, std::size_t end, const TextStyle& style,
+                    int fallback = 0);
     /// Shapes a whole string on its own.
-    ShapedRun shape(std::string_view text, const TextStyle& style) { return shape(text, 0, text.size(), style); }
+    ShapedRun shape(std::string_view text, const TextStyle& style, int fallback = 0) {
+        return shape(text, 0, text.size(), style, fallback);
+    }
+    /// Shapes bytes [begin, end) as runs split by face: each character from
+    /// the style's face, else from the first fallback face that has it.
+    std::vector<ShapedRun> shape_with_fallback(std::string_view text, std::size_t begin, std::size_t end,
+                                               const TextStyle& style);
     /// Total advance of a run in points.
     static double width(const ShapedRun& run);
 
     const FontSet& fonts() const { return fonts_; }
     /// The source position blamed for missing characters from now on.
     void set_span(base::Span span) { span_ = span; }
+    /// The source position of what is being set.
+    base::Span span() const { return span_; }
 
 private:
+    const Face& face_of(const TextStyle& style, int fallback) const;
+    /// The face index (0 or a fallback number) that has the character.
+    int face_for(char32_t character, const TextStyle& style) const;
     void report_missing(std::string_view text, std::uint32_t cluster, FontStyle style);
 
     const FontSet& fonts_;

@@ -103,6 +103,7 @@ void flatten_into(StyledText& out, const std::vector<model::Inline>& inlines, co
                 out.append(node.text, reference);
                 break;
             }
+            case model::InlineKind::anchor: break;  // pages of anchors: see the index issue
         }
     }
 }

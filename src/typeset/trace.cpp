@@ -57,4 +57,18 @@ std::string trace(const PagedDocument& document) {
     return out.str();
 }
 
+std::string line_trace(const PagedDocument& document) {
+    std::ostringstream out;
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
+        for (const auto& line : document.pages[p].lines) {
+            char head[128];
+            // Expansion in per cent with its sign, so a change of step shows.
+            std::snprintf(head, sizeof head, "p%zu y%.1f w%.2f n%.2f r%+.3f e%+.1f%% %s | ", p + 1, line.y, line.width,
+                          line.natural_width, line.ratio, line.expansion * 100, line.hyphenated ? "hy" : "--");
+            out << head << line.text << '\n';
+        }
+    }
+    return out.str();
+}
+
 }  // namespace cinefolio::typeset

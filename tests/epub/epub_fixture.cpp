@@ -1,7 +1,6 @@
 #include "epub_fixture.hpp"
 
 #include <memory>
-#include <regex>
 
 #include <catch2/catch.hpp>
 #include <zip.h>
@@ -25,14 +24,13 @@ const std::string& tiny_png() {
 epub::Options sample_options() {
     epub::Options options;
     options.modified = sample_modified;
-    options.stylesheet = slurp(CINEFOLIO_SOURCE_DIR "/styles/libertine/epub.css");
-    // The style's convention: a url() names the font by its path in the data folder.
-    static const std::regex font_url(R"re(url\("\.\./([^"]+\.otf)"\))re");
-    for (std::sregex_iterator it(options.stylesheet.begin(), options.stylesheet.end(), font_url), end; it != end; ++it) {
-        std::string name = (*it)[1];
-        options.resources.push_back({name, "font/otf", slurp(CINEFOLIO_SOURCE_DIR "/" + name)});
-    }
+    options.stylesheet = slurp(CINEFOLIO_SOURCE_DIR "/styles/classic/epub.css");
+    // The style convention the CLI follows: a url() names the file by its
+    // path in the data folder, which is also its path in the package.
+    for (const std::string& name : epub::stylesheet_resources(options.stylesheet))
+        options.resources.push_back({name, epub::media_type_for(name), slurp(CINEFOLIO_SOURCE_DIR "/" + name)});
     options.resources.push_back({"images/still.png", "image/png", tiny_png()});
+    options.cover = epub::Resource{"images/cover.png", "image/png", tiny_png()};
     return options;
 }
 

@@ -22,8 +22,8 @@ inline constexpr unsigned expected_dos_date = ((2023u - 1980u) << 9) | (11u << 5
 /// A valid 1x1 PNG, so the image path is exercised with a real file.
 const std::string& tiny_png();
 
-/// The "libertine" style with its fonts and the PNG: it holds all of
-/// "classic" (a test checks that), so one epubcheck run validates both.
+/// The "classic" style with its fonts (subset by the backend), the PNG as
+/// an image of the text and as the cover.
 epub::Options sample_options();
 
 /// The sample book with one image pointing at the PNG resource.

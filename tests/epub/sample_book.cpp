@@ -141,7 +141,13 @@ model::Book sample_book() {
     book.metadata.rights = "\u00A9 2024 the authors & editors";
     book.metadata.date = "2024-05-01";
     book.metadata.description = "A test anthology.";
-    book.lenses = {{"REALISM", "Realism"}, {"SOUND", "Sound"}, {"FILM_NOIR", "Film Noir"}};
+    // Field by field: model::Lens grows fields (siglum) the EPUB does not read.
+    for (auto [name, label] : {std::pair{"REALISM", "Realism"}, {"SOUND", "Sound"}, {"FILM_NOIR", "Film Noir"}}) {
+        model::Lens lens;
+        lens.name = name;
+        lens.label = label;
+        book.lenses.push_back(lens);
+    }
 
     model::Part first;
     first.id = "f452008";

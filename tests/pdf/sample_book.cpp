@@ -191,6 +191,7 @@ pdf::Options sample_options() {
     options.fonts.bold = slurp(fonts + "LinLibertine_RB.otf");
     options.fonts.bold_italic = slurp(fonts + "LinLibertine_RBI.otf");
     options.fonts.mono = slurp(fonts + "LinLibertine_M.otf");
+    options.fonts.fallbacks = {slurp(std::string(CINEFOLIO_SOURCE_DIR) + "/fonts/dejavu/DejaVuSans.ttf")};
     options.hyphenation_patterns = slurp("/usr/share/hyphen/hyph_en_US.dic");
     return options;
 }

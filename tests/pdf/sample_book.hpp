@@ -10,8 +10,8 @@ namespace cinefolio::test {
 /// Two films, three essays, every block and inline kind.
 model::Book sample_book();
 
-/// Options with the bundled Linux Libertine faces and, when installed, the
-/// en-US hyphenation patterns.
+/// Options with the bundled Linux Libertine faces, the DejaVu Sans fallback
+/// and, when installed, the en-US hyphenation patterns.
 pdf::Options sample_options();
 
 }  // namespace cinefolio::test

@@ -16,4 +16,8 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 /// rename; returns false with `error` set on failure (the target untouched).
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& error);
 
+/// Removes `<path>.tmp-<pid>` files left by writers that no longer run (a
+/// build killed mid-write); write_file_atomic calls it before writing.
+void remove_stale_temporaries(const std::string& path);
+
 }  // namespace cinefolio::base

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
@@ -10,9 +11,10 @@
 
 namespace cinefolio::epub {
 
-/// A file to embed as is (a font), with the name it gets inside the EPUB.
+/// A file to embed (a font, an image), with its path inside the EPUB,
+/// relative to the package folder. Fonts are subset to the book's characters.
 struct Resource {
-    std::string name;        // e.g. "fonts/LinLibertine_R.otf"
+    std::string name;        // e.g. "fonts/linux-libertine/LinLibertine_R.otf"
     std::string media_type;  // e.g. "font/otf"
     std::string bytes;
 };
@@ -25,9 +27,24 @@ struct Options {
     std::string modified = "2000-01-01T00:00:00Z";
     /// The style's stylesheet (styles/<style>/epub.css).
     std::string stylesheet;
-    /// Extra files referenced by the stylesheet (fonts).
+    /// Files referenced by the stylesheet (fonts, see stylesheet_resources)
+    /// and images the essays show. Fonts (font/otf, font/ttf) are subset to
+    /// the characters the book uses before they are packed.
     std::vector<Resource> resources;
+    /// The cover image (PNG, JPEG or GIF, named e.g. "images/cover.png"):
+    /// shown on its own page at the head of the spine. None: no cover page.
+    std::optional<Resource> cover;
 };
+
+/// The local files a stylesheet's url()s name, as paths relative to the
+/// package folder ("../fonts/a.otf" from styles/book.css -> "fonts/a.otf"),
+/// in order, each once. The CLI reads each from the same path under its
+/// data folder and passes it as a Resource of that name.
+std::vector<std::string> stylesheet_resources(std::string_view css);
+
+/// The media type of a resource by its file extension ("a.otf" ->
+/// "font/otf"); empty for extensions an EPUB does not carry.
+std::string media_type_for(std::string_view name);
 
 /// Builds the EPUB; returns its bytes, or nullopt after reporting errors.
 std::optional<std::string> write(const model::Book& book, const Options& options,

@@ -62,6 +62,10 @@ struct Manifest {
     std::string identifier;  // explicit identifier, optional
     std::string description;
     std::string style = "classic";
+    std::string index;  // curated index file, relative to the manifest; optional
+    base::Span index_source;
+    std::string cover;  // EPUB cover image, relative to the manifest; empty: a generated cover
+    base::Span cover_source;
 
     std::vector<EssayPattern> essays;
     std::vector<Film> films;  // empty: all films found, in order of first appearance

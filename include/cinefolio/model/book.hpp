@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/model/index.hpp"
 
 namespace cinefolio::model {
 
@@ -24,6 +25,7 @@ enum class InlineKind {
     hard_break,     // a forced line break
     footnote_ref,   // `text` is the footnote's number ("1"); `url` the Markdown label in the
                     // corpus, the footnote's id (Footnote::id) once assembled
+    anchor,         // an invisible target; `text` is its id (index locators point here)
 };
 
 /// One inline element with its children (emphasis, links...).
@@ -76,8 +78,9 @@ struct Footnote {
 
 /// A lens (critical category) in reading order with its display name.
 struct Lens {
-    std::string name;   // as in front matter: "REALISM"
-    std::string label;  // display name: "Realism"
+    std::string name;    // as in front matter: "REALISM"
+    std::string label;   // display name: "Realism"
+    std::string siglum;  // short form on index locators: "R" (unique in the book)
 };
 
 /// One essay, read through one lens; the chapter's title is the lens label.
@@ -123,6 +126,7 @@ struct Book {
     Metadata metadata;
     std::vector<Lens> lenses;  // the lenses used, in reading order
     std::vector<Part> parts;
+    Index index;               // the cross-lens index; empty without one
 };
 
 /// Concatenated plain text of inlines (for titles, alt text, search).

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/model/book.hpp"
@@ -19,6 +20,9 @@ struct FontFiles {
     std::string bold_italic;
     /// Monospace face for code (LinLibertine_M.otf); empty uses `regular`.
     std::string mono;
+    /// Faces tried in order for characters the text faces lack (e.g.
+    /// fonts/dejavu/DejaVuSans.ttf); may be empty.
+    std::vector<std::string> fallbacks;
 };
 
 /// Page and type settings plus the build moment.
@@ -33,6 +37,11 @@ struct Options {
     /// Contents of a libhyphen pattern file for the book's language (e.g.
     /// /usr/share/hyphen/hyph_en_US.dic); empty sets without hyphenation.
     std::string hyphenation_patterns;
+    /// Font expansion (glyphs of a justified line scaled by up to 2 %) and
+    /// margin kerning (punctuation hanging into the margins); on by default
+    /// because they measurably even out word spacing.
+    bool font_expansion = true;
+    bool margin_kerning = true;
 };
 
 /// Typesets and paints the book; returns the PDF bytes, or nullopt after

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/typeset/paged_document.hpp"
@@ -19,6 +20,8 @@ struct FontBytes {
     std::string_view bold;
     std::string_view bold_italic;
     std::string_view mono;
+    /// Faces tried in order for characters a style's face lacks.
+    std::vector<std::string_view> fallbacks;
 };
 
 /// A face for a painter: the FreeType face (FT_Face) as an opaque pointer,
@@ -43,8 +46,16 @@ public:
     /// The face of a style as painters need it (see NativeFace).
     NativeFace native_face(FontStyle style) const;
 
+    /// How many fallback faces follow the style faces.
+    std::size_t fallback_count() const { return fallbacks_.size(); }
+    /// The n-th fallback face (1-based, as GlyphRun::fallback counts).
+    const Face& fallback(std::size_t number) const { return *fallbacks_.at(number - 1); }
+    /// The n-th fallback face (1-based) as painters need it.
+    NativeFace native_fallback(std::size_t number) const;
+
 private:
     std::array<std::shared_ptr<Face>, font_style_count> faces_;
+    std::vector<std::shared_ptr<Face>> fallbacks_;
 };
 
 }  // namespace cinefolio::typeset

@@ -33,7 +33,12 @@ struct Cluster {
 /// Glyphs of one face and size, with the UTF-8 text they spell.
 struct GlyphRun {
     FontStyle font = FontStyle::regular;
+    /// 0: the face of `font`; n: the n-th face of the fallback chain.
+    int fallback = 0;
     double size = 0;
+    /// Horizontal scale of the glyph shapes (font expansion): 1.02 draws
+    /// them 2 % wider. Positions already include it.
+    double horizontal_scale = 1;
     std::vector<Glyph> glyphs;
     std::string text;
     std::vector<Cluster> clusters;
@@ -63,6 +68,18 @@ struct Destination {
     double y = 0;      // top of what it names
 };
 
+/// How one line of text was set: what line-breaking golden tests compare.
+struct LineRecord {
+    double x = 0;              // left end of the measure
+    double y = 0;              // baseline
+    double width = 0;          // the measure it was set to (protrusion included)
+    double natural_width = 0;  // its content before justification
+    double ratio = 0;          // glue set: > 0 stretched by that share of its stretch, < 0 shrunk
+    double expansion = 0;      // glyph scaling, 0.01 = 1 % wider
+    bool hyphenated = false;   // ends with a hyphen the typesetter added
+    std::string text;
+};
+
 /// One printed page and the label its folio shows ("iv", "12", "" if blind).
 struct Page {
     std::string label;
@@ -70,6 +87,7 @@ struct Page {
     std::vector<Rule> rules;
     std::vector<Link> links;
     std::vector<Destination> destinations;
+    std::vector<LineRecord> lines;  // the text lines on it, in setting order
 };
 
 /// One bookmark of the PDF outline; `level` 0 is the top.
@@ -93,5 +111,9 @@ struct PagedDocument {
 /// A readable trace, one line per page, run, rule and link with positions:
 /// what golden tests compare.
 std::string trace(const PagedDocument& document);
+
+/// The set lines, one per line: page, baseline, width, adjustment ratio,
+/// expansion, hyphenated or not, and the text; what breaking goldens compare.
+std::string line_trace(const PagedDocument& document);
 
 }  // namespace cinefolio::typeset

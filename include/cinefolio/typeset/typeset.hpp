@@ -22,6 +22,11 @@ struct Settings {
     std::string hyphenation_patterns;
     /// Shown on the copyright page, e.g. "2023-11-14".
     std::string build_date;
+    /// Justified lines may scale their glyphs horizontally by up to 2 %
+    /// (pdfTeX's font expansion) before their spaces stretch.
+    bool font_expansion = true;
+    /// Punctuation and hyphens hang into the margins (character protrusion).
+    bool margin_kerning = true;
 };
 
 /// Sets the whole book; nullopt after reporting errors. Characters the

@@ -1,0 +1,147 @@
+// The index stage: terms (curated + extracted) -> anchors in the book ->
+// collated entries with cross-lens locators.
+
+#include "cinefolio/index/index.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "collate.hpp"
+#include "terms.hpp"
+
+namespace cinefolio::index {
+
+namespace {
+
+std::vector<std::string> lenses_of(const std::vector<model::IndexLocator>& locators, const model::Book& book) {
+    std::vector<std::string> lenses;
+    for (const auto& lens : book.lenses) {
+        bool used = std::any_of(locators.begin(), locators.end(),
+                                [&](const model::IndexLocator& locator) { return locator.lens == lens.name; });
+        if (used) lenses.push_back(lens.name);
+    }
+    return lenses;
+}
+
+model::IndexEntry make_entry(const Term& term, const TermHits& hits, const model::Book& book) {
+    model::IndexEntry entry;
+    entry.heading = term.heading;
+    entry.italic = term.italic();
+    entry.kind = term.kind;
+    entry.gloss = term.gloss;
+    entry.locators = hits.locators;
+    entry.see = term.see;
+    entry.see_also = term.see_also;
+    std::vector<model::IndexLocator> all = hits.locators;
+    for (std::size_t i = 0; i < term.subterms.size(); ++i) {
+        auto sub = make_entry(term.subterms[i], hits.subterms[i], book);
+        if (sub.locators.empty() && sub.see.empty()) continue;
+        all.insert(all.end(), sub.locators.begin(), sub.locators.end());
+        entry.subentries.push_back(std::move(sub));
+    }
+    // The lenses an entry spans include those of its subentries.
+    entry.lenses = lenses_of(all, book);
+    return entry;
+}
+
+void sort_entries(std::vector<model::IndexEntry>& entries, const Collation& collation, const std::string& language) {
+    std::vector<std::string> keys;
+    for (const auto& entry : entries) keys.push_back(sort_form(entry.heading, entry.italic, language));
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return collation.less(keys[a], keys[b]); });
+    std::vector<model::IndexEntry> sorted;
+    for (auto i : order) sorted.push_back(std::move(entries[i]));
+    entries = std::move(sorted);
+    for (auto& entry : entries) sort_entries(entry.subentries, collation, language);
+}
+
+void check_references(const std::vector<model::IndexEntry>& entries, const std::vector<Term>& terms,
+                      base::Diagnostics& diagnostics) {
+    std::set<std::string> headings;
+    for (const auto& entry : entries) headings.insert(entry.heading);
+    for (const auto& term : terms) {
+        for (const auto* list : {&term.see, &term.see_also}) {
+            for (const auto& target : *list) {
+                if (headings.count(target)) continue;
+                diagnostics.warning(term.source, "index entry `" + term.heading + "` refers to `" + target +
+                                                     "`, which is not in the index",
+                                    "write the target's heading exactly as its entry has it");
+            }
+        }
+    }
+}
+
+}  // namespace
+
+void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics) {
+    manifest::ExtractionRules rules;
+    std::vector<Term> terms;
+    std::vector<std::string> exclude;
+    if (curated) {
+        rules = curated->rules;
+        terms = curated_terms(*curated);
+        exclude = curated->exclude;
+    }
+    merge_terms(terms, extract_terms(book, rules, false), exclude, book);
+    auto hits = place_anchors(book, terms);
+
+    std::vector<model::IndexEntry> entries;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        auto entry = make_entry(terms[i], hits[i], book);
+        bool found = !entry.locators.empty() || !entry.subentries.empty();
+        if (!found && entry.see.empty()) {
+            if (terms[i].rule == "curated") {
+                diagnostics.warning(terms[i].source, "index entry `" + terms[i].heading + "` is found nowhere in the book",
+                                    "check its `match` forms, or drop it");
+            }
+            continue;
+        }
+        entries.push_back(std::move(entry));
+    }
+    check_references(entries, terms, diagnostics);
+
+    Collation collation(book.metadata.language);
+    sort_entries(entries, collation, book.metadata.language);
+    book.index.groups.clear();
+    for (auto& entry : entries) {
+        auto label = collation.group(sort_form(entry.heading, entry.italic, book.metadata.language));
+        if (book.index.groups.empty() || book.index.groups.back().label != label) book.index.groups.push_back({label, {}});
+        book.index.groups.back().entries.push_back(std::move(entry));
+    }
+}
+
+manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFile* curated) {
+    std::vector<Term> known;
+    std::vector<std::string> exclude;
+    if (curated) {
+        known = curated_terms(*curated);
+        exclude = curated->exclude;
+    }
+    auto curated_count = known.size();
+    manifest::ExtractionRules all;
+    merge_terms(known, extract_terms(book, all, true), exclude, book);
+
+    std::vector<std::string> headings;
+    std::vector<bool> titles;
+    for (std::size_t i = curated_count; i < known.size(); ++i) {
+        headings.push_back(known[i].heading);
+        titles.push_back(known[i].italic());
+    }
+    manifest::IndexFile file;
+    for (auto i : collation_order(headings, titles, book.metadata.language)) {
+        const auto& term = known[curated_count + i];
+        manifest::IndexFileEntry entry;
+        entry.heading = term.heading;
+        entry.kind = term.kind;
+        entry.match = term.forms;
+        entry.gloss = term.gloss;
+        entry.rule = term.rule;
+        count_occurrences(book, term, entry.lenses, entry.films);
+        if (entry.lenses.empty()) continue;
+        file.entries.push_back(std::move(entry));
+    }
+    return file;
+}
+
+}  // namespace cinefolio::index

@@ -1,0 +1,264 @@
+// Finding terms in paragraphs and anchoring them. A paragraph's inlines
+// are flattened into one string with a map back to the text inlines, so a
+// form is found across emphasis boundaries and soft line breaks, and the
+// anchor goes into the inline tree exactly where the occurrence begins.
+
+#include <algorithm>
+#include <set>
+
+#include <unicode/uchar.h>
+
+#include "cinefolio/base/text.hpp"
+#include "terms.hpp"
+
+namespace cinefolio::index {
+
+namespace {
+
+using model::Block;
+using model::BlockKind;
+using model::Inline;
+using model::InlineKind;
+
+// One piece of the flattened text: a text inline (found by its path of
+// child indices from the block's inlines) or a break read as a space.
+struct Segment {
+    std::vector<std::size_t> path;
+    std::size_t begin = 0;  // offset in the flattened text
+    std::size_t length = 0;
+    bool is_text = false;
+};
+
+struct Flat {
+    std::string text;
+    std::vector<Segment> segments;
+};
+
+void flatten(const std::vector<Inline>& inlines, std::vector<std::size_t>& path, Flat& flat) {
+    for (std::size_t i = 0; i < inlines.size(); ++i) {
+        const auto& node = inlines[i];
+        path.push_back(i);
+        switch (node.kind) {
+            case InlineKind::text:
+                flat.segments.push_back({path, flat.text.size(), node.text.size(), true});
+                flat.text += node.text;
+                break;
+            case InlineKind::soft_break:
+            case InlineKind::hard_break:
+                flat.segments.push_back({path, flat.text.size(), 1, false});
+                flat.text += ' ';
+                break;
+            case InlineKind::emphasis:
+            case InlineKind::strong:
+            case InlineKind::strikethrough:
+            case InlineKind::link: flatten(node.children, path, flat); break;
+            // Code, images, note markers and anchors hold no indexable words.
+            case InlineKind::code:
+            case InlineKind::image:
+            case InlineKind::footnote_ref:
+            case InlineKind::anchor: break;
+        }
+        path.pop_back();
+    }
+}
+
+// A form matches only as a whole word: no letter, mark or digit may touch
+// it on either side ("Ila" is not found in "Ilana").
+bool is_word_character(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK; }
+
+bool whole_word(const std::string& text, std::size_t begin, std::size_t end) {
+    if (begin > 0) {
+        std::size_t at = begin - 1;
+        while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+        if (is_word_character(base::decode_utf8(text, at))) return false;
+    }
+    if (end < text.size()) {
+        std::size_t at = end;
+        if (is_word_character(base::decode_utf8(text, at))) return false;
+    }
+    return true;
+}
+
+std::vector<std::size_t> find_form(const std::string& text, const std::string& form) {
+    std::vector<std::size_t> found;
+    if (form.empty()) return found;
+    for (auto at = text.find(form); at != std::string::npos; at = text.find(form, at + 1)) {
+        if (whole_word(text, at, at + form.size())) found.push_back(at);
+    }
+    return found;
+}
+
+bool excluded(const std::string& text, std::size_t at, std::size_t length, const std::vector<std::string>& phrases) {
+    for (const auto& phrase : phrases) {
+        for (auto start : find_form(text, phrase)) {
+            if (start <= at && at + length <= start + phrase.size()) return true;
+        }
+    }
+    return false;
+}
+
+// Where in this paragraph a term first occurs; `seen_full` says whether a
+// full form appeared earlier in the essay, and is updated.
+std::optional<std::size_t> first_occurrence(const std::string& text, const Term& term, bool& seen_full) {
+    std::optional<std::size_t> first;
+    std::optional<std::size_t> first_full;
+    for (const auto& form : term.forms) {
+        for (auto at : find_form(text, form)) {
+            if (excluded(text, at, form.size(), term.exclude)) continue;
+            if (!first_full || at < *first_full) first_full = at;
+        }
+    }
+    first = first_full;
+    for (const auto& form : term.deferred) {
+        for (auto at : find_form(text, form)) {
+            bool allowed = seen_full || (first_full && *first_full < at);
+            if (!allowed || excluded(text, at, form.size(), term.exclude)) continue;
+            if (!first || at < *first) first = at;
+        }
+    }
+    if (first_full) seen_full = true;
+    return first;
+}
+
+Inline* resolve(std::vector<Inline>& inlines, const std::vector<std::size_t>& path, std::vector<Inline>** container) {
+    std::vector<Inline>* current = &inlines;
+    Inline* node = nullptr;
+    for (std::size_t depth = 0; depth < path.size(); ++depth) {
+        *container = current;
+        node = &(*current)[path[depth]];
+        current = &node->children;
+    }
+    return node;
+}
+
+// Inserts an anchor inline at a byte offset of the flattened text.
+void insert_anchor(Block& block, const Flat& flat, std::size_t offset, const std::string& id) {
+    Inline anchor;
+    anchor.kind = InlineKind::anchor;
+    anchor.text = id;
+    auto segment = std::find_if(flat.segments.begin(), flat.segments.end(), [&](const Segment& s) {
+        return offset >= s.begin && offset < s.begin + s.length;
+    });
+    if (segment == flat.segments.end()) return;
+    std::vector<Inline>* container = nullptr;
+    Inline* node = resolve(block.inlines, segment->path, &container);
+    auto index = static_cast<std::ptrdiff_t>(segment->path.back());
+    auto inner = offset - segment->begin;
+    if (!segment->is_text || inner == 0) {
+        container->insert(container->begin() + index, std::move(anchor));
+        return;
+    }
+    Inline tail = *node;
+    tail.text = node->text.substr(inner);
+    node->text.resize(inner);
+    container->insert(container->begin() + index + 1, std::move(anchor));
+    container->insert(container->begin() + index + 2, std::move(tail));
+}
+
+struct Place {
+    const model::Chapter* chapter = nullptr;
+    std::string lens;
+};
+
+class Anchorer {
+public:
+    explicit Anchorer(const std::vector<Term>& terms) : terms_(terms) {
+        hits_.resize(terms.size());
+        for (std::size_t i = 0; i < terms.size(); ++i) hits_[i].subterms.resize(terms[i].subterms.size());
+    }
+
+    void chapter(model::Chapter& chapter) {
+        seen_.assign(terms_.size(), {});
+        for (std::size_t i = 0; i < terms_.size(); ++i) seen_[i].assign(terms_[i].subterms.size() + 1, false);
+        place_ = {&chapter, chapter.lens};
+        blocks(chapter.blocks);
+        for (auto& note : chapter.footnotes) blocks(note.blocks);
+    }
+
+    std::vector<TermHits> take() { return std::move(hits_); }
+
+private:
+    void blocks(std::vector<Block>& list) {
+        for (auto& block : list) {
+            if (block.kind == BlockKind::paragraph || block.kind == BlockKind::table_cell) paragraph(block);
+            blocks(block.children);
+        }
+    }
+
+    void paragraph(Block& block) {
+        Flat flat;
+        std::vector<std::size_t> path;
+        flatten(block.inlines, path, flat);
+        // (offset, which term, which subterm or -1)
+        std::vector<std::tuple<std::size_t, std::size_t, int>> found;
+        for (std::size_t t = 0; t < terms_.size(); ++t) {
+            bool seen = seen_[t][0];
+            if (auto at = first_occurrence(flat.text, terms_[t], seen)) found.emplace_back(*at, t, -1);
+            seen_[t][0] = seen;
+            for (std::size_t s = 0; s < terms_[t].subterms.size(); ++s) {
+                bool sub_seen = seen_[t][s + 1];
+                if (auto at = first_occurrence(flat.text, terms_[t].subterms[s], sub_seen))
+                    found.emplace_back(*at, t, static_cast<int>(s));
+                seen_[t][s + 1] = sub_seen;
+            }
+        }
+        if (found.empty()) return;
+        // Ids follow the occurrences' order in the paragraph; terms found at
+        // the same place share one anchor.
+        std::sort(found.begin(), found.end());
+        std::vector<std::pair<std::size_t, std::string>> anchors;
+        for (const auto& [offset, term, sub] : found) {
+            if (anchors.empty() || anchors.back().first != offset)
+                anchors.emplace_back(offset, block.id + "-x" + std::to_string(anchors.size() + 1));
+            model::IndexLocator locator{place_.chapter->id, block.id, anchors.back().second, place_.lens};
+            auto& hits = sub < 0 ? hits_[term] : hits_[term].subterms[static_cast<std::size_t>(sub)];
+            hits.locators.push_back(std::move(locator));
+        }
+        // From the last to the first, so earlier paths stay valid.
+        for (auto it = anchors.rbegin(); it != anchors.rend(); ++it) insert_anchor(block, flat, it->first, it->second);
+    }
+
+    const std::vector<Term>& terms_;
+    std::vector<TermHits> hits_;
+    std::vector<std::vector<bool>> seen_;
+    Place place_;
+};
+
+void count_in(const std::vector<Block>& blocks, const Term& term, bool& seen, int& count) {
+    for (const auto& block : blocks) {
+        if (block.kind == BlockKind::paragraph || block.kind == BlockKind::table_cell) {
+            Flat flat;
+            std::vector<std::size_t> path;
+            flatten(block.inlines, path, flat);
+            if (first_occurrence(flat.text, term, seen)) ++count;
+        }
+        count_in(block.children, term, seen, count);
+    }
+}
+
+}  // namespace
+
+std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms) {
+    Anchorer anchorer(terms);
+    for (auto& part : book.parts) {
+        for (auto& chapter : part.chapters) anchorer.chapter(chapter);
+    }
+    return anchorer.take();
+}
+
+void count_occurrences(const model::Book& book, const Term& term, std::map<std::string, int>& per_lens,
+                       std::map<std::string, int>& per_film) {
+    for (const auto& part : book.parts) {
+        for (const auto& chapter : part.chapters) {
+            bool seen = false;
+            int count = 0;
+            count_in(chapter.blocks, term, seen, count);
+            for (const auto& note : chapter.footnotes) count_in(note.blocks, term, seen, count);
+            if (count == 0) continue;
+            per_lens[chapter.lens] += count;
+            per_film[part.title] += count;
+        }
+    }
+}
+
+}  // namespace cinefolio::index

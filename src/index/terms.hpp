@@ -1,0 +1,59 @@
+#pragma once
+// Index terms: what to look for (forms), what each becomes in the index
+// (heading, kind, gloss, references). Private to the index room.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/manifest/index_file.hpp"
+#include "cinefolio/model/book.hpp"
+
+namespace cinefolio::index {
+
+/// A term of the index and the forms by which it is found.
+struct Term {
+    std::string heading;
+    std::string kind;
+    std::string gloss;
+    std::vector<std::string> forms;     // always count
+    std::vector<std::string> deferred;  // count only after a form appeared earlier in the same essay
+    std::vector<std::string> exclude;   // phrases whose inner matches do not count
+    std::vector<std::string> see;
+    std::vector<std::string> see_also;
+    std::vector<Term> subterms;
+    std::string rule;     // "curated", "leads", "works", "critics", "names"
+    base::Span source;    // the curated entry, for warnings
+    bool italic() const { return kind == "work" || kind == "periodical"; }
+};
+
+/// The terms of a curated file.
+std::vector<Term> curated_terms(const manifest::IndexFile& file);
+
+/// The terms the confident extraction rules find in the book, each once.
+/// With `names`, capitalised multi-word names too (candidates only).
+std::vector<Term> extract_terms(const model::Book& book, const manifest::ExtractionRules& rules, bool names);
+
+/// Adds extracted terms the curated ones do not already cover, skipping
+/// excluded ones and film titles; a curated term without a gloss takes the
+/// extracted one.
+void merge_terms(std::vector<Term>& curated, std::vector<Term> extracted, const std::vector<std::string>& exclude,
+                 const model::Book& book);
+
+/// Where a term was found: the locators of a term and its subterms.
+struct TermHits {
+    std::vector<model::IndexLocator> locators;
+    std::vector<TermHits> subterms;
+};
+
+/// Finds every term in the book's paragraphs and places one anchor per
+/// term and paragraph at its first occurrence.
+std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms);
+
+/// Counts of a term's occurrences per lens and per film title, without
+/// changing the book (for candidate files).
+void count_occurrences(const model::Book& book, const Term& term, std::map<std::string, int>& per_lens,
+                       std::map<std::string, int>& per_film);
+
+}  // namespace cinefolio::index

@@ -1,0 +1,24 @@
+#pragma once
+// The book's link policy, applied once the chapters exist (private to
+// src/model): which URLs the backends may show, and links between essays.
+
+#include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/model/book.hpp"
+
+namespace cinefolio::model {
+
+/// Rewrites every link and image URL of the book so both backends can take
+/// it as it is:
+/// - `http:`, `https:` and `mailto:` links stay as written;
+/// - a relative link to another essay file of the book (resolved from the
+///   linking essay's folder) and a `#fragment` naming a chapter or film
+///   become `#<chapter or part id>`, an anchor both backends know;
+/// - `javascript:`, `vbscript:` and `data:` links and images are dropped;
+/// - anything else that resolves to nothing in the book is a warning at the
+///   block's file and line, and the link's words stay as plain text;
+/// - images keep their URL (the CLI embeds local ones); a remote image is a
+///   warning and its URL is cleared, so its alt text stands in. The build
+///   never fetches anything.
+void resolve_links(Book& book, base::Diagnostics& diagnostics);
+
+}  // namespace cinefolio::model

@@ -1,0 +1,54 @@
+// libFuzzer target: Markdown bodies -> model -> typeset -> PDF bytes, with
+// the bundled fonts and en-US hyphenation (read once, before fuzzing).
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cinefolio/pdf/pdf.hpp"
+#include "fuzz_book.hpp"
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// Fonts come from the source tree the target was built from, as the CLI's.
+const cinefolio::pdf::Options& pdf_options() {
+    static const cinefolio::pdf::Options options = [] {
+        cinefolio::pdf::Options loaded;
+        const std::string folder = std::string(CINEFOLIO_SOURCE_DIR) + "/fonts/linux-libertine/";
+        loaded.fonts = {slurp(folder + "LinLibertine_R.otf"), slurp(folder + "LinLibertine_RI.otf"),
+                        slurp(folder + "LinLibertine_RB.otf"), slurp(folder + "LinLibertine_RBI.otf"),
+                        slurp(folder + "LinLibertine_M.otf")};
+        loaded.hyphenation_patterns = slurp("/usr/share/hyphen/hyph_en_US.dic");
+        loaded.build_time = 1700000000;
+        if (loaded.fonts.regular.empty()) {
+            std::cerr << "fuzz_markdown_pdf: cannot read the fonts under " << folder << "\n";
+            std::abort();
+        }
+        return loaded;
+    }();
+    return options;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace cinefolio;
+    const auto& options = pdf_options();
+    base::SourceMap sources;
+    base::Diagnostics diagnostics;
+    auto book = fuzz::book_from_markdown(fuzz::bytes_of(data, size), sources, diagnostics);
+    if (!book) return 0;
+    auto bytes = pdf::write(*book, options, diagnostics);
+    // A PDF that came out must at least be one.
+    if (bytes && !bytes->starts_with("%PDF-")) std::abort();
+    for (const auto& item : diagnostics.all()) (void)base::format(item, sources);
+    return 0;
+}

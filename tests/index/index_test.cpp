@@ -1,0 +1,183 @@
+// Index terms found in a small book: extraction rules, aliases, the
+// bare-surname rule, exclusions, references, anchors and lenses.
+
+#include <catch2/catch.hpp>
+
+#include "cinefolio/corpus/essay.hpp"
+#include "cinefolio/index/index.hpp"
+#include "cinefolio/model/assemble.hpp"
+
+using namespace cinefolio;
+
+namespace {
+
+struct TestBook {
+    base::SourceMap sources;
+    base::Diagnostics diagnostics;
+    model::Book book;
+};
+
+std::string essay(const std::string& lens, const std::string& body) {
+    return "---\nmovieId: 7\nmovieTitle: Closeness\ncategoryName: " + lens + "\n---\n\n" + body;
+}
+
+std::unique_ptr<TestBook> make_book(const std::vector<std::pair<std::string, std::string>>& essays,
+                                    const std::string& index_yaml = "") {
+    auto made = std::make_unique<TestBook>();
+    std::vector<corpus::Essay> loaded;
+    for (const auto& [lens, body] : essays) {
+        auto file = made->sources.add(lens + ".md", essay(lens, body));
+        auto one = corpus::load_essay(made->sources, file, made->diagnostics);
+        REQUIRE(one);
+        loaded.push_back(std::move(*one));
+    }
+    manifest::Manifest manifest;
+    manifest.title = "T";
+    manifest.id = "t";
+    auto book = model::assemble(manifest, std::move(loaded), made->diagnostics);
+    REQUIRE(book);
+    made->book = std::move(*book);
+    std::optional<manifest::IndexFile> curated;
+    if (!index_yaml.empty()) {
+        auto file = made->sources.add("index.yaml", index_yaml);
+        curated = manifest::parse_index_file(made->sources, file, made->diagnostics);
+        REQUIRE(curated);
+    }
+    index::build(made->book, curated ? &*curated : nullptr, made->diagnostics);
+    return made;
+}
+
+const model::IndexEntry* find(const model::Book& book, const std::string& heading) {
+    for (const auto& group : book.index.groups)
+        for (const auto& entry : group.entries)
+            if (entry.heading == heading) return &entry;
+    return nullptr;
+}
+
+// The text of the inline run that follows an anchor, so a test can see
+// where the anchor landed.
+std::string after_anchor(const std::vector<model::Inline>& inlines, const std::string& id) {
+    for (std::size_t i = 0; i < inlines.size(); ++i) {
+        if (inlines[i].kind == model::InlineKind::anchor && inlines[i].text == id) {
+            std::vector<model::Inline> rest(inlines.begin() + static_cast<std::ptrdiff_t>(i) + 1, inlines.end());
+            return model::plain_text(rest);
+        }
+        auto inner = after_anchor(inlines[i].children, id);
+        if (!inner.empty()) return inner;
+    }
+    return {};
+}
+
+const model::Block* block_by_id(const std::vector<model::Block>& blocks, const std::string& id) {
+    for (const auto& block : blocks) {
+        if (block.id == id) return &block;
+        if (auto found = block_by_id(block.children, id)) return found;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("bold lead-ins with a gloss become people, italic titles works, critics and outlets pairs",
+          "[index][extract]") {
+    auto made = make_book({{"REALISM",
+                            "**Susan Sontag (Critic, American, 1933-2004)**\nIn *Regarding the Pain of Others* she "
+                            "writes.\n\nLater, Sontag returns.\n"},
+                           {"METACRITIC", "Critics like Jay Weissberg (*Variety*) disagreed. Sontag is absent here.\n"}});
+    const auto& book = made->book;
+    auto sontag = find(book, "Sontag, Susan");
+    REQUIRE(sontag);
+    CHECK(sontag->kind == "person");
+    CHECK(sontag->gloss == "Critic, American, 1933-2004");
+    // The bare surname counts after the full name in the same essay only.
+    CHECK(sontag->locators.size() == 2);
+    CHECK(sontag->lenses == std::vector<std::string>{"REALISM"});
+    auto work = find(book, "Regarding the Pain of Others");
+    REQUIRE(work);
+    CHECK(work->italic);
+    auto variety = find(book, "Variety");
+    REQUIRE(variety);
+    CHECK(variety->kind == "periodical");
+    auto critic = find(book, "Weissberg, Jay");
+    REQUIRE(critic);
+    CHECK(critic->gloss == "critic, Variety");
+    // The film itself is the book's part, not an index entry.
+    CHECK_FALSE(find(book, "Closeness"));
+}
+
+TEST_CASE("curated entries: aliases, exclusions, see and see also, subentries", "[index][curated]") {
+    const std::string curated = R"(
+extract: {leads: false, works: false, critics: false}
+entries:
+  - {heading: Ilana, kind: person, aliases: [Ila]}
+  - {heading: Ila, see: [Ilana]}
+  - heading: Nalchik
+    kind: place
+    exclude: [Nalchik Airport]
+    see_also: [Caucasus]
+    subentries:
+      - {heading: markets of, match: [Nalchik market]}
+  - {heading: Caucasus, kind: place}
+  - {heading: Nowhere, kind: place}
+)";
+    auto made = make_book({{"REALISM", "Ila drives through Nalchik. Ilana is not Ilanas.\n\nThe Nalchik Airport.\n"},
+                           {"PRESS", "A Nalchik market and the Caucasus.\n"}},
+                          curated);
+    const auto& book = made->book;
+    auto ilana = find(book, "Ilana");
+    REQUIRE(ilana);
+    REQUIRE(ilana->locators.size() == 1);  // one locator per paragraph
+    auto paragraph = block_by_id(book.parts[0].chapters[0].blocks, ilana->locators[0].block_id);
+    REQUIRE(paragraph);
+    // The anchor sits where the alias begins, not at the paragraph's start of Ilana.
+    CHECK(after_anchor(paragraph->inlines, ilana->locators[0].anchor_id).rfind("Ila drives", 0) == 0);
+    auto ila = find(book, "Ila");
+    REQUIRE(ila);
+    CHECK(ila->see == std::vector<std::string>{"Ilana"});
+    CHECK(ila->locators.empty());
+    auto nalchik = find(book, "Nalchik");
+    REQUIRE(nalchik);
+    // "Nalchik Airport" is excluded; the market paragraph is a subentry's,
+    // and the entry spans both lenses through it.
+    CHECK(nalchik->locators.size() == 2);
+    REQUIRE(nalchik->subentries.size() == 1);
+    CHECK(nalchik->subentries[0].lenses == std::vector<std::string>{"PRESS"});
+    CHECK(nalchik->lenses == std::vector<std::string>{"REALISM", "PRESS"});
+    CHECK(nalchik->see_also == std::vector<std::string>{"Caucasus"});
+    // A curated entry found nowhere is left out with a warning.
+    CHECK_FALSE(find(book, "Nowhere"));
+    bool warned = false;
+    for (const auto& item : made->diagnostics.all()) warned = warned || item.message.find("`Nowhere`") != std::string::npos;
+    CHECK(warned);
+}
+
+TEST_CASE("letter groups, with numerals first", "[index][collation]") {
+    auto made = make_book({{"REALISM", "The 4:3 frame. Édouard Louis and Anna Politkovskaya.\n"}},
+                          "entries:\n  - {heading: 4:3 frame, kind: concept}\n  - {heading: \"Louis, Édouard\", kind: "
+                          "person}\n  - {heading: \"Politkovskaya, Anna\", kind: person}\n");
+    std::vector<std::string> labels;
+    for (const auto& group : made->book.index.groups) labels.push_back(group.label);
+    CHECK(labels == std::vector<std::string>{"0–9", "L", "P"});
+}
+
+TEST_CASE("candidates count per lens and per film and leave curated entries out", "[index][candidates]") {
+    auto made = make_book({{"REALISM", "**Nan Goldin (Photographer)**\nShe took *The Ballad of Sexual Dependency*.\n"},
+                           {"SIGNIFIER", "Nan Goldin again, at the Cannes Film Festival.\n"}},
+                          "entries:\n  - {heading: \"Goldin, Nan\", kind: person}\n");
+    auto found = index::candidates(made->book, nullptr);
+    auto has = [&](const std::string& heading) {
+        for (const auto& entry : found.entries)
+            if (entry.heading == heading) return &entry;
+        return static_cast<const manifest::IndexFileEntry*>(nullptr);
+    };
+    REQUIRE(has("Goldin, Nan"));
+    CHECK(has("Goldin, Nan")->lenses == std::map<std::string, int>{{"REALISM", 1}, {"SIGNIFIER", 1}});
+    CHECK(has("Goldin, Nan")->films == std::map<std::string, int>{{"Closeness", 2}});
+    CHECK(has("Cannes Film Festival"));
+    manifest::IndexFile curated;
+    curated.entries.push_back({});
+    curated.entries.back().heading = "Goldin, Nan";
+    curated.entries.back().kind = "person";
+    CHECK_FALSE(index::candidates(made->book, &curated).entries.empty());
+    for (const auto& entry : index::candidates(made->book, &curated).entries) CHECK(entry.heading != "Goldin, Nan");
+}

@@ -1,0 +1,45 @@
+// Golden test of line breaking: every line of the sample book (books/closeness)
+// with its width, adjustment ratio, expansion and hyphen, compared with
+// tests/golden/typeset-closeness.lines. To accept a change, run the test with
+// CINEFOLIO_UPDATE_GOLDEN=1 and read `git diff tests/golden` before committing.
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+
+#include "cli.hpp"
+#include "cinefolio/typeset/typeset.hpp"
+#include "sample_book.hpp"
+#include "support/process.hpp"
+
+using namespace cinefolio;
+
+TEST_CASE("the sample book's lines match the golden line trace", "[typeset][golden]") {
+    base::SourceMap sources;
+    base::Diagnostics diagnostics;
+    const auto loaded = cli::load_book(std::string(CINEFOLIO_SOURCE_DIR) + "/books/closeness/book.yaml", sources,
+                                       diagnostics);
+    REQUIRE(loaded);
+    const auto options = test::sample_options();
+    auto fonts = typeset::FontSet::load({options.fonts.regular, options.fonts.italic, options.fonts.bold,
+                                         options.fonts.bold_italic, options.fonts.mono,
+                                         {options.fonts.fallbacks.begin(), options.fonts.fallbacks.end()}},
+                                        diagnostics);
+    REQUIRE(fonts);
+    typeset::Settings settings;
+    settings.hyphenation_patterns = options.hyphenation_patterns;
+    settings.build_date = "2023-11-14";
+    const auto document = typeset::typeset(loaded->book, settings, *fonts, diagnostics);
+    REQUIRE(document);
+    for (const auto& item : diagnostics.all()) WARN(item.message);
+    CHECK(diagnostics.warning_count() == 0);
+
+    const std::string trace = typeset::line_trace(*document);
+    const std::string golden = std::string(CINEFOLIO_SOURCE_DIR) + "/tests/golden/typeset-closeness.lines";
+    if (const char* update = std::getenv("CINEFOLIO_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+        std::ofstream(golden, std::ios::binary) << trace;
+    }
+    const auto expected = test::slurp(golden);
+    REQUIRE_FALSE(expected.empty());
+    CHECK(trace == expected);
+}
