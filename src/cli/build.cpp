@@ -101,6 +101,7 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t
     if (!css) return std::nullopt;
     options.stylesheet = std::move(*css);
     if (!add_style_resources(options, diagnostics)) return std::nullopt;
+    options.resources.insert(options.resources.end(), loaded.images.begin(), loaded.images.end());
     options.cover = loaded.manifest.cover.empty() ? generated_cover(loaded.book.metadata, diagnostics)
                                                   : given_cover(loaded.manifest, diagnostics);
     if (!options.cover) return std::nullopt;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/epub/epub.hpp"
 #include "cinefolio/manifest/index_file.hpp"
 #include "cinefolio/manifest/manifest.hpp"
 #include "cinefolio/model/book.hpp"
@@ -38,6 +39,7 @@ struct LoadedBook {
     manifest::Manifest manifest;
     model::Book book;
     std::optional<manifest::IndexFile> index_file;  // the curated index, when the manifest names one
+    std::vector<epub::Resource> images;             // the essays' local images, named as the Book's URLs
 };
 
 /// Reads the manifest and every essay; nullopt after reporting errors. No

@@ -1,6 +1,6 @@
 // Loading a book: the manifest, then every essay it selects (files,
 // folders and globs), then the imports; all from the manifest's folder,
-// and none from outside the book's root (the Sandbox below).
+// and none from outside the book's root (see sandbox.hpp).
 
 #include <algorithm>
 #include <filesystem>
@@ -12,6 +12,7 @@
 #include "cinefolio/index/index.hpp"
 #include "cinefolio/model/assemble.hpp"
 #include "cli.hpp"
+#include "images.hpp"
 #include "sandbox.hpp"
 
 namespace cinefolio::cli {
@@ -201,7 +202,9 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
     index::build(*book, index_file ? &*index_file : nullptr, diagnostics);
-    return LoadedBook{std::move(*manifest), std::move(*book), std::move(index_file)};
+    auto images = embed_images(*book, sandbox, diagnostics);
+    if (diagnostics.has_errors()) return std::nullopt;
+    return LoadedBook{std::move(*manifest), std::move(*book), std::move(index_file), std::move(images)};
 }
 
 }  // namespace cinefolio::cli

@@ -90,15 +90,9 @@ std::optional<IndexFile> parse_index_file(const base::SourceMap& sources, base::
                                           base::Diagnostics& diagnostics) {
     const auto& source = sources.file(file);
     YamlReader reader(sources, file, diagnostics);
-    YAML::Node document;
-    try {
-        document = YAML::Load(std::string(base::strip_bom(source.text)));
-    } catch (const YAML::ParserException& error) {
-        diagnostics.error(reader.span(error.mark), "invalid YAML: " + error.msg,
-                          "check indentation and quote values that contain `:` or `#`");
-        return std::nullopt;
-    }
-    const YAML::Node& root = document;
+    auto document = reader.load();
+    if (!document) return std::nullopt;
+    const YAML::Node& root = *document;
     if (!root.IsMap()) {
         diagnostics.error({file, 0, 0}, "an index file must be a map with `entries:`, found " + describe(root));
         return std::nullopt;

@@ -184,17 +184,11 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     manifest.folder = folder.empty() ? "." : folder.string();
     YamlReader reader(sources, file, diagnostics);
 
-    YAML::Node document;
-    try {
-        document = YAML::Load(std::string(base::strip_bom(source.text)));
-    } catch (const YAML::ParserException& error) {
-        diagnostics.error(reader.span(error.mark), "invalid YAML: " + error.msg,
-                          "check indentation and quote values that contain `:` or `#`");
-        return std::nullopt;
-    }
+    auto document = reader.load();
+    if (!document) return std::nullopt;
     // Read through a const reference: yaml-cpp's non-const operator[] may
     // add the keys it is asked about.
-    const YAML::Node& root = document;
+    const YAML::Node& root = *document;
     if (!root.IsMap()) {
         diagnostics.error({file, 0, 0}, "the manifest must be a map of keys (title, essays, ...), found " + describe(root),
                           "start with a line like `title: My Anthology`");

@@ -13,6 +13,16 @@ base::Span YamlReader::span(const YAML::Mark& mark) const {
 
 base::Span YamlReader::span(const YAML::Node& node) const { return span(node.Mark()); }
 
+std::optional<YAML::Node> YamlReader::load() {
+    try {
+        return YAML::Load(std::string(base::strip_bom(sources_.file(file_).text)));
+    } catch (const YAML::ParserException& error) {
+        diagnostics_.error(span(error.mark), "invalid YAML: " + error.msg,
+                           "check indentation and quote values that contain `:` or `#`");
+        return std::nullopt;
+    }
+}
+
 std::string describe(const YAML::Node& node) {
     switch (node.Type()) {
         case YAML::NodeType::Null: return "nothing";

@@ -35,6 +35,9 @@ public:
 
     base::Diagnostics& diagnostics() { return diagnostics_; }
 
+    /// Parses the whole file; reports a syntax error at its line and column.
+    std::optional<YAML::Node> load();
+
 private:
     const base::SourceMap& sources_;
     base::FileId file_;

@@ -69,6 +69,7 @@ TEST_CASE("package metadata follows the book", "[epub][opf]") {
         spine.push_back(package.select_node(("//*[@id='" + idref + "']").c_str()).node().attribute("href").value());
     }
     std::vector<std::string> expected = {
+        "text/cover.xhtml",
         "text/half-title.xhtml",   "text/title-page.xhtml",      "text/copyright.xhtml", "text/contents.xhtml",
         "text/part-f452008.xhtml", "text/f452008-realism.xhtml", "text/f452008-sound.xhtml",
         "text/part-f17.xhtml",     "text/f17-realism.xhtml",     "text/f17-film-noir.xhtml"};
@@ -145,7 +146,7 @@ TEST_CASE("the nav nests films and their chapters and has landmarks", "[epub][na
     std::set<std::string> landmarks;
     for (const auto& link : nav.select_nodes("//nav[@epub:type='landmarks']//a"))
         landmarks.insert(link.node().attribute("epub:type").value());
-    CHECK(landmarks == std::set<std::string>{"titlepage", "toc", "bodymatter"});
+    CHECK(landmarks == std::set<std::string>{"cover", "titlepage", "toc", "bodymatter"});
 }
 
 // Golden text of the package, the nav and one chapter, read in a diff when

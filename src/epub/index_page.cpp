@@ -1,0 +1,177 @@
+// The index page. Markup follows EPUB Indexes 1.0 as epubcheck's idx
+// profile checks it: one `index` section with at most one heading and one
+// `index-headnotes`, `index-group` sections each with one entry list,
+// entries with exactly one `index-term`, locators as `a` elements.
+
+#include "index_page.hpp"
+
+#include <set>
+
+#include "cinefolio/base/text.hpp"
+#include "xhtml.hpp"
+
+namespace cinefolio::epub {
+
+namespace {
+
+constexpr const char* kTitle = "Index";
+constexpr const char* kSee = "See ";
+constexpr const char* kSeeAlso = "See also ";
+
+class IndexWriter {
+public:
+    IndexWriter(const PageContext& context, const std::map<std::string, std::string>& page_labels)
+        : context_(context), page_labels_(page_labels) {
+        for (const auto& page : context.layout.pages) {
+            if (page.chapter) chapter_files_[page.chapter->id] = page.file_name;
+        }
+        for (const auto& group : context.book.index.groups)
+            for (const auto& entry : group.entries) entry_ids_[entry.heading] = unique_id(entry.heading);
+    }
+
+    std::string render() {
+        XhtmlPage page;
+        start_xhtml(page, context_.metadata.language, kTitle, page_stylesheet_href, "backmatter");
+        pugi::xml_node index = append_block(page.body, "section");
+        set_semantics(index, "index", "doc-index");
+        index.append_attribute("class") = "index";
+        index.append_attribute("aria-labelledby") = "index-title";
+        pugi::xml_node heading = append_block(index, "h1");
+        heading.append_attribute("id") = "index-title";
+        append_text(heading, kTitle);
+        head_note(index);
+        for (const auto& group : context_.book.index.groups) letter_group(index, group);
+        return serialize_xhtml(page.document);
+    }
+
+private:
+    // Explains the sigla, one per lens: "R Realism".
+    void head_note(pugi::xml_node index) {
+        pugi::xml_node notes = append_block(index, "section");
+        set_semantics(notes, "index-headnotes", nullptr);
+        notes.append_attribute("class") = "index-headnotes";
+        pugi::xml_node text = append_block(notes, "p");
+        append_text(text, "Each entry’s locators are grouped by the lens through which the essays read the film; "
+                          "each locator leads to the paragraph where the entry is discussed.");
+        pugi::xml_node legend = append_block(notes, "dl");
+        set_semantics(legend, "index-legend", nullptr);
+        legend.append_attribute("class") = "index-legend";
+        for (const auto& lens : context_.book.lenses) {
+            append_text(append_block(legend, "dt"), lens.siglum);
+            append_text(legend.append_child("dd"), lens.label);
+        }
+    }
+
+    void letter_group(pugi::xml_node index, const model::IndexGroup& group) {
+        pugi::xml_node section = append_block(index, "section");
+        set_semantics(section, "index-group", nullptr);
+        section.append_attribute("class") = "index-group";
+        std::string id = "index-group-" + std::to_string(++group_count_);
+        section.append_attribute("aria-labelledby") = id.c_str();
+        pugi::xml_node heading = append_block(section, "h2");
+        heading.append_attribute("id") = id.c_str();
+        append_text(heading, group.label);
+        pugi::xml_node list = append_block(section, "ul");
+        set_semantics(list, "index-entry-list", nullptr);
+        for (const auto& entry : group.entries) this->entry(list, entry, true);
+    }
+
+    void entry(pugi::xml_node list, const model::IndexEntry& entry, bool main) {
+        pugi::xml_node item = append_block(list, "li");
+        set_semantics(item, "index-entry", nullptr);
+        if (main) item.append_attribute("id") = entry_ids_[entry.heading].c_str();
+        pugi::xml_node term = item.append_child(entry.italic ? "cite" : "span");
+        set_semantics(term, "index-term", nullptr);
+        append_text(term, entry.heading);
+        if (!entry.gloss.empty()) {
+            pugi::xml_node gloss = item.append_child("span");
+            gloss.append_attribute("class") = "index-gloss";
+            append_text(gloss, " (" + entry.gloss + ")");
+        }
+        locators(item, entry.locators);
+        references(item, entry.see, kSee, "index-xref-preferred");
+        references(item, entry.see_also, kSeeAlso, "index-xref-related");
+        if (!entry.subentries.empty()) {
+            pugi::xml_node sublist = append_block(item, "ul");
+            set_semantics(sublist, "index-entry-list", nullptr);
+            for (const auto& sub : entry.subentries) this->entry(sublist, sub, false);
+        }
+    }
+
+    // "R 3, 12; S 2": locators grouped by lens in reading order.
+    void locators(pugi::xml_node item, const std::vector<model::IndexLocator>& found) {
+        bool first_lens = true;
+        for (const auto& lens : context_.book.lenses) {
+            bool first = true;
+            for (const auto& locator : found) {
+                if (locator.lens != lens.name) continue;
+                auto file = chapter_files_.find(locator.chapter_id);
+                if (file == chapter_files_.end()) continue;
+                append_text(item, first ? (first_lens ? ", " : "; ") : ", ");
+                if (first) {
+                    pugi::xml_node siglum = item.append_child("abbr");
+                    siglum.append_attribute("class") = "index-siglum";
+                    siglum.append_attribute("title") = lens.label.c_str();
+                    append_text(siglum, lens.siglum);
+                    append_text(item, "\u00A0");
+                }
+                pugi::xml_node link = item.append_child("a");
+                set_semantics(link, "index-locator", nullptr);
+                link.append_attribute("href") = (file->second + "#" + locator.anchor_id).c_str();
+                append_text(link, label(locator));
+                first = first_lens = false;
+            }
+        }
+    }
+
+    void references(pugi::xml_node item, const std::vector<std::string>& targets, const char* words, const char* type) {
+        if (targets.empty()) return;
+        append_text(item, ". ");
+        pugi::xml_node reference = item.append_child("span");
+        set_semantics(reference, type, nullptr);
+        append_text(reference.append_child("em"), words);
+        for (std::size_t i = 0; i < targets.size(); ++i) {
+            if (i > 0) append_text(reference, "; ");
+            auto id = entry_ids_.find(targets[i]);
+            if (id == entry_ids_.end()) {
+                append_text(reference, targets[i]);
+                continue;
+            }
+            pugi::xml_node link = reference.append_child("a");
+            link.append_attribute("href") = ("#" + id->second).c_str();
+            append_text(link, targets[i]);
+        }
+    }
+
+    // The print page when known; else the paragraph's number in its
+    // chapter, read off its id ("…-p12" -> "¶12").
+    std::string label(const model::IndexLocator& locator) const {
+        if (auto page = page_labels_.find(locator.anchor_id); page != page_labels_.end()) return page->second;
+        auto dash = locator.block_id.rfind("-p");
+        if (dash != std::string::npos) return "\u00B6" + locator.block_id.substr(dash + 2);
+        return "\u00B6";
+    }
+
+    std::string unique_id(const std::string& heading) {
+        std::string id = "ix-" + base::slug(heading);
+        if (id == "ix-") id = "ix-entry";
+        std::string candidate = id;
+        for (int n = 2; !used_ids_.insert(candidate).second; ++n) candidate = id + "-" + std::to_string(n);
+        return candidate;
+    }
+
+    const PageContext& context_;
+    const std::map<std::string, std::string>& page_labels_;
+    std::map<std::string, std::string> chapter_files_;
+    std::map<std::string, std::string> entry_ids_;
+    std::set<std::string> used_ids_;
+    int group_count_ = 0;
+};
+
+}  // namespace
+
+std::string index_page(const PageContext& context, const std::map<std::string, std::string>& page_labels) {
+    return IndexWriter(context, page_labels).render();
+}
+
+}  // namespace cinefolio::epub
