@@ -12,12 +12,30 @@ build_packages=(
   libhyphen-dev hyphen-en-us libicu-dev
   catch2
 )
-test_packages=(epubcheck poppler-utils qpdf)
+# chromium and epub.js: the EPUB reader test (tests/epub/reader_test.cpp);
+# python3: the corpus generator (tests/bench/make_corpus.py).
+test_packages=(epubcheck poppler-utils qpdf chromium python3)
+# epub.js comes from npm, into build-tools/ (ignored by git like every build*/).
+epubjs_version=0.3.93
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   wanted+=("${test_packages[@]}")
+  # Any node with npm will do (Debian's or NodeSource's, which bundles npm).
+  command -v npm >/dev/null || wanted+=(npm)
 fi
+
+install_epubjs() {
+  [[ "${1:-}" == "--test" ]] || return 0
+  local folder
+  folder="$(cd "$(dirname "$0")/.." && pwd)/build-tools"
+  if grep -qs "\"version\": \"$epubjs_version\"" "$folder/node_modules/epubjs/package.json"; then
+    return 0
+  fi
+  echo "setup: installing epub.js $epubjs_version into $folder"
+  mkdir -p "$folder"
+  npm install --prefix "$folder" --no-audit --no-fund --silent "epubjs@$epubjs_version"
+}
 
 missing=()
 for package in "${wanted[@]}"; do
@@ -28,6 +46,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "setup: all ${#wanted[@]} packages present"
+  install_epubjs "${1:-}"
   exit 0
 fi
 
@@ -40,3 +59,4 @@ echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_epubjs "${1:-}"

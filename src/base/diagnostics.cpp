@@ -77,18 +77,43 @@ const char* severity_name(Severity severity) {
     return "error";
 }
 
+// Text for the terminal: invalid UTF-8 becomes U+FFFD, and so do control
+// characters other than tab and newline, so a hostile essay cannot send escape
+// sequences to the user's terminal through a message.
+std::string printable(std::string_view text) {
+    std::string shown;
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t code_point = decode_utf8(text, at);
+        bool control = (code_point < 0x20 && code_point != U'\t' && code_point != U'\n') || code_point == 0x7F;
+        append_utf8(shown, control ? U'\uFFFD' : code_point);
+    }
+    return shown;
+}
+
+// Steps back to the first byte of a UTF-8 sequence.
+std::size_t sequence_start(std::string_view text, std::size_t at) {
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
 // The quoted line with a caret under the column, as compilers print it.
-// Tabs are kept in the caret line so the caret stays aligned.
+// Tabs are kept in the caret line so the caret stays aligned. A long line
+// (a scraped essay may be one 20 MB line) is shown as a window around the
+// column, so a thousand warnings never print gigabytes.
 std::string quote_line(const SourceMap& sources, FileId file, LineColumn where) {
+    constexpr std::size_t widest = 160;
     auto text = sources.line_text(file, where.line);
     if (text.empty()) return {};
-    // A line with invalid UTF-8 is shown with U+FFFD in place of the bad
-    // bytes, so the terminal gets valid text and the caret stays aligned.
-    std::string shown;
-    for (std::size_t at = 0; at < text.size();) append_utf8(shown, decode_utf8(text, at));
-    std::string out = "  " + shown + "\n  ";
-    auto column = static_cast<std::size_t>(where.column - 1);
-    for (std::size_t i = 0; i < column && i < text.size(); ++i) {
+    auto column = std::min(static_cast<std::size_t>(where.column - 1), text.size());
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    if (text.size() > widest) {
+        begin = sequence_start(text, column > widest / 2 ? column - widest / 2 : 0);
+        end = sequence_start(text, std::min(text.size(), begin + widest));
+    }
+    std::string out = "  " + std::string(begin > 0 ? "…" : "") + printable(text.substr(begin, end - begin)) +
+                      (end < text.size() ? "…" : "") + "\n  " + (begin > 0 ? " " : "");
+    for (std::size_t i = begin; i < column; ++i) {
         unsigned char byte = static_cast<unsigned char>(text[i]);
         if (text[i] == '\t') out += '\t';
         else if ((byte & 0xC0) != 0x80) out += ' ';  // one space per code point
@@ -115,9 +140,9 @@ std::string format(const Diagnostic& diagnostic, const SourceMap& sources) {
         out += "cinefolio: ";
     }
     out += severity_name(diagnostic.severity);
-    out += ": " + diagnostic.message + "\n";
+    out += ": " + printable(diagnostic.message) + "\n";
     if (has_file && where.line > 0) out += quote_line(sources, span.file, where);
-    if (!diagnostic.hint.empty()) out += "  hint: " + diagnostic.hint + "\n";
+    if (!diagnostic.hint.empty()) out += "  hint: " + printable(diagnostic.hint) + "\n";
     return out;
 }
 

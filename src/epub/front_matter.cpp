@@ -154,6 +154,12 @@ std::string contents_page(const PageContext& context) {
                 author.append_attribute("class") = "contents-author";
                 append_text(author, entry.chapter->author);
             }
+        } else if (entry.kind == PageKind::index) {
+            pugi::xml_node item = append_block(parts, "li");
+            item.append_attribute("class") = "contents-index";
+            pugi::xml_node link = item.append_child("a");
+            link.append_attribute("href") = entry.file_name.c_str();
+            append_text(link, labels::index);
         }
     }
     close(section);

@@ -5,6 +5,7 @@
 namespace cinefolio::epub::labels {
 
 inline constexpr const char* contents = "Contents";
+inline constexpr const char* index = "Index";
 inline constexpr const char* cover = "Cover";
 inline constexpr const char* cover_prefix = "Cover: ";
 inline constexpr const char* title_page = "Title Page";

@@ -71,6 +71,8 @@ Layout plan_layout(const model::Book& book, bool with_cover) {
             layout.pages.push_back(chapter_page);
         }
     }
+    // The cross-lens index closes the book, as in print.
+    if (!book.index.empty()) layout.pages.push_back(page(PageKind::index, namer.unique("index"), "page-"));
     return layout;
 }
 

@@ -10,7 +10,7 @@
 namespace cinefolio::epub {
 
 /// What a spine page shows.
-enum class PageKind { cover, half_title, title_page, copyright, contents, part, chapter };
+enum class PageKind { cover, half_title, title_page, copyright, contents, part, chapter, index };
 
 /// One XHTML page of the spine.
 struct PageEntry {

@@ -24,6 +24,7 @@ std::vector<TocEntry> toc_entries(const Layout& layout) {
             case PageKind::copyright: entries.push_back({&page, labels::copyright, {}}); break;
             case PageKind::contents: entries.push_back({&page, labels::contents, {}}); break;
             case PageKind::part: entries.push_back({&page, part_label(*page.part), {}}); break;
+            case PageKind::index: entries.push_back({&page, labels::index, {}}); break;
             case PageKind::chapter:
                 // Chapters always follow their part page in the layout.
                 if (entries.empty()) break;
@@ -67,6 +68,7 @@ void append_landmarks(pugi::xml_node body, const Layout& layout) {
         if (page.kind == PageKind::cover) append_landmark(list, "cover", page.href(), labels::cover);
         if (page.kind == PageKind::title_page) append_landmark(list, "titlepage", page.href(), labels::title_page);
         if (page.kind == PageKind::contents) append_landmark(list, "toc", page.href(), labels::contents);
+        if (page.kind == PageKind::index) append_landmark(list, "index", page.href(), labels::index);
     }
     if (layout.body_start < layout.pages.size())
         append_landmark(list, "bodymatter", layout.pages[layout.body_start].href(), labels::start_of_text);

@@ -1,5 +1,7 @@
 #include "pages.hpp"
 
+#include "index_page.hpp"
+
 #include "footnotes.hpp"
 #include "xhtml.hpp"
 
@@ -148,6 +150,7 @@ std::string render_page(const PageEntry& page, const PageContext& context) {
         case PageKind::contents: return contents_page(context);
         case PageKind::part: return part_page(*page.part, context);
         case PageKind::chapter: return chapter_page(*page.chapter, context);
+        case PageKind::index: return index_page(context);
     }
     return {};
 }

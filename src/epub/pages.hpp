@@ -8,6 +8,7 @@
 // Markdown headings shifted one level down (level 1 -> h2 ... capped at h6).
 // The book-wide nesting (book > film > chapter) lives in nav.xhtml.
 
+#include <map>
 #include <string>
 
 #include "cinefolio/base/diagnostics.hpp"
@@ -27,6 +28,7 @@ struct PageContext {
     const ImageResources& images;
     base::Diagnostics& diagnostics;
     const Resource* cover = nullptr;  // the cover image, if the book has one
+    const std::map<std::string, std::string>* page_labels = nullptr;  // anchor id -> print page
 };
 
 /// Renders one spine page to the bytes of its XHTML file.

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "cinefolio/base/text.hpp"
+#include "characters.hpp"
 #include "links.hpp"
 
 namespace cinefolio::model {
@@ -238,6 +239,7 @@ std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<cor
     }
     // Links between essays need every chapter's id, so they resolve last.
     resolve_links(book, diagnostics);
+    replace_unsafe_characters(book, diagnostics);
     return book;
 }
 

@@ -130,6 +130,10 @@ private:
                 return false;
             }
             case Target::local: {
+                if (link.url.empty()) {
+                    diagnostics_.warning(where, "a link without a target; its text is kept", {});
+                    return false;
+                }
                 auto url = std::string_view(link.url);
                 auto file = percent_decoded(url.substr(0, url.find_first_of("?#")));
                 auto found = chapters_by_path_.find(normal_path(folder_ / file));

@@ -2,9 +2,9 @@
 
 #include "cairo_fonts.hpp"
 
-#include <memory>
-
 #include <cairo-ft.h>
+
+#include <memory>
 
 namespace cinefolio::pdf {
 
@@ -12,7 +12,9 @@ namespace {
 
 const cairo_user_data_key_t owner_key{};
 
-void release_owner(void* owner) { delete static_cast<std::shared_ptr<void>*>(owner); }
+void release_owner(void* owner) {
+    delete static_cast<std::shared_ptr<void>*>(owner);
+}
 
 CairoFontFace cairo_face(const typeset::NativeFace& native) {
     // Unhinted outlines: the PDF is scaled by its reader, and HarfBuzz

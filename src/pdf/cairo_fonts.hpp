@@ -16,9 +16,7 @@ public:
     explicit CairoFonts(const typeset::FontSet& fonts);
 
     /// The Cairo face for a style (never null; may be in an error state).
-    cairo_font_face_t* face(typeset::FontStyle style) const {
-        return faces_[static_cast<std::size_t>(style)].get();
-    }
+    cairo_font_face_t* face(typeset::FontStyle style) const { return faces_[static_cast<std::size_t>(style)].get(); }
     /// The face a run is drawn in: its style's, or a fallback face
     /// (GlyphRun::fallback numbering, 1-based).
     cairo_font_face_t* face(typeset::FontStyle style, int fallback) const {

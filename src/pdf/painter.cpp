@@ -115,7 +115,8 @@ void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& documen
         const std::string target = "page=" + std::to_string(entry.page + 1) + " pos=[0 " + number(entry.y) + "]";
         // The book and film levels start open so the essays show at once.
         const auto flags = entry.level <= 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0);
-        const int id = cairo_pdf_surface_add_outline(surface, parents[level], entry.title.c_str(), target.c_str(), flags);
+        const int id =
+            cairo_pdf_surface_add_outline(surface, parents[level], entry.title.c_str(), target.c_str(), flags);
         parents.push_back(id);
     }
 }

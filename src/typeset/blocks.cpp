@@ -232,7 +232,10 @@ void BlockSetter::add_label(std::size_t first_item, const StyledText& label, dou
     const auto lines = context_.set(label, {0, 1e6, measure.size, measure.leading},
                                     {Alignment::left, 0, 0, false});
     if (lines.empty()) return;
-    items[index].content.append(lines[0].content, right_edge - lines[0].natural_width, 0);
+    // A label is not a line of text: the line trace leaves it out.
+    Content label_content = lines[0].content;
+    label_content.lines.clear();
+    items[index].content.append(label_content, right_edge - lines[0].natural_width, 0);
 }
 
 void BlockSetter::set_quote(const model::Block& block, const Measure& measure) {

@@ -34,8 +34,8 @@ std::string describe(const LineBreak& line) {
 }  // namespace
 
 std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const ParagraphFormat& format) {
-    Paragraph paragraph = build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks,
-                                          hyphenator, format.break_anywhere);
+    Paragraph paragraph = build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks, hyphenator,
+                                          format.break_anywhere);
     LineWidths widths{{measure.width, measure.width - format.hanging}};
     BreakParameters parameters;
     parameters.alignment = format.alignment;

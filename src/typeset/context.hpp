@@ -23,8 +23,8 @@ struct Measure {
 /// How a paragraph is set.
 struct ParagraphFormat {
     Alignment alignment = Alignment::justified;
-    double indent = 0;          // first line
-    double hanging = 0;         // lines after the first start this far in
+    double indent = 0;   // first line
+    double hanging = 0;  // lines after the first start this far in
     bool hyphenate = true;
     bool break_anywhere = false;  // code: a line may break between any two characters
     bool report = true;           // warn about lines outside tolerance (not for trial settings)
@@ -33,9 +33,12 @@ struct ParagraphFormat {
 /// Tools and design for one book (not shared between threads).
 struct Context {
     Context(const Settings& settings, const FontSet& fonts, base::Diagnostics& reporter)
-        : design(Design::from(settings)), font_expansion(settings.font_expansion),
-          margin_kerning(settings.margin_kerning), shaper(fonts, reporter),
-          hyphenator(settings.hyphenation_patterns), diagnostics(reporter) {}
+        : design(Design::from(settings)),
+          font_expansion(settings.font_expansion),
+          margin_kerning(settings.margin_kerning),
+          shaper(fonts, reporter),
+          hyphenator(settings.hyphenation_patterns),
+          diagnostics(reporter) {}
 
     Design design;
     /// Font expansion and protrusion for justified text (Settings::microtype).

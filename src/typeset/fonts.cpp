@@ -22,8 +22,8 @@ Face::Face(std::string_view bytes, std::string& error) : bytes_(bytes) {
     face_.reset(face);
     // HarfBuzz reads the same bytes through its own OpenType tables, unhinted
     // and in font units, so positions do not depend on FreeType's hinting.
-    HarfBuzzBlob blob(hb_blob_create(bytes_.data(), static_cast<unsigned>(bytes_.size()),
-                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    HarfBuzzBlob blob(
+        hb_blob_create(bytes_.data(), static_cast<unsigned>(bytes_.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
     HarfBuzzFace hb_face(hb_face_create(blob.get(), 0));
     units_per_em_ = hb_face_get_upem(hb_face.get());
     HarfBuzzFont font(hb_font_create(hb_face.get()));

@@ -29,9 +29,9 @@ struct Item {
     double stretch = 0;
     double shrink = 0;
     int penalty = 0;
-    bool flagged = false;  // a hyphen break: the line ends with a hyphen
+    bool flagged = false;      // a hyphen break: the line ends with a hyphen
     bool hyphenation = false;  // a hyphenation point the patterns found (the first pass skips these)
-    int run = -1;          // index into Paragraph::runs; for a flagged penalty into Paragraph::hyphens
+    int run = -1;              // index into Paragraph::runs; for a flagged penalty into Paragraph::hyphens
     /// A discretionary break inside text HarfBuzz marked unsafe to break:
     /// breaking here ends the line with fragment `pre_fragment` (the word's
     /// start and the hyphen, shaped together; its width is `width`) and opens
@@ -77,8 +77,8 @@ class LineBreakFinder;
 /// penalties at other break opportunities and at hyphenation points.
 /// `indent` opens the first line with an empty box; `break_anywhere` adds
 /// costly breaks between all characters, for code that must not overflow.
-Paragraph build_paragraph(StyledText text, double indent, bool hyphenate, Shaper& shaper,
-                          LineBreakFinder& breaks, const Hyphenator& hyphenator, bool break_anywhere = false);
+Paragraph build_paragraph(StyledText text, double indent, bool hyphenate, Shaper& shaper, LineBreakFinder& breaks,
+                          const Hyphenator& hyphenator, bool break_anywhere = false);
 
 /// How much of a character's advance hangs into the margin at the start
 /// (`left`) or end of a line: punctuation and dashes, after microtype.

@@ -52,13 +52,13 @@ struct Node {
     std::size_t start = 0;     // first item of the line after it
     std::size_t line = 0;      // lines before it
     int fitness = decent;
-    int hyphens = 0;           // consecutive hyphenated lines ending here
-    double demerits = 0;       // total of the route
-    int previous = -1;         // index into the node store; -1 before the first line
-    double post_width = 0;     // a discretionary's fragment opening the next line
+    int hyphens = 0;             // consecutive hyphenated lines ending here
+    double demerits = 0;         // total of the route
+    int previous = -1;           // index into the node store; -1 before the first line
+    double post_width = 0;       // a discretionary's fragment opening the next line
     double left_protrusion = 0;  // of the line after it
     bool flagged = false;
-    LineBreak set;             // how the line ending here is set
+    LineBreak set;  // how the line ending here is set
 };
 
 /// How a line from a node to a break would be set.
@@ -80,8 +80,11 @@ struct Candidate {
 class TotalFit {
 public:
     TotalFit(const std::vector<Item>& items, const LineWidths& widths, const BreakParameters& parameters)
-        : items_(items), widths_(widths), parameters_(parameters),
-          justified_(parameters.alignment == Alignment::justified), sums_(items.size() + 1) {
+        : items_(items),
+          widths_(widths),
+          parameters_(parameters),
+          justified_(parameters.alignment == Alignment::justified),
+          sums_(items.size() + 1) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             Sums next = sums_[i];
             const Item& item = items[i];
@@ -90,8 +93,10 @@ public:
                 if (item.run >= 0) next.expandable += item.width;
             } else if (item.kind == ItemKind::glue) {
                 next.width += item.width;
-                if (item.stretch >= fill_stretch) next.fill += item.stretch;
-                else next.stretch += item.stretch;
+                if (item.stretch >= fill_stretch)
+                    next.fill += item.stretch;
+                else
+                    next.stretch += item.stretch;
                 next.shrink += item.shrink;
             }
             sums_[i + 1] = next;
@@ -99,8 +104,8 @@ public:
     }
 
     /// One pass: 0 without hyphenation at pretolerance, 1 with it at
-    /// tolerance, 2 with emergency stretch and overfull lines as a last
-    /// resort. False if no route reached the paragraph's end.
+    /// tolerance, 2 with emergency stretch too, 3 taking any line and
+    /// overfull ones as a last resort. False if no route reached the end.
     bool run(int pass) {
         pass_ = pass;
         nodes_.clear();
@@ -155,7 +160,7 @@ private:
         const double stretch = last.stretch - first.stretch;
         const double shrink = last.shrink - first.shrink;
         const double fill = last.fill - first.fill;
-        const double emergency = pass_ == 2 ? parameters_.emergency_stretch : 0;
+        const double emergency = pass_ >= 2 ? parameters_.emergency_stretch : 0;
         Fit fit;
         fit.set.item = b;
         fit.set.left_protrusion = from.left_protrusion;
@@ -185,7 +190,8 @@ private:
             fit.set.badness = badness(fit.set.ratio);
             fit.breaking_badness = emergency > 0 ? badness(rest / (stretch + emergency)) : fit.set.badness;
         } else {
-            fit.set.ratio = shrink > 0 ? rest / shrink : (rest > -epsilon ? 0 : -std::numeric_limits<double>::infinity());
+            fit.set.ratio =
+                shrink > 0 ? rest / shrink : (rest > -epsilon ? 0 : -std::numeric_limits<double>::infinity());
             fit.set.overfull = fit.set.ratio < -1 - epsilon;
             fit.set.badness = badness(fit.set.ratio);
             fit.breaking_badness = fit.set.badness;
@@ -207,8 +213,10 @@ private:
         result *= result;
         if (item.kind == ItemKind::penalty) {
             const double penalty = item.penalty;
-            if (penalty > 0) result += penalty * penalty;
-            else if (penalty > forced_break) result -= penalty * penalty;
+            if (penalty > 0)
+                result += penalty * penalty;
+            else if (penalty > forced_break)
+                result -= penalty * penalty;
             if (item.flagged && from.flagged) result += double_hyphen_demerits;
             if (item.penalty <= forced_break && from.flagged) result += final_hyphen_demerits;
         }
@@ -233,7 +241,7 @@ private:
         const bool flagged = item.kind == ItemKind::penalty && item.flagged;
         // The last pass takes any line that is not overfull (as \tolerance=10000
         // does) and lets the demerits find the least bad route.
-        const double threshold = pass_ == 0 ? pretolerance : pass_ == 1 ? tolerance : infinitely_bad;
+        const double threshold = pass_ == 0 ? pretolerance : pass_ < 3 ? tolerance : infinitely_bad;
         std::vector<Candidate> candidates;
         std::vector<int> still_active;
         int last_resort = -1;  // a node dropped here: the source of an overfull line if nothing else works
@@ -264,7 +272,7 @@ private:
             candidate.fit = fit;
             consider(candidates, candidate);
         }
-        if (candidates.empty() && still_active.empty() && pass_ == 2 && last_resort >= 0) {
+        if (candidates.empty() && still_active.empty() && pass_ == 3 && last_resort >= 0) {
             // TeX's artificial demerits: no route is left, so the last one
             // goes on through an overfull (or hopelessly loose) line.
             const Node& from = nodes_[static_cast<std::size_t>(last_resort)];
@@ -340,10 +348,10 @@ std::vector<LineBreak> break_lines(const std::vector<Item>& items, const LineWid
     TotalFit fit(items, widths, parameters);
     // TeX's order: try without hyphenation first, since a paragraph that
     // sets well unhyphenated reads best; then with it; then the emergency.
-    for (int pass = 0; pass < 3; ++pass) {
+    for (int pass = 0; pass < 4; ++pass) {
         if (fit.run(pass)) return fit.result();
     }
-    return {};  // unreachable: the emergency pass always finishes
+    return {};  // unreachable: the last pass always finishes
 }
 
 }  // namespace cinefolio::typeset

@@ -39,12 +39,12 @@ struct BreakParameters {
 /// One chosen break: the item it happens at and how the line is set.
 struct LineBreak {
     std::size_t item = 0;
-    double ratio = 0;            // glue: > 0 stretches by that share of the stretch, < 0 shrinks
-    double expansion = 0;        // glyph scaling of the line (0.01 = 1 % wider)
-    double left_protrusion = 0;  // how far the line starts left of the measure
-    double right_protrusion = 0; // how far it may end right of it
-    double badness = 0;          // TeX's badness of the spaces as set
-    bool overfull = false;       // wider than the measure even fully shrunk
+    double ratio = 0;             // glue: > 0 stretches by that share of the stretch, < 0 shrinks
+    double expansion = 0;         // glyph scaling of the line (0.01 = 1 % wider)
+    double left_protrusion = 0;   // how far the line starts left of the measure
+    double right_protrusion = 0;  // how far it may end right of it
+    double badness = 0;           // TeX's badness of the spaces as set
+    bool overfull = false;        // wider than the measure even fully shrunk
 };
 
 /// Breaks items into lines; the last break is the paragraph's final forced

@@ -115,7 +115,8 @@ private:
         link_.clear();
     }
     void flush_strike() {
-        if (strike_x_) content_.rules.push_back({*strike_x_, -0.26 * strike_size_, strike_end_ - *strike_x_, 0.05 * strike_size_});
+        if (strike_x_)
+            content_.rules.push_back({*strike_x_, -0.26 * strike_size_, strike_end_ - *strike_x_, 0.05 * strike_size_});
         strike_x_.reset();
     }
 
@@ -194,8 +195,9 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<Lin
         const Item& break_item = items[end.item];
         const bool hyphen = break_item.kind == ItemKind::penalty && break_item.flagged && break_item.run >= 0;
         const bool fragment_end = break_item.kind == ItemKind::penalty && break_item.pre_fragment >= 0;
-        const Fragment* opening =
-            previous && previous->post_fragment >= 0 ? &paragraph.fragments[static_cast<std::size_t>(previous->post_fragment)] : nullptr;
+        const Fragment* opening = previous && previous->post_fragment >= 0
+                                      ? &paragraph.fragments[static_cast<std::size_t>(previous->post_fragment)]
+                                      : nullptr;
         SetLine set;
         set.set = end;
         set.hyphenated = hyphen || fragment_end;
@@ -225,8 +227,8 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<Lin
         }
         writer.flush();
         if (hyphen) {
-            x += add_separate_run(set.content, decorations,
-                                  paragraph.hyphens[static_cast<std::size_t>(break_item.run)], "-", x, scale);
+            x += add_separate_run(set.content, decorations, paragraph.hyphens[static_cast<std::size_t>(break_item.run)],
+                                  "-", x, scale);
         } else if (fragment_end) {
             const Fragment& closing = paragraph.fragments[static_cast<std::size_t>(break_item.pre_fragment)];
             x += add_separate_run(set.content, decorations, closing.run, closing.text, x, scale);

@@ -1,9 +1,9 @@
 // Styled text to boxes, glue and penalties.
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <unicode/uchar.h>
 
 #include "cinefolio/base/text.hpp"
 #include "hyphenator.hpp"
@@ -23,10 +23,13 @@ constexpr int anywhere_penalty = 5000;
 
 class ItemBuilder {
 public:
-    ItemBuilder(Paragraph& paragraph, Shaper& shaper, const Hyphenator& hyphenator, bool hyphenate,
-                bool break_anywhere)
-        : paragraph_(paragraph), text_(paragraph.text.text), shaper_(shaper), hyphenator_(hyphenator),
-          hyphenate_(hyphenate && hyphenator.enabled()), break_anywhere_(break_anywhere) {}
+    ItemBuilder(Paragraph& paragraph, Shaper& shaper, const Hyphenator& hyphenator, bool hyphenate, bool break_anywhere)
+        : paragraph_(paragraph),
+          text_(paragraph.text.text),
+          shaper_(shaper),
+          hyphenator_(hyphenator),
+          hyphenate_(hyphenate && hyphenator.enabled()),
+          break_anywhere_(break_anywhere) {}
 
     void shape_runs() {
         for (const auto& span : paragraph_.text.spans) {
@@ -129,8 +132,9 @@ private:
 
     std::size_t first_glyph_at(const ShapedRun& run, std::size_t offset) const {
         // Left-to-right clusters never decrease, so a binary search finds it.
-        auto found = std::lower_bound(run.glyphs.begin(), run.glyphs.end(), offset,
-                                      [](const ShapedGlyph& glyph, std::size_t value) { return glyph.cluster < value; });
+        auto found =
+            std::lower_bound(run.glyphs.begin(), run.glyphs.end(), offset,
+                             [](const ShapedGlyph& glyph, std::size_t value) { return glyph.cluster < value; });
         return static_cast<std::size_t>(found - run.glyphs.begin());
     }
 
@@ -349,7 +353,8 @@ private:
         penalty.hyphenation = true;
         penalty.run = hyphen;
         penalty.width = Shaper::width(shaped);
-        if (!shaped.glyphs.empty()) penalty.protrude_right = protrusion_factor(U'-', false) * shaped.glyphs.back().advance;
+        if (!shaped.glyphs.empty())
+            penalty.protrude_right = protrusion_factor(U'-', false) * shaped.glyphs.back().advance;
         penalty.byte_begin = penalty.byte_end = offset;
         paragraph_.items.push_back(penalty);
     }
@@ -390,24 +395,37 @@ double protrusion_factor(char32_t character, bool left) {
     // faces: light marks hang far (a period 70 %), dark ones little (an em
     // dash 15 %), so the edge looks straight rather than measures straight.
     switch (character) {
-        case U'.': return left ? 0 : 0.7;
-        case U',': return left ? 0 : 0.6;
+        case U'.':
+            return left ? 0 : 0.7;
+        case U',':
+            return left ? 0 : 0.6;
         case U':':
-        case U';': return left ? 0 : 0.5;
-        case U'!': return left ? 0 : 0.2;
-        case U'?': return left ? 0 : 0.2;
+        case U';':
+            return left ? 0 : 0.5;
+        case U'!':
+            return left ? 0 : 0.2;
+        case U'?':
+            return left ? 0 : 0.2;
         case U'-':
-        case U'\u2010': return left ? 0.3 : 0.6;
-        case U'\u2013': return 0.3;
-        case U'\u2014': return 0.15;
+        case U'\u2010':
+            return left ? 0.3 : 0.6;
+        case U'\u2013':
+            return 0.3;
+        case U'\u2014':
+            return 0.15;
         case U'\u2018':
-        case U'\u201C': return left ? 0.5 : 0;
+        case U'\u201C':
+            return left ? 0.5 : 0;
         case U'\u2019':
-        case U'\u201D': return left ? 0 : 0.6;
+        case U'\u201D':
+            return left ? 0 : 0.6;
         case U'\'':
-        case U'"': return left ? 0.4 : 0.5;
-        case U'\u2026': return left ? 0 : 0.2;
-        default: return 0;
+        case U'"':
+            return left ? 0.4 : 0.5;
+        case U'\u2026':
+            return left ? 0 : 0.2;
+        default:
+            return 0;
     }
 }
 

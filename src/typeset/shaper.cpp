@@ -2,9 +2,9 @@
 
 #include "shaper.hpp"
 
-#include <cstdio>
-
 #include <unicode/uchar.h>
+
+#include <cstdio>
 
 #include "cinefolio/base/text.hpp"
 #include "face.hpp"

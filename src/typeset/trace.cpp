@@ -11,11 +11,16 @@ namespace {
 
 const char* style_name(FontStyle style) {
     switch (style) {
-        case FontStyle::regular: return "regular";
-        case FontStyle::italic: return "italic";
-        case FontStyle::bold: return "bold";
-        case FontStyle::bold_italic: return "bold-italic";
-        case FontStyle::mono: return "mono";
+        case FontStyle::regular:
+            return "regular";
+        case FontStyle::italic:
+            return "italic";
+        case FontStyle::bold:
+            return "bold";
+        case FontStyle::bold_italic:
+            return "bold-italic";
+        case FontStyle::mono:
+            return "mono";
     }
     return "?";
 }
@@ -47,8 +52,7 @@ std::string trace(const PagedDocument& document) {
         }
         for (const auto& link : page.links) {
             out << "  link " << number(link.x) << ',' << number(link.y) << ' ' << number(link.width) << 'x'
-                << number(link.height) << " -> "
-                << (link.uri.empty() ? "#" + link.destination : link.uri) << '\n';
+                << number(link.height) << " -> " << (link.uri.empty() ? "#" + link.destination : link.uri) << '\n';
         }
     }
     for (const auto& entry : document.outline) {

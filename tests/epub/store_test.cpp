@@ -149,7 +149,9 @@ TEST_CASE("subset fonts keep the capitals of the letters used (text-transform: u
     Diagnostics diagnostics;
     auto written = epub::write(book, sample_options(), diagnostics);
     REQUIRE(written);
-    const std::string& regular = unpack(*written).files.at("OEBPS/fonts/linux-libertine/LinLibertine_R.otf");
+    Unpacked files = unpack(*written);
+    REQUIRE(files.files.at("OEBPS/text/f452008-realism.xhtml").find("caf\u00E9") != std::string::npos);
+    const std::string& regular = files.files.at("OEBPS/fonts/linux-libertine/LinLibertine_R.otf");
     CHECK(has_glyph(regular, U'\u00E9'));
     CHECK(has_glyph(regular, U'\u00C9'));
     CHECK_FALSE(has_glyph(regular, U'\u0416'));  // a Cyrillic letter the book does not use

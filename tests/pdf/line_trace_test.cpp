@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "cli.hpp"
 #include "cinefolio/typeset/typeset.hpp"
+#include "cli.hpp"
 #include "sample_book.hpp"
 #include "support/process.hpp"
 
@@ -17,12 +17,15 @@ using namespace cinefolio;
 TEST_CASE("the sample book's lines match the golden line trace", "[typeset][golden]") {
     base::SourceMap sources;
     base::Diagnostics diagnostics;
-    const auto loaded = cli::load_book(std::string(CINEFOLIO_SOURCE_DIR) + "/books/closeness/book.yaml", sources,
-                                       diagnostics);
+    const auto loaded =
+        cli::load_book(std::string(CINEFOLIO_SOURCE_DIR) + "/books/closeness/book.yaml", sources, diagnostics);
     REQUIRE(loaded);
     const auto options = test::sample_options();
-    auto fonts = typeset::FontSet::load({options.fonts.regular, options.fonts.italic, options.fonts.bold,
-                                         options.fonts.bold_italic, options.fonts.mono,
+    auto fonts = typeset::FontSet::load({options.fonts.regular,
+                                         options.fonts.italic,
+                                         options.fonts.bold,
+                                         options.fonts.bold_italic,
+                                         options.fonts.mono,
                                          {options.fonts.fallbacks.begin(), options.fonts.fallbacks.end()}},
                                         diagnostics);
     REQUIRE(fonts);

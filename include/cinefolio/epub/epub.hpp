@@ -1,6 +1,7 @@
 #pragma once
 // EPUB 3 backend: a pure function from a Book to the bytes of an .epub.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@ struct Options {
     /// The cover image (PNG, JPEG or GIF, named e.g. "images/cover.png"):
     /// shown on its own page at the head of the spine. None: no cover page.
     std::optional<Resource> cover;
+    /// Print page labels of the index's anchors (anchor id -> "37"), when the
+    /// PDF was typeset in the same build: the EPUB index then cites the
+    /// pages of the print edition. Without them a locator reads ¶12.
+    std::map<std::string, std::string> page_labels;
 };
 
 /// The local files a stylesheet's url()s name, as paths relative to the

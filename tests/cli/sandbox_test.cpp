@@ -1,0 +1,128 @@
+// The file-system sandbox (issue 7): a book reads only files under its root
+// (the manifest's folder, or --root DIR). `../`, absolute paths and
+// symlinks that lead out are errors naming the manifest's line and saying
+// how to allow them; nothing is written.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "cli_fixture.hpp"
+
+using cinefolio::test::Book;
+using cinefolio::test::essay;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A book in book/ and a file beside it, outside the book's folder.
+struct Escape {
+    Book dir{"sandbox"};
+    Escape() {
+        dir.write("book/essays/a.md", essay("REALISM"));
+        dir.write("outside/secret.md", essay("SIGNIFIER"));
+    }
+    cinefolio::test::CommandResult run(const std::string& extra = "") const {
+        return cinefolio::test::run("cd " + cinefolio::test::quote(dir.path("book")) + " && " +
+                                    cinefolio::test::quote(CINEFOLIO_BINARY) + " build book.yaml " + extra);
+    }
+};
+
+void expect_refused(const Escape& escape, const std::string& where, const std::string& words) {
+    auto result = escape.run();
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output, where));
+    CHECK(has(result.output, words));
+    CHECK(has(result.output, "is outside the book's root"));
+    CHECK(has(result.output, "hint: a book reads only files under its manifest's folder; to allow this, pass `--root "));
+    CHECK_FALSE(fs::exists(escape.dir.path("book/out")));
+}
+
+}  // namespace
+
+TEST_CASE("an essay path with ../ is refused with the way to allow it", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays:\n  - essays/\n  - ../outside/secret.md\n");
+    expect_refused(escape, "book.yaml:4:5: error: essay path `../outside/secret.md`", "");
+    // --root names a folder that holds both: then the essay is read.
+    auto allowed = escape.run("--root .. -o out");
+    INFO(allowed.output);
+    CHECK(allowed.exit_code == 0);
+    CHECK(fs::exists(escape.dir.path("book/out/book.epub")));
+}
+
+TEST_CASE("an absolute essay path outside the root is refused", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays:\n  - essays/\n  - " + escape.dir.path("outside/secret.md") + "\n");
+    expect_refused(escape, "book.yaml:4:5: error: essay path `", "outside/secret.md`");
+    // Whether the file exists is not revealed: the same message either way.
+    escape.dir.write("book/book.yaml", "title: T\nessays:\n  - /etc/no-such-file.md\n");
+    expect_refused(escape, "book.yaml:3:5: error: essay path `/etc/no-such-file.md` is outside", "");
+}
+
+TEST_CASE("a glob reaching out of the root is refused file by file", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays:\n  - essays/\n  - ../outside/*.md\n");
+    expect_refused(escape, "book.yaml:4:5: error: essay file `", "secret.md` is outside the book's root");
+}
+
+TEST_CASE("a symlink leading out of the root is refused", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays:\n  - essays/\n");
+    fs::create_symlink(escape.dir.path("outside/secret.md"), escape.dir.path("book/essays/link.md"));
+    expect_refused(escape, "book.yaml:3:5: error: essay file `", "(it resolves to ");
+    // A symlinked folder is caught the same way.
+    fs::remove(escape.dir.path("book/essays/link.md"));
+    fs::create_directory_symlink(escape.dir.path("outside"), escape.dir.path("book/essays/more"));
+    escape.dir.write("book/book.yaml", "title: T\nessays:\n  - essays/\n  - essays/more/\n");
+    expect_refused(escape, "book.yaml:4:5: error: essay path `essays/more/`", "");
+}
+
+TEST_CASE("an import outside the root is refused", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays: [essays/]\nimports:\n  - file: ../outside/secret.md\n"
+                                       "    movieId: 1\n    movieTitle: X\n    categoryName: PRESS\n");
+    expect_refused(escape, "book.yaml:4:5: error: imported file `../outside/secret.md`", "");
+}
+
+TEST_CASE("an image outside the root is refused", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays: [essays/]\n");
+    escape.dir.write("book/essays/a.md", essay("REALISM", "A picture: ![secret](../../outside/secret.md)\n"));
+    expect_refused(escape, "essays/a.md:7:1: error: image `../../outside/secret.md`", "");
+}
+
+TEST_CASE("a style name cannot leave the styles folder", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays: [essays/]\nstyle: ../../../etc\n");
+    auto result = escape.run();
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output, "book.yaml:3:8: error: `style` must be the name of a folder under styles/"));
+}
+
+TEST_CASE("a --root folder must exist", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nessays: [essays/]\n");
+    auto result = escape.run("--root no-such-folder");
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output, "error: the root folder `no-such-folder` does not exist"));
+    auto usage = escape.run("--root");
+    CHECK(usage.exit_code == 2);
+    CHECK(has(usage.output, "--root needs a folder"));
+}
+
+TEST_CASE("output names come from a checked id and stay in the output folder", "[cli][sandbox]") {
+    Escape escape;
+    escape.dir.write("book/book.yaml", "title: T\nid: ../../escape\nessays: [essays/]\n");
+    auto result = escape.run("-o out");
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output, "book.yaml:2:5: error: `id` must be a file name"));
+    CHECK_FALSE(fs::exists(escape.dir.path("escape.epub")));
+}

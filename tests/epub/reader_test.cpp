@@ -1,0 +1,119 @@
+// A reading system nobody here wrote opens the sample book: epub.js (the
+// engine of many web and app readers) in headless Chromium reads the
+// container, package, navigation and every spine item, and the book's text
+// must come out in reading order. scripts/setup.sh --test installs both
+// (Debian's chromium; epub.js from npm into build-tools/, which git ignores).
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/process.hpp"
+
+using namespace cinefolio::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string epubjs_dir = CINEFOLIO_SOURCE_DIR "/build-tools/node_modules";
+const std::string chromium = "/usr/bin/chromium";
+
+std::string base64(const std::string& bytes) {
+    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        unsigned value = static_cast<unsigned char>(bytes[i]) << 16;
+        if (i + 1 < bytes.size()) value |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        if (i + 2 < bytes.size()) value |= static_cast<unsigned char>(bytes[i + 2]);
+        out += digits[(value >> 18) & 63];
+        out += digits[(value >> 12) & 63];
+        out += i + 1 < bytes.size() ? digits[(value >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? digits[value & 63] : '=';
+    }
+    return out;
+}
+
+// The reader's lines (between READER-OK and READER-END), tab-separated
+// fields each; --dump-dom escapes only &, < and > in the text.
+std::vector<std::vector<std::string>> reader_lines(const std::string& dom) {
+    std::size_t start = dom.find("READER-OK\n");
+    std::size_t end = dom.find("\nREADER-END");
+    std::vector<std::vector<std::string>> lines;
+    if (start == std::string::npos || end == std::string::npos) return lines;
+    std::istringstream text(dom.substr(start + 10, end - start - 10));
+    for (std::string line; std::getline(text, line);) {
+        std::vector<std::string> fields;
+        std::istringstream parts(line);
+        for (std::string field; std::getline(parts, field, '\t');) fields.push_back(field);
+        lines.push_back(fields);
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("epub.js in headless Chromium reads the sample book in reading order", "[epub][reader]") {
+    if (!fs::exists(chromium) || !fs::exists(epubjs_dir + "/epubjs/dist/epub.min.js")) {
+        WARN("skipped: needs " << chromium << " and epub.js in " << epubjs_dir << "; run `bash scripts/setup.sh --test`");
+        return;
+    }
+    ScratchDir scratch("reader");
+    auto built = run("SOURCE_DATE_EPOCH=1700000000 " + quote(CINEFOLIO_BINARY) + " build " +
+                     quote(CINEFOLIO_SOURCE_DIR "/books/closeness/book.yaml") + " --format epub -q -o " +
+                     quote(scratch.path().string()));
+    INFO(built.output);
+    REQUIRE(built.exit_code == 0);
+    scratch.write("book.js", "window.BOOK_BASE64 = \"" + base64(slurp(scratch / "closeness.epub")) + "\";\n");
+    scratch.write("reader.html", slurp(CINEFOLIO_SOURCE_DIR "/tests/epub/reader/epubjs_reader.html"));
+    scratch.write("jszip.min.js", slurp(epubjs_dir + "/jszip/dist/jszip.min.js"));
+    scratch.write("epub.min.js", slurp(epubjs_dir + "/epubjs/dist/epub.min.js"));
+
+    // Virtual time lets the page's promises settle without a wall-clock wait.
+    auto browser = run("timeout 120 " + chromium +
+                       " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+                       " --disable-background-networking --disable-component-update --disable-sync"
+                       " --user-data-dir=" + quote(scratch / "profile") +
+                       " --virtual-time-budget=30000 --dump-dom " + quote("file://" + (scratch / "reader.html")) +
+                       " 2>/dev/null");
+    auto lines = reader_lines(browser.output);
+    INFO(browser.output.substr(0, 4000));
+    REQUIRE(!lines.empty());
+
+    std::vector<std::string> toc, sections, landmarks;
+    std::string text;
+    for (const auto& fields : lines) {
+        if (fields[0] == "TITLE") CHECK(fields.at(1) == "Closeness");
+        if (fields[0] == "TOC") toc.push_back(fields.at(2));
+        if (fields[0] == "LANDMARK") landmarks.push_back(fields.at(1));
+        if (fields[0] == "SECTION") {
+            sections.push_back(fields.at(1));
+            // Every spine item but the cover (an image) has text.
+            if (fields.at(1) != "text/cover.xhtml") CHECK(fields.size() == 3);
+            if (fields.size() == 3) text += fields[2] + "\n";
+        }
+    }
+    CHECK(std::find(landmarks.begin(), landmarks.end(), "cover") != landmarks.end());
+    CHECK(std::find(landmarks.begin(), landmarks.end(), "bodymatter") != landmarks.end());
+    REQUIRE(sections.size() >= 10);
+    CHECK(sections.front() == "text/cover.xhtml");
+
+    // The contents, then the film, then its four essays in lens order.
+    std::vector<std::string> in_order = {"Four Lenses on Kantemir", "Contents", "Kantemir Balagov",
+                                         "Metacritic", "Realism", "Kantemir Balagov’s Closeness is a vice",
+                                         "Signifier", "Press", "Vince Vanguard"};
+    std::size_t at = 0;
+    for (const std::string& words : in_order) {
+        INFO("looking for `" << words << "` after offset " << at);
+        std::size_t found = text.find(words, at);
+        CHECK(found != std::string::npos);
+        if (found != std::string::npos) at = found + words.size();
+    }
+    std::vector<std::string> lenses;
+    for (const std::string& label : toc)
+        if (label == "Metacritic" || label == "Realism" || label == "Signifier" || label == "Press") lenses.push_back(label);
+    CHECK(lenses == std::vector<std::string>{"Metacritic", "Realism", "Signifier", "Press"});
+}
