@@ -1,5 +1,11 @@
 // Running a command: load, report, run the backends, write atomically.
 
+#include <atomic>
+#include <functional>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -10,6 +16,7 @@
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/epub/epub.hpp"
 #include "cinefolio/index/index.hpp"
+#include "cinefolio/model/booklet.hpp"
 #include "cinefolio/pdf/cover.hpp"
 #include "cinefolio/pdf/pdf.hpp"
 #include "cli.hpp"
@@ -137,6 +144,43 @@ struct Output {
     std::string bytes;
 };
 
+// One book to write: the anthology, or a film's booklet.
+struct Job {
+    model::Book book;
+    std::optional<epub::Options> epub;  // with the book's own cover
+    base::Diagnostics diagnostics;
+    std::vector<Output> outputs;
+};
+
+// The backends are pure functions over a const Book, so every job runs on
+// its own thread pool worker with its own diagnostics; the results are
+// merged in job order, so the messages and the files do not depend on
+// which worker finished first.
+void run_jobs(std::vector<Job>& jobs, const std::optional<pdf::Options>& pdf_settings, const std::string& output_dir) {
+    std::vector<std::function<void()>> tasks;
+    std::vector<base::Diagnostics> pdf_diagnostics(jobs.size());
+    std::vector<std::optional<std::string>> epubs(jobs.size()), pdfs(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        if (jobs[i].epub) tasks.push_back([&, i] { epubs[i] = epub::write(jobs[i].book, *jobs[i].epub, jobs[i].diagnostics); });
+        if (pdf_settings) tasks.push_back([&, i] { pdfs[i] = pdf::write(jobs[i].book, *pdf_settings, pdf_diagnostics[i]); });
+    }
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t task = next++; task < tasks.size(); task = next++) tasks[task]();
+    };
+    std::size_t count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, tasks.size());
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < count; ++i) workers.emplace_back(worker);
+    worker();
+    for (auto& thread : workers) thread.join();
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        auto stem = (fs::path(output_dir) / jobs[i].book.metadata.id).string();
+        if (epubs[i]) jobs[i].outputs.push_back({stem + ".epub", std::move(*epubs[i])});
+        if (pdfs[i]) jobs[i].outputs.push_back({stem + ".pdf", std::move(*pdfs[i])});
+        jobs[i].diagnostics.append(pdf_diagnostics[i]);
+    }
+}
+
 int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& diagnostics) {
     auto moment = build_time(loaded.manifest, diagnostics);
     std::optional<epub::Options> epub_settings;
@@ -145,28 +189,35 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
     if (options.want_pdf) pdf_settings = pdf_options(loaded, moment, diagnostics);
     if (diagnostics.has_errors()) return kInputError;
 
-    // The backends are pure functions over the same const Book, so they run
-    // side by side, each with its own diagnostics, merged in a fixed order.
-    base::Diagnostics epub_diagnostics, pdf_diagnostics;
-    std::future<std::optional<std::string>> epub_bytes, pdf_bytes;
-    if (epub_settings) {
-        epub_bytes = std::async(std::launch::async, [&] { return epub::write(loaded.book, *epub_settings, epub_diagnostics); });
+    std::vector<Job> jobs(1);
+    jobs[0].book = loaded.book;
+    jobs[0].epub = epub_settings;
+    if (options.booklets) {
+        for (std::size_t part = 0; part < loaded.book.parts.size(); ++part) {
+            Job job;
+            job.book = model::booklet(loaded.book, part);
+            job.epub = epub_settings;
+            // A booklet's cover names its film, unless the book has an image.
+            if (job.epub && loaded.manifest.cover.empty()) job.epub->cover = generated_cover(job.book.metadata, diagnostics);
+            jobs.push_back(std::move(job));
+        }
+        if (diagnostics.has_errors()) return kInputError;
     }
-    if (pdf_settings) {
-        pdf_bytes = std::async(std::launch::async, [&] { return pdf::write(loaded.book, *pdf_settings, pdf_diagnostics); });
-    }
+    run_jobs(jobs, pdf_settings, options.output_dir);
     std::vector<Output> outputs;
-    auto stem = (fs::path(options.output_dir) / loaded.book.metadata.id).string();
-    if (epub_bytes.valid()) {
-        auto bytes = epub_bytes.get();
-        if (bytes) outputs.push_back({stem + ".epub", std::move(*bytes)});
+    // A booklet typesets the same essays as the book: say each thing once.
+    std::set<std::tuple<int, std::size_t, std::string>> said;
+    for (auto& job : jobs) {
+        for (const auto& item : job.diagnostics.all()) {
+            if (!said.emplace(item.span.file, item.span.begin, item.message).second) continue;
+            base::Diagnostics one;
+            if (item.severity == base::Severity::error) one.error(item.span, item.message, item.hint);
+            else if (item.severity == base::Severity::warning) one.warning(item.span, item.message, item.hint);
+            else one.note(item.span, item.message, item.hint);
+            diagnostics.append(one);
+        }
+        for (auto& output : job.outputs) outputs.push_back(std::move(output));
     }
-    if (pdf_bytes.valid()) {
-        auto bytes = pdf_bytes.get();
-        if (bytes) outputs.push_back({stem + ".pdf", std::move(*bytes)});
-    }
-    diagnostics.append(epub_diagnostics);
-    diagnostics.append(pdf_diagnostics);
     if (failed(diagnostics, options)) return kInputError;
 
     std::error_code code;

@@ -27,6 +27,7 @@ struct Options {
     bool want_epub = true;
     bool want_pdf = true;
     bool strict = false;
+    bool booklets = false;  // also one EPUB and PDF per film
     bool quiet = false;
 };
 

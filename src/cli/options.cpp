@@ -14,6 +14,7 @@ Compiles anthologies of film criticism into EPUB 3 and print PDF.
 
 commands:
   build   BOOK.yaml [-o DIR] [--format epub,pdf]   write DIR/<id>.epub and DIR/<id>.pdf
+          [--booklets]                             and one EPUB and PDF per film
   check   BOOK.yaml                                validate the book, write nothing
   dump    BOOK.yaml                                print the book model as indented text
   index-candidates BOOK.yaml                       print index candidates (YAML) for the editor
@@ -30,7 +31,7 @@ exit status: 0 success, 1 errors in the input, 2 wrong usage.
 SOURCE_DATE_EPOCH, when set, fixes every date written into the outputs.
 )";
 
-constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--root DIR] [--strict] [-q]
+constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--root DIR] [--strict] [-q]
 
 Compiles the book into DIR/<id>.epub and DIR/<id>.pdf (DIR defaults to out/,
 <id> to the manifest's `id` or its folder's name). Nothing is written when
@@ -38,6 +39,8 @@ the book has errors; each file is written under a temporary name and renamed.
 
   -o, --output DIR     output folder (created if missing)
   --format LIST        comma-separated: epub, pdf (default both)
+  --booklets           also one booklet per film: DIR/<id>-f<movieId>.epub and
+                       .pdf, its index covering that film; built in parallel
   --root DIR           read files only from DIR (default: the manifest's folder)
   --strict             treat warnings as errors
   -q, --quiet          print only diagnostics
@@ -122,6 +125,8 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
         if (argument == "-h" || argument == "--help") {
             std::cout << help_for(first);
             return std::nullopt;
+        } else if (argument == "--booklets" && first == "build") {
+            options.booklets = true;
         } else if (argument == "--strict") {
             options.strict = true;
         } else if (argument == "-q" || argument == "--quiet") {

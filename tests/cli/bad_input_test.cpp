@@ -141,3 +141,92 @@ TEST_CASE("warnings print with file and line and do not stop the build; --strict
     CHECK(strict.exit_code == 1);
     CHECK_FALSE(book.has_output());
 }
+
+// Issue 7: the rest of the kinds of bad input, one test each.
+
+TEST_CASE("a manifest that is not a map is an error", "[cli][bad-input]") {
+    Book book("manifest-list");
+    book.write("book.yaml", "- essays/\n- title\n");
+    expect_failure(book, "book.yaml", "error: the manifest must be a map of keys");
+}
+
+TEST_CASE("a manifest value of the wrong shape names its line", "[cli][bad-input]") {
+    Book book("manifest-shape");
+    book.write("book.yaml", "title: T\nessays: {a: 1}\n");
+    expect_failure(book, "book.yaml:2:9: error: `essays`: expected a list, found a map", "hint:");
+}
+
+TEST_CASE("a malformed language, date or id names its line", "[cli][bad-input]") {
+    Book book("manifest-values");
+    book.write("essays/a.md", essay("REALISM"));
+    book.write("book.yaml", kManifest + "language: \"english!\"\n");
+    expect_failure(book, "book.yaml:4:11: error: `language` must be a BCP 47 tag", "");
+    book.write("book.yaml", kManifest + "date: 22/11/2026\n");
+    expect_failure(book, "book.yaml:4:7: error: `date` must look like 2026-11-22", "");
+    book.write("book.yaml", kManifest + "id: my book\n");
+    expect_failure(book, "book.yaml:4:5: error: `id` must be a file name", "");
+}
+
+TEST_CASE("a film or import entry missing what it needs names its line", "[cli][bad-input]") {
+    Book book("entries");
+    book.write("essays/a.md", essay("REALISM"));
+    book.write("book.yaml", kManifest + "films: [{title: X}]\n");
+    expect_failure(book, "book.yaml:4:9: error: a film needs an `id`", "");
+    book.write("book.yaml", kManifest + "imports:\n  - file: a.txt\n");
+    expect_failure(book, "book.yaml:5:5: error: an import needs `movieId`", "");
+}
+
+TEST_CASE("a manifest with no essays is an error", "[cli][bad-input]") {
+    Book book("no-essays");
+    book.write("book.yaml", "title: T\nessays: []\n");
+    expect_failure(book, "book.yaml:1:1: error: the book has no essays", "hint:");
+}
+
+TEST_CASE("YAML nested ten thousand deep is an error, not a crash", "[cli][bad-input]") {
+    Book book("deep-yaml");
+    book.write("book.yaml", "title: T\nessays: " + std::string(10000, '[') + std::string(10000, ']') + "\n");
+    expect_failure(book, "book.yaml:2:", "error: invalid YAML");
+    // The quoted line is cut to a window around the column.
+    auto result = book.run("check");
+    CHECK(result.output.size() < 2000);
+}
+
+TEST_CASE("NUL bytes and invalid UTF-8 in the manifest name the line", "[cli][bad-input]") {
+    Book book("manifest-bytes");
+    book.write("book.yaml", std::string("title: T\0\nessays: [essays/]\n", 28));
+    expect_failure(book, "book.yaml:1:9: error: the file contains a NUL byte", "");
+    book.write("book.yaml", "title: T\xFF\nessays: [essays/]\n");
+    expect_failure(book, "book.yaml:1:9: error: invalid UTF-8 on line 1", "");
+}
+
+TEST_CASE("front matter that is not a map is an error", "[cli][bad-input]") {
+    Book book("front-matter-list");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", "---\n- movieId\n- 1\n---\n\nText.\n");
+    expect_failure(book, "essays/a.md:", "error:");
+}
+
+TEST_CASE("a malformed SOURCE_DATE_EPOCH is an error", "[cli][bad-input]") {
+    Book book("epoch");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM"));
+    auto result = cinefolio::test::run("cd " + cinefolio::test::quote(book.path("")) +
+                                       " && SOURCE_DATE_EPOCH=yesterday " + cinefolio::test::quote(CINEFOLIO_BINARY) +
+                                       " build book.yaml");
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(result.output.find("error: SOURCE_DATE_EPOCH must be a whole number of seconds, found `yesterday`") !=
+          std::string::npos);
+    CHECK_FALSE(book.has_output());
+}
+
+TEST_CASE("control characters in messages never reach the terminal", "[cli][bad-input]") {
+    Book book("terminal");
+    book.write("book.yaml", kManifest + "bogus\x1b[2J: 1\n");
+    book.write("essays/a.md", essay("REALISM"));
+    auto result = book.run("check");
+    INFO(result.output);
+    CHECK(result.exit_code == 0);
+    CHECK(result.output.find("unknown key `bogus\xEF\xBF\xBD[2J`") != std::string::npos);
+    CHECK(result.output.find('\x1b') == std::string::npos);
+}

@@ -119,3 +119,36 @@ TEST_CASE("the format option builds only what is asked", "[cli][build]") {
     CHECK(std::filesystem::exists(out / "closeness.epub"));
     CHECK_FALSE(std::filesystem::exists(out / "closeness.pdf"));
 }
+
+TEST_CASE("booklets: one EPUB and PDF per film, built in parallel, each valid", "[cli][build][booklets]") {
+    ScratchDir work("booklets");
+    auto corpus = run("python3 " + quote(std::string(CINEFOLIO_SOURCE_DIR) + "/tests/bench/make_corpus.py") + " " +
+                      quote(work / "book") + " --films 3");
+    REQUIRE(corpus.exit_code == 0);
+    auto build = run(quote(CINEFOLIO_BINARY) + " build " + quote(work / "book/book.yaml") + " -q --booklets -o " +
+                     quote(work / "out"));
+    INFO(build.output);
+    REQUIRE(build.exit_code == 0);
+    for (const char* film : {"100000", "100007", "100014"}) {
+        for (const char* extension : {".epub", ".pdf"}) {
+            INFO(film << extension);
+            CHECK(std::filesystem::exists(work / (std::string("out/book-f") + film + extension)));
+        }
+    }
+    // A booklet holds its own film only, and says so in its contents.
+    const auto booklet = work / "out/book-f100007.epub";
+    auto nav = run("unzip -p " + quote(booklet) + " OEBPS/nav.xhtml");
+    CHECK(nav.output.find("part-f100007.xhtml") != std::string::npos);
+    CHECK(nav.output.find("part-f100000.xhtml") == std::string::npos);
+    auto check = run(epubcheck_command(booklet));
+    INFO(check.output);
+    CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
+    auto pdf = run("qpdf --check " + quote(work / "out/book-f100007.pdf"));
+    CHECK(pdf.exit_code == 0);
+    // The same build twice gives the same bytes, whatever thread finished first.
+    auto again = run(quote(CINEFOLIO_BINARY) + " build " + quote(work / "book/book.yaml") + " -q --booklets -o " +
+                     quote(work / "again"));
+    REQUIRE(again.exit_code == 0);
+    CHECK(slurp(work / "out/book-f100014.pdf") == slurp(work / "again/book-f100014.pdf"));
+    CHECK(slurp(work / "out/book.epub") == slurp(work / "again/book.epub"));
+}
