@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINEFOLIO_WERROR=ON -DCINEFOLIO_SANITIZE=ON >/dev/null
+# GCC 12's sanitizer instrumentation makes -Wmaybe-uninitialized fire inside
+# libstdc++'s <regex> (a false positive); the normal pass keeps that warning.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINEFOLIO_WERROR=ON -DCINEFOLIO_SANITIZE=ON \
+  -DCMAKE_CXX_FLAGS=-Wno-maybe-uninitialized >/dev/null
 cmake --build build-asan -j"$jobs"
 # Any report fails the test that caused it: UBSan stops at the first error
 # (it only prints by default); ASan already does, leaks included.

@@ -166,3 +166,22 @@ TEST_CASE("a 20 MB essay builds with bounded time and memory", "[cli][hostile][l
     CHECK(entries["OEBPS/text/f666-realism.xhtml"].size() > (20u << 20));
     check_no_script(entries);
 }
+
+// Found by fuzzing: cmark-gfm turns &#xFFFE; and &#xFFFF; into the bytes
+// FE and FF (not UTF-8), and Cairo refused the whole PDF.
+TEST_CASE("noncharacter references and control characters build valid outputs", "[cli][hostile][regression]") {
+    Book book("hostile-noncharacters");
+    book.write("book.yaml", "title: T\nid: t\nessays: [essays/]\n");
+    book.write("essays/a.md", front("REALISM") + "A &#xFFFE; B &#xFFFF; C \xEF\xB7\x90 D \x01\x1b[31m E.\n\n"
+                                                 "# Heading &#xFFFF;\n\n[^n]\n\n[^n]: Note \x02 &#xFFFE;.\n");
+    auto result = book.run("build");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.output.find("essays/a.md:1:1: warning: 8 control or noncharacter code point(s) were replaced") !=
+          std::string::npos);
+    auto qpdf = run("qpdf --check " + quote(book.path("out/t.pdf")));
+    CHECK(qpdf.exit_code == 0);
+    auto check = run(epubcheck_command(book.path("out/t.epub")));
+    INFO(check.output);
+    CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
+}

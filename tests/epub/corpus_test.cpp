@@ -24,9 +24,7 @@ TEST_CASE("a 50-film, 4-lens corpus passes epubcheck with no message", "[epub][e
     std::string epub = scratch / "out/book.epub";
     // 200 chapters with fonts subset to their characters: well under a megabyte.
     CHECK(slurp(epub).size() < 1024 * 1024);
-    // C1 JIT only and the serial collector: epubcheck is a short batch run,
-    // and these flags cut it from about 26 s to 9 s here (same messages).
-    auto checked = run("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /usr/share/java/epubcheck.jar " + quote(epub));
+    auto checked = run(epubcheck_command(epub));
     INFO(checked.output);
     CHECK(checked.exit_code == 0);
     CHECK(checked.output.find("No errors or warnings detected") != std::string::npos);

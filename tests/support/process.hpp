@@ -79,7 +79,9 @@ inline std::string slurp(const std::string& path) {
 
 /// The epubcheck command on this machine (NOTES.md: run the jar with java).
 inline std::string epubcheck_command(const std::string& epub) {
-    return "java -jar /usr/share/java/epubcheck.jar " + quote(epub);
+    // A short-lived JVM: the client compiler and the serial collector start
+    // epubcheck about three times faster than the defaults on two cores.
+    return "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /usr/share/java/epubcheck.jar " + quote(epub);
 }
 
 }  // namespace cinefolio::test
