@@ -31,13 +31,14 @@ public:
 
     std::string render() {
         XhtmlPage page;
-        // The page holds nothing but the index, so the body itself is the
-        // `index` (EPUB Indexes 1.0, 2.3.2.1; epubcheck wants that token
-        // alone). The section inside carries the ARIA role, which body may
-        // not, and has no epub:type, so the index's structure reads through it.
-        start_xhtml(page, context_.metadata.language, kTitle, page_stylesheet_href, "index");
+        // The index is a section typed `index` with its matching ARIA role
+        // (Ace checks every epub:type that has one; body may carry no role).
+        // The document is found through the landmarks, not declared in the
+        // OPF: a declared index document must type its body `index`, which
+        // then has no role to match.
+        start_xhtml(page, context_.metadata.language, kTitle, page_stylesheet_href, "backmatter");
         pugi::xml_node index = append_block(page.body, "section");
-        index.append_attribute("role") = "doc-index";
+        set_semantics(index, "index", "doc-index");
         index.append_attribute("class") = "index";
         index.append_attribute("aria-labelledby") = "index-title";
         pugi::xml_node heading = append_block(index, "h1");

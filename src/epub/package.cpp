@@ -110,14 +110,6 @@ std::string package_document(const PageContext& context, const Options& options)
     spine.append_attribute("toc") = "ncx";
     for (const PageEntry& page : context.layout.pages)
         spine.append_child("itemref").append_attribute("idref") = page.manifest_id.c_str();
-    // EPUB Indexes 1.0 (2.3): an index collection names the index document,
-    // so reading systems (and epubcheck's idx profile) know which it is.
-    for (const PageEntry& page : context.layout.pages) {
-        if (page.kind != PageKind::index) continue;
-        pugi::xml_node collection = package.append_child("collection");
-        collection.append_attribute("role") = "index";
-        collection.append_child("link").append_attribute("href") = page.href().c_str();
-    }
     return serialize_indented(document);
 }
 

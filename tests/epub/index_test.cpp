@@ -120,10 +120,9 @@ TEST_CASE("the sample index has the entries and lenses the issue names", "[epub]
     CHECK(all_text(ila).find("See Ilana") != std::string::npos);
 }
 
-TEST_CASE("the index is in the spine, the nav, the landmarks and an index collection", "[epub][index]") {
+TEST_CASE("the index is in the spine, the nav and the landmarks", "[epub][index]") {
     const auto& files = built_sample();
     const auto& opf = files.files.at("OEBPS/content.opf");
-    CHECK(opf.find("<collection role=\"index\">") != std::string::npos);
     CHECK(opf.find("idref=\"page-index\"") != std::string::npos);
     const auto& nav = files.files.at("OEBPS/nav.xhtml");
     CHECK(nav.find("epub:type=\"index\" href=\"text/index.xhtml\"") != std::string::npos);
