@@ -7,10 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
-# GCC 12's sanitizer instrumentation makes -Wmaybe-uninitialized fire inside
-# libstdc++'s <regex> (a false positive); the normal pass keeps that warning.
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINEFOLIO_WERROR=ON -DCINEFOLIO_SANITIZE=ON \
-  -DCMAKE_CXX_FLAGS=-Wno-maybe-uninitialized >/dev/null
+# Warnings do not fail this pass (the normal one gates them): GCC 12's
+# sanitizer instrumentation makes -Wmaybe-uninitialized and -Wrestrict fire
+# inside libstdc++ (<regex>, char_traits), false positives.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINEFOLIO_WERROR=OFF -DCINEFOLIO_SANITIZE=ON \
+  -DCMAKE_CXX_FLAGS= >/dev/null
 cmake --build build-asan -j"$jobs"
 # Any report fails the test that caused it: UBSan stops at the first error
 # (it only prints by default); ASan already does, leaks included.

@@ -119,6 +119,7 @@ std::optional<pdf::Options> pdf_options(const LoadedBook& loaded, std::int64_t m
     pdf::Options options;
     options.build_time = moment;
     options.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
+    options.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
     const std::string folder = "fonts/linux-libertine/";
     auto regular = read_resource(folder + "LinLibertine_R.otf", diagnostics);
     auto italic = read_resource(folder + "LinLibertine_RI.otf", diagnostics);

@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"title",    "subtitle", "creators", "language",    "id",     "essays",
                                            "films",    "lenses",   "imports",  "publisher",   "rights", "date",
-                                           "isbn",     "identifier", "description", "style", "index", "cover"};
+                                           "isbn",     "identifier", "description", "style", "index", "hyphenation_exceptions", "cover"};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -212,6 +212,13 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_optional_text(reader, root, "description", manifest.description);
     read_optional_text(reader, root, "style", manifest.style);
     read_optional_text(reader, root, "index", manifest.index);
+    if (auto words = root["hyphenation_exceptions"]; words && !words.IsNull() &&
+                                                       reader.expect_sequence(words, "`hyphenation_exceptions`")) {
+        for (const auto& word : words) {
+            if (auto value = reader.text(word, "an entry of `hyphenation_exceptions`"))
+                manifest.hyphenation_exceptions.push_back(*value);
+        }
+    }
     read_optional_text(reader, root, "cover", manifest.cover);
     if (root["cover"]) manifest.cover_source = reader.span(root["cover"]);
     if (root["index"]) manifest.index_source = reader.span(root["index"]);

@@ -49,6 +49,7 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     settings.page_height = options.page_height_pt;
     settings.body_size = options.body_size_pt;
     settings.hyphenation_patterns = options.hyphenation_patterns;
+    settings.hyphenation_exceptions = options.hyphenation_exceptions;
     settings.build_date = day;
     settings.font_expansion = options.font_expansion;
     settings.margin_kerning = options.margin_kerning;

@@ -37,7 +37,7 @@ struct Context {
           font_expansion(settings.font_expansion),
           margin_kerning(settings.margin_kerning),
           shaper(fonts, reporter),
-          hyphenator(settings.hyphenation_patterns),
+          hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions),
           diagnostics(reporter) {}
 
     Design design;

@@ -24,7 +24,19 @@ constexpr int left_minimum = 2;
 constexpr int right_minimum = 3;
 }  // namespace
 
-Hyphenator::Hyphenator(std::string_view patterns) {
+namespace {
+std::string lowered(std::string_view word) {
+    std::string lower;
+    for (std::size_t offset = 0; offset < word.size();) {
+        const char32_t code_point = base::decode_utf8(word, offset);
+        base::append_utf8(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(code_point))));
+    }
+    return lower;
+}
+}  // namespace
+
+Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions) {
+    for (const auto& word : exceptions) exceptions_.insert(lowered(word));
     if (patterns.empty()) return;
     // libhyphen reads only from a FILE; fmemopen lets the backend stay off the
     // file system (the CLI hands us the bytes).
@@ -39,12 +51,8 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     if (!dictionary_ || word.size() < 5 || word.size() > 100) return result;
     // The patterns are lower case; lowering must keep byte offsets, so a
     // word whose lower case changes length is left whole.
-    std::string lower;
-    for (std::size_t offset = 0; offset < word.size();) {
-        const char32_t code_point = base::decode_utf8(word, offset);
-        base::append_utf8(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(code_point))));
-    }
-    if (lower.size() != word.size()) return result;
+    std::string lower = lowered(word);
+    if (lower.size() != word.size() || exceptions_.count(lower)) return result;
     std::vector<char> hyphens(lower.size() + 5, '0');
     char** replacements = nullptr;
     int* positions = nullptr;

@@ -2,6 +2,8 @@
 // Word hyphenation with libhyphen (TeX patterns in hunspell's format).
 
 #include <cstddef>
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,7 +16,8 @@ class Hyphenator {
 public:
     /// Loads patterns from the bytes of a .dic file; empty bytes or bad
     /// patterns leave hyphenation off.
-    explicit Hyphenator(std::string_view patterns);
+    /// Words in `exceptions` (any case) are never hyphenated.
+    explicit Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions = {});
 
     bool enabled() const { return dictionary_ != nullptr; }
 
@@ -24,6 +27,7 @@ public:
 
 private:
     HyphenDictionary dictionary_;
+    std::set<std::string> exceptions_;  // lower case
 };
 
 }  // namespace cinefolio::typeset

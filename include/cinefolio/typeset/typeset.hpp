@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/model/book.hpp"
@@ -20,6 +21,8 @@ struct Settings {
     /// Contents of a libhyphen pattern file (hyph_en_US.dic); empty turns
     /// hyphenation off.
     std::string hyphenation_patterns;
+    /// Words never hyphenated (the manifest's `hyphenation_exceptions`).
+    std::vector<std::string> hyphenation_exceptions;
     /// Shown on the copyright page, e.g. "2023-11-14".
     std::string build_date;
     /// Justified lines may scale their glyphs horizontally by up to 2 %

@@ -1,0 +1,40 @@
+// Hyphenation points and the manifest's exception list.
+
+#include <catch2/catch.hpp>
+
+#include "hyphenator.hpp"
+#include "support/process.hpp"
+
+using cinefolio::typeset::Hyphenator;
+
+namespace {
+const std::string& patterns() {
+    static const std::string bytes = cinefolio::test::slurp("/usr/share/hyphen/hyph_en_US.dic");
+    return bytes;
+}
+}  // namespace
+
+TEST_CASE("words break where the patterns allow, 2 letters left and 3 right", "[typeset][hyphenation]") {
+    REQUIRE_FALSE(patterns().empty());
+    Hyphenator hyphenator(patterns());
+    auto points = hyphenator.points("hyphenation");
+    CHECK_FALSE(points.empty());
+    for (auto point : points) {
+        CHECK(point >= 2);
+        CHECK(point <= std::string("hyphenation").size() - 3);
+    }
+    CHECK_FALSE(hyphenator.points("Photography").empty());  // capitals are lowered for the patterns
+}
+
+TEST_CASE("words in the exception list are never hyphenated, whatever their case", "[typeset][hyphenation]") {
+    Hyphenator hyphenator(patterns(), {"photography", "Hyphenation"});
+    CHECK(hyphenator.points("Photography").empty());
+    CHECK(hyphenator.points("HYPHENATION").empty());
+    CHECK_FALSE(hyphenator.points("demonstration").empty());
+}
+
+TEST_CASE("without patterns nothing is hyphenated", "[typeset][hyphenation]") {
+    Hyphenator hyphenator("");
+    CHECK_FALSE(hyphenator.enabled());
+    CHECK(hyphenator.points("hyphenation").empty());
+}
