@@ -15,6 +15,10 @@ struct PageGeometry {
     double text_top = 0;         // top of the text block
     double bottom_baseline = 0;  // lowest baseline allowed
     double line_height = 0;      // body leading: the unit of wasted space
+    /// The first `lowered_pages` pages start their text at `lowered_top`
+    /// instead (columns under an opening's title).
+    int lowered_pages = 0;
+    double lowered_top = 0;
 };
 
 /// A page before furniture: content x relative to the text block's left
