@@ -60,6 +60,7 @@ public:
 
     double column_width() const { return column_; }
     double gutter() const { return gutter_; }
+    double leading() const { return leading_; }
 
     /// The title and head note, to stand above the first page's columns.
     void set_opening(VerticalList& list) {
@@ -214,6 +215,28 @@ double last_baseline(const Content& content) {
     return last;
 }
 
+/// Sets the last page's columns again, as short as they can be while
+/// still fitting in two, so they end level instead of one column running
+/// down alone.
+void balance_last_page(std::vector<BuiltPage>& columns, const std::vector<VerticalItem>& items,
+                       const PageGeometry& geometry, double leading) {
+    if (columns.empty()) return;
+    const std::size_t first = columns.size() % 2 == 1 ? columns.size() - 1 : columns.size() - 2;
+    const std::vector<VerticalItem> rest(items.begin() + static_cast<std::ptrdiff_t>(columns[first].first_item),
+                                         items.end());
+    PageGeometry shorter = geometry;
+    shorter.lowered_pages = first == 0 ? geometry.lowered_pages : 0;
+    const double top = shorter.lowered_pages > 0 ? geometry.lowered_top : geometry.text_top;
+    for (double bottom = top + leading; bottom < geometry.bottom_baseline; bottom += leading) {
+        shorter.bottom_baseline = bottom;
+        auto balanced = build_pages(rest, shorter);
+        if (balanced.size() > 2) continue;
+        columns.resize(first);
+        for (auto& column : balanced) columns.push_back(std::move(column));
+        return;
+    }
+}
+
 }  // namespace
 
 std::string locator_text(const model::IndexEntry& entry, const std::vector<model::Lens>& lenses,
@@ -253,6 +276,7 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
     VerticalList entries;
     setter.set_entries(entries);
     auto columns = build_pages(entries.items(), columns_geometry);
+    balance_last_page(columns, entries.items(), columns_geometry, setter.leading());
 
     std::vector<BuiltPage> pages;
     for (std::size_t c = 0; c < columns.size(); c += 2) {

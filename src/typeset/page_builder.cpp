@@ -122,6 +122,7 @@ private:
 
     void emit(std::size_t start, std::size_t end, const std::vector<Placed>& placed) {
         BuiltPage page;
+        page.first_item = start;
         int fills = 0;
         for (std::size_t j = start; j < end; ++j) fills += items_[j].kind == VerticalKind::glue && items_[j].fill;
         const double last = placed.empty() ? geometry_.text_top : placed_last_baseline(placed, end);

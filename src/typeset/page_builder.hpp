@@ -31,6 +31,7 @@ struct BuiltPage {
     std::vector<std::string> anchors;       // every anchor whose box starts here
     std::vector<Destination> destinations;  // the anchors links may target
     std::vector<OutlineEntry> outline;  // `page` is the index in the returned list
+    std::size_t first_item = 0;         // the list item the page starts at
 };
 
 /// Breaks the list into pages. Page 0 is a recto; forced recto breaks that
