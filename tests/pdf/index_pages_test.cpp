@@ -176,3 +176,26 @@ TEST_CASE("an index anchor records the page of its own line, not its paragraph's
     CHECK(past_first_page > 0);
     CHECK(book.document.anchor_labels.size() == book.document.anchor_pages.size());
 }
+
+TEST_CASE("each index locator links to the page whose folio it prints", "[pdf][index]") {
+    const auto& book = printed();
+    const std::size_t start = static_cast<std::size_t>(book.document.anchor_pages.at("index"));
+    int links = 0;
+    for (std::size_t p = start; p < book.document.pages.size(); ++p) {
+        for (const auto& link : book.document.pages[p].links) {
+            if (link.destination.rfind("page.", 0) != 0) continue;
+            ++links;
+            const std::string folio = link.destination.substr(5);
+            int holders = 0;
+            for (const auto& page : book.document.pages) {
+                for (const auto& destination : page.destinations) {
+                    if (destination.name != link.destination) continue;
+                    ++holders;
+                    CHECK(page.label == folio);
+                }
+            }
+            CHECK(holders == 1);
+        }
+    }
+    CHECK(links > 20);
+}
