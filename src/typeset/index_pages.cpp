@@ -19,8 +19,8 @@ using FolioSet = std::set<int>;
 
 /// Per lens (in the book's reading order) the folios its locators cite.
 std::vector<std::pair<const model::Lens*, FolioSet>> folios_by_lens(const model::IndexEntry& entry,
-                                                                   const std::vector<model::Lens>& lenses,
-                                                                   const std::map<std::string, int>& body_pages) {
+                                                                    const std::vector<model::Lens>& lenses,
+                                                                    const std::map<std::string, int>& body_pages) {
     std::vector<std::pair<const model::Lens*, FolioSet>> out;
     for (const auto& lens : lenses) {
         FolioSet folios;
@@ -39,13 +39,17 @@ std::vector<std::pair<const model::Lens*, FolioSet>> folios_by_lens(const model:
 std::vector<std::pair<int, int>> ranges_of(const FolioSet& folios) {
     std::vector<std::pair<int, int>> ranges;
     for (int folio : folios) {
-        if (!ranges.empty() && ranges.back().second + 1 == folio) ranges.back().second = folio;
-        else ranges.emplace_back(folio, folio);
+        if (!ranges.empty() && ranges.back().second + 1 == folio)
+            ranges.back().second = folio;
+        else
+            ranges.emplace_back(folio, folio);
     }
     return ranges;
 }
 
-std::string siglum_of(const model::Lens& lens) { return lens.siglum.empty() ? lens.label : lens.siglum; }
+std::string siglum_of(const model::Lens& lens) {
+    return lens.siglum.empty() ? lens.label : lens.siglum;
+}
 
 class IndexSetter {
 public:
@@ -67,15 +71,16 @@ public:
         const Design& design = context_.design;
         const double em = design.body_size;
         list.glue(design.leading * 5, true);
-        add_display(context_, list, plain("Index", context_.text(em * 2)), centred_measure(context_, 0.9, em * 2, em * 2.4),
-                    Alignment::center);
+        add_display(context_, list, plain("Index", context_.text(em * 2)),
+                    centred_measure(context_, 0.9, em * 2, em * 2.4), Alignment::center);
         add_kept_space(list, design.leading);
         TextStyle note = context_.text(size_);
         note.font = FontStyle::italic;
         StyledText text;
-        text.append("Page numbers are grouped by the lens of the essay that discusses the term, each group led by "
-                    "its siglum: ",
-                    note);
+        text.append(
+            "Page numbers are grouped by the lens of the essay that discusses the term, each group led by "
+            "its siglum: ",
+            note);
         TextStyle roman = note;
         roman.font = FontStyle::regular;
         for (std::size_t i = 0; i < book_.lenses.size(); ++i) {
@@ -163,9 +168,8 @@ private:
 
     /// Chicago: "See" and "See also" in italic, targets in the entry's
     /// roman, several separated by semicolons.
-    static void append_references(StyledText& text, const std::vector<std::string>& targets,
-                                  const std::string& prefix, const std::string& word, const TextStyle& roman,
-                                  const TextStyle& italic) {
+    static void append_references(StyledText& text, const std::vector<std::string>& targets, const std::string& prefix,
+                                  const std::string& word, const TextStyle& roman, const TextStyle& italic) {
         if (targets.empty()) return;
         text.append(prefix, roman);
         text.append(word, italic);
@@ -189,8 +193,10 @@ private:
         for (std::size_t i = 0; i < lines.size(); ++i) {
             // Breaking between an entry's lines is allowed, at the cost of
             // a lone first or last line.
-            if (i > 0) list.penalty(i == 1 || i + 1 == lines.size() ? 150 : 0);
-            else list.glue(0);
+            if (i > 0)
+                list.penalty(i == 1 || i + 1 == lines.size() ? 150 : 0);
+            else
+                list.glue(0);
             Content content;
             content.append(lines[i].content, indent, 0);
             list.box(std::move(content), leading_, context_.design.top_of(size_));
@@ -291,7 +297,8 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
             page.outline.push_back({"Index", 1, 0, geometry.text_top});
         }
         page.content.append(columns[c].content, 0, 0);
-        if (c + 1 < columns.size()) page.content.append(columns[c + 1].content, setter.column_width() + setter.gutter(), 0);
+        if (c + 1 < columns.size())
+            page.content.append(columns[c + 1].content, setter.column_width() + setter.gutter(), 0);
         pages.push_back(std::move(page));
     }
     return pages;

@@ -2,9 +2,8 @@
 // locator's page holds the entry's term (or an alias), and the index prints
 // the folio of every locator.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <functional>
 #include <set>
@@ -49,9 +48,9 @@ std::vector<std::string> forms_of(const std::string& heading) {
         forms.push_back(heading.substr(comma + 2) + " " + heading.substr(0, comma));
         forms.push_back(heading.substr(0, comma));
     }
-    for (const char* alias : {"Ila", "Balagov", "Aspect Ratio", "4:3", "North Caucasian", "Chechen separatists",
-                              "Snuff Film", "\u201csnuff\u201d", "snuff", "Second Chechen War", "Dagestan massacre",
-                              "Kabardian"}) {
+    for (const char* alias :
+         {"Ila", "Balagov", "Aspect Ratio", "4:3", "North Caucasian", "Chechen separatists", "Snuff Film",
+          "\u201csnuff\u201d", "snuff", "Second Chechen War", "Dagestan massacre", "Kabardian"}) {
         forms.emplace_back(alias);
     }
     for (auto& form : forms) form = normalized(form);
@@ -123,8 +122,9 @@ TEST_CASE("every index locator's page shows the term", "[pdf][index]") {
                 const auto found = book.document.anchor_pages.find(locator.anchor_id);
                 REQUIRE(found != book.document.anchor_pages.end());
                 const auto& page = book.pages[static_cast<std::size_t>(found->second)];
-                const bool shown = std::any_of(forms.begin(), forms.end(),
-                                               [&](const std::string& form) { return page.find(form) != std::string::npos; });
+                const bool shown = std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
+                    return page.find(form) != std::string::npos;
+                });
                 INFO(entry.heading << " cited on PDF page " << found->second + 1 << " (folio "
                                    << book.document.anchor_labels.at(locator.anchor_id) << ")");
                 CHECK(shown);
@@ -140,7 +140,8 @@ TEST_CASE("the printed index cites each locator's folio after its heading", "[pd
     const auto start = book.document.anchor_pages.find("index");
     REQUIRE(start != book.document.anchor_pages.end());
     std::string index_text;
-    for (std::size_t p = static_cast<std::size_t>(start->second); p < book.pages.size(); ++p) index_text += book.pages[p] + " ";
+    for (std::size_t p = static_cast<std::size_t>(start->second); p < book.pages.size(); ++p)
+        index_text += book.pages[p] + " ";
     CHECK(index_text.find("index") != std::string::npos);
     for (const auto& lens : book.book.lenses) CHECK(index_text.find(normalized(lens.label)) != std::string::npos);
     for (const auto& group : book.book.index.groups) {
