@@ -27,6 +27,7 @@ void Content::append(const Content& other, double dx, double dy) {
         line.y += dy;
         lines.push_back(std::move(line));
     }
+    anchors.insert(anchors.end(), other.anchors.begin(), other.anchors.end());
 }
 
 }  // namespace cinefolio::typeset

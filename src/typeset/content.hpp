@@ -15,6 +15,7 @@ struct Content {
     std::vector<Rule> rules;
     std::vector<Link> links;
     std::vector<LineRecord> lines;  // how each text line in it was set (for traces)
+    std::vector<std::string> anchors;  // index anchors whose term begins in it
 
     /// Appends another content moved by (dx, dy).
     void append(const Content& other, double dx, double dy);

@@ -31,6 +31,24 @@ std::string describe(const LineBreak& line) {
     return text;
 }
 
+/// Gives each index anchor to the line its byte offset falls in: the last
+/// line that begins at or before it.
+void place_anchors(const Paragraph& paragraph, std::vector<SetLine>& lines) {
+    if (paragraph.text.anchors.empty() || lines.empty()) return;
+    const auto& items = paragraph.items;
+    std::vector<std::size_t> begins;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::size_t start = i == 0 ? 0 : line_start_after(items, lines[i - 1].set.item);
+        while (start < items.size() && items[start].byte_end <= items[start].byte_begin) ++start;
+        begins.push_back(start < items.size() ? items[start].byte_begin : paragraph.text.text.size());
+    }
+    for (const auto& anchor : paragraph.text.anchors) {
+        std::size_t line = 0;
+        while (line + 1 < lines.size() && begins[line + 1] <= anchor.offset) ++line;
+        lines[line].content.anchors.push_back(anchor.id);
+    }
+}
+
 }  // namespace
 
 std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const ParagraphFormat& format) {
@@ -45,6 +63,7 @@ std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const
     parameters.emergency_stretch = emergency_ems * measure.size;
     parameters.ragged_stretch = ragged_ems * measure.size;
     auto lines = set_paragraph(paragraph, widths, parameters);
+    place_anchors(paragraph, lines);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const LineBreak& line = lines[i].set;
         const bool justified = format.alignment == Alignment::justified;

@@ -55,7 +55,9 @@ private:
         std::vector<Placed> placed;
         std::vector<Candidate> candidates;
         double pending = 0;
-        double last_baseline = geometry_.text_top;
+        const double text_top = static_cast<int>(pages_.size()) < geometry_.lowered_pages ? geometry_.lowered_top
+                                                                                          : geometry_.text_top;
+        double last_baseline = text_top;
         int fills = 0;
         std::size_t end = items_.size();
         std::size_t next = items_.size();
@@ -89,7 +91,7 @@ private:
                 if (!empty && item.penalty < forbidden_break) candidates.push_back({j, item.penalty, last_baseline});
                 continue;
             }
-            const double baseline = empty ? geometry_.text_top + pending + item.top : last_baseline + pending + item.advance;
+            const double baseline = empty ? text_top + pending + item.top : last_baseline + pending + item.advance;
             if (!empty && baseline + item.extent > geometry_.bottom_baseline + 0.01) {
                 const Candidate* best = choose(candidates);
                 end = best ? best->index : j;
@@ -120,6 +122,7 @@ private:
 
     void emit(std::size_t start, std::size_t end, const std::vector<Placed>& placed) {
         BuiltPage page;
+        page.first_item = start;
         int fills = 0;
         for (std::size_t j = start; j < end; ++j) fills += items_[j].kind == VerticalKind::glue && items_[j].fill;
         const double last = placed.empty() ? geometry_.text_top : placed_last_baseline(placed, end);
@@ -133,6 +136,7 @@ private:
             const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;
             apply_marks(page, where.baseline + shift - item.top);
             page.content.append(item.content, 0, where.baseline + shift);
+            page.anchors.insert(page.anchors.end(), item.content.anchors.begin(), item.content.anchors.end());
         }
         page.running_head = running_head_;
         pages_.push_back(std::move(page));

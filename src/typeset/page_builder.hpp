@@ -15,6 +15,10 @@ struct PageGeometry {
     double text_top = 0;         // top of the text block
     double bottom_baseline = 0;  // lowest baseline allowed
     double line_height = 0;      // body leading: the unit of wasted space
+    /// The first `lowered_pages` pages start their text at `lowered_top`
+    /// instead (columns under an opening's title).
+    int lowered_pages = 0;
+    double lowered_top = 0;
 };
 
 /// A page before furniture: content x relative to the text block's left
@@ -27,6 +31,7 @@ struct BuiltPage {
     std::vector<std::string> anchors;       // every anchor whose box starts here
     std::vector<Destination> destinations;  // the anchors links may target
     std::vector<OutlineEntry> outline;  // `page` is the index in the returned list
+    std::size_t first_item = 0;         // the list item the page starts at
 };
 
 /// Breaks the list into pages. Page 0 is a recto; forced recto breaks that

@@ -103,7 +103,8 @@ void flatten_into(StyledText& out, const std::vector<model::Inline>& inlines, co
                 out.append(node.text, reference);
                 break;
             }
-            case model::InlineKind::anchor: break;  // pages of anchors: see the index issue
+            // The index cites the page of the line where the term begins.
+            case model::InlineKind::anchor: out.anchors.push_back({out.text.size(), node.text}); break;
         }
     }
 }

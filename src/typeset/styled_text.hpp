@@ -34,8 +34,14 @@ struct StyledText {
         std::size_t end = 0;
         TextStyle style;
     };
+    /// An index anchor at a byte offset of `text` (where its term begins).
+    struct Anchor {
+        std::size_t offset = 0;
+        std::string id;
+    };
     std::string text;
     std::vector<Span> spans;
+    std::vector<Anchor> anchors;  // in text order
 
     /// Appends text in a style, merging with the previous span if equal.
     void append(std::string_view more, const TextStyle& style);

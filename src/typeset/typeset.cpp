@@ -3,9 +3,13 @@
 
 #include "cinefolio/typeset/typeset.hpp"
 
+#include <cstdlib>
+#include <set>
+
 #include "book_parts.hpp"
 #include "front_matter.hpp"
 #include "furniture.hpp"
+#include "index_pages.hpp"
 #include "page_builder.hpp"
 
 namespace cinefolio::typeset {
@@ -22,6 +26,43 @@ std::map<std::string, int> anchor_pages(const std::vector<BuiltPage>& pages, int
         for (const auto& anchor : pages[p].anchors) anchors.emplace(anchor, static_cast<int>(p) + offset);
     }
     return anchors;
+}
+
+/// The index after the last part, opening on a recto like a chapter.
+void append_index(Context& context, const model::Book& book, const PageGeometry& geometry,
+                  std::vector<BuiltPage>& body_pages, std::vector<ContentsEntry>& contents) {
+    auto index_pages = set_index_pages(context, book, anchor_pages(body_pages, 0), geometry);
+    if (index_pages.empty()) return;
+    if (body_pages.size() % 2 == 1) {
+        BuiltPage blank;
+        blank.style = PageStyle::blind;
+        body_pages.push_back(std::move(blank));
+    }
+    for (auto& page : index_pages) {
+        for (auto& entry : page.outline) entry.page = static_cast<int>(body_pages.size());
+        body_pages.push_back(std::move(page));
+    }
+    ContentsEntry entry;
+    entry.level = 1;
+    entry.anchor = "index";
+    entry.title = plain("Index", context.text(context.design.body_size));
+    contents.push_back(std::move(entry));
+}
+
+/// A named destination at the top of every page an internal "#page.N"
+/// link cites (the index's locators).
+void add_page_destinations(PagedDocument& document, int front_count) {
+    std::set<std::string> cited;
+    for (const auto& page : document.pages) {
+        for (const auto& link : page.links) {
+            if (link.destination.rfind("page.", 0) == 0) cited.insert(link.destination);
+        }
+    }
+    for (const auto& name : cited) {
+        const int folio = std::atoi(name.c_str() + 5);
+        const auto index = static_cast<std::size_t>(front_count + folio - 1);
+        if (folio >= 1 && index < document.pages.size()) document.pages[index].destinations.push_back({name, 0});
+    }
 }
 
 /// Moves a built page onto its side of the spread and adds its furniture.
@@ -50,7 +91,8 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     VerticalList body;
     std::vector<ContentsEntry> contents;
     for (const auto& part : book.parts) set_part(context, part, body, contents);
-    const auto body_pages = build_pages(body.items(), geometry);
+    auto body_pages = build_pages(body.items(), geometry);
+    append_index(context, book, geometry, body_pages, contents);
 
     VerticalList front;
     set_front_matter(context, book, contents, anchor_pages(body_pages, 0), settings.build_date, front);
@@ -83,6 +125,10 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     }
     document.anchor_pages = anchor_pages(front_pages, 0);
     for (const auto& [anchor, page] : anchor_pages(body_pages, front_count)) document.anchor_pages.emplace(anchor, page);
+    add_page_destinations(document, front_count);
+    for (const auto& [anchor, page] : document.anchor_pages) {
+        document.anchor_labels.emplace(anchor, document.pages[static_cast<std::size_t>(page)].label);
+    }
     if (diagnostics.has_errors()) return std::nullopt;
     return document;
 }

@@ -104,8 +104,11 @@ struct PagedDocument {
     double height = 0;
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
-    /// Block, chapter and part ids to the 0-based page index they start on.
+    /// Block, chapter and part ids to the 0-based page index they start on;
+    /// index anchors to the page of the line where their term begins.
     std::map<std::string, int> anchor_pages;
+    /// The same ids to the folio printed on that page ("12", "iv").
+    std::map<std::string, std::string> anchor_labels;
 };
 
 /// A readable trace, one line per page, run, rule and link with positions:

@@ -1,0 +1,202 @@
+// The printed index of the sample book checked through pdftotext: every
+// locator's page holds the entry's term (or an alias), and the index prints
+// the folio of every locator.
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <functional>
+#include <set>
+
+#include "cinefolio/pdf/pdf.hpp"
+#include "cinefolio/typeset/typeset.hpp"
+#include "cli.hpp"
+#include "sample_book.hpp"
+#include "support/process.hpp"
+
+using namespace cinefolio;
+
+namespace {
+
+/// Lower case ASCII, typographic apostrophes and quotes as plain ones,
+/// line-end hyphens rejoined, white space as single spaces.
+std::string normalized(const std::string& raw) {
+    std::string text;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw.compare(i, 3, "\u2019") == 0) {
+            text += '\'';
+            i += 2;
+            continue;
+        }
+        if (raw[i] == '-' && i + 1 < raw.size() && raw[i + 1] == '\n') {
+            ++i;
+            continue;
+        }
+        const char c = raw[i];
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+        if (space && (text.empty() || text.back() == ' ')) continue;
+        text += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return text;
+}
+
+/// The forms a term may take on its page: the heading, its natural order
+/// ("Susan Sontag"), the bare surname, and the sample's aliases.
+std::vector<std::string> forms_of(const std::string& heading) {
+    std::vector<std::string> forms{heading};
+    if (const auto comma = heading.find(", "); comma != std::string::npos) {
+        forms.push_back(heading.substr(comma + 2) + " " + heading.substr(0, comma));
+        forms.push_back(heading.substr(0, comma));
+    }
+    for (const char* alias :
+         {"Ila", "Balagov", "Aspect Ratio", "4:3", "North Caucasian", "Chechen separatists", "Snuff Film",
+          "\u201csnuff\u201d", "snuff", "Second Chechen War", "Dagestan massacre", "Kabardian"}) {
+        forms.emplace_back(alias);
+    }
+    for (auto& form : forms) form = normalized(form);
+    return forms;
+}
+
+struct Printed {
+    typeset::PagedDocument document;
+    std::vector<std::string> pages;  // pdftotext's text of each PDF page, normalized
+    model::Book book;
+};
+
+const Printed& printed() {
+    static const Printed result = [] {
+        Printed out;
+        base::SourceMap sources;
+        base::Diagnostics diagnostics;
+        auto loaded =
+            cli::load_book(std::string(CINEFOLIO_SOURCE_DIR) + "/books/closeness/book.yaml", sources, diagnostics);
+        REQUIRE(loaded);
+        out.book = loaded->book;
+        const auto options = test::sample_options();
+        auto fonts = typeset::FontSet::load({options.fonts.regular,
+                                             options.fonts.italic,
+                                             options.fonts.bold,
+                                             options.fonts.bold_italic,
+                                             options.fonts.mono,
+                                             {options.fonts.fallbacks.begin(), options.fonts.fallbacks.end()}},
+                                            diagnostics);
+        REQUIRE(fonts);
+        typeset::Settings settings;
+        settings.hyphenation_patterns = options.hyphenation_patterns;
+        auto document = typeset::typeset(out.book, settings, *fonts, diagnostics);
+        REQUIRE(document);
+        out.document = std::move(*document);
+        const auto pdf = pdf::write(out.book, options, diagnostics);
+        REQUIRE(pdf);
+        test::ScratchDir dir("index-pages");
+        const auto path = dir.write("book.pdf", *pdf);
+        const auto text = test::run("pdftotext -enc UTF-8 " + test::quote(path) + " -");
+        std::size_t begin = 0;
+        for (std::size_t end; (end = text.output.find('\f', begin)) != std::string::npos; begin = end + 1) {
+            out.pages.push_back(normalized(text.output.substr(begin, end - begin)));
+        }
+        return out;
+    }();
+    return result;
+}
+
+void for_each_entry(const std::vector<model::IndexEntry>& entries,
+                    const std::function<void(const model::IndexEntry&)>& visit) {
+    for (const auto& entry : entries) {
+        visit(entry);
+        for_each_entry(entry.subentries, visit);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every index locator's page shows the term", "[pdf][index]") {
+    const auto& book = printed();
+    REQUIRE_FALSE(book.book.index.empty());
+    REQUIRE(book.pages.size() == book.document.pages.size());
+    int checked = 0;
+    for (const auto& group : book.book.index.groups) {
+        for_each_entry(group.entries, [&](const model::IndexEntry& entry) {
+            const auto forms = forms_of(entry.heading);
+            for (const auto& locator : entry.locators) {
+                const auto found = book.document.anchor_pages.find(locator.anchor_id);
+                REQUIRE(found != book.document.anchor_pages.end());
+                const auto& page = book.pages[static_cast<std::size_t>(found->second)];
+                const bool shown = std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
+                    return page.find(form) != std::string::npos;
+                });
+                INFO(entry.heading << " cited on PDF page " << found->second + 1 << " (folio "
+                                   << book.document.anchor_labels.at(locator.anchor_id) << ")");
+                CHECK(shown);
+                ++checked;
+            }
+        });
+    }
+    CHECK(checked > 20);
+}
+
+TEST_CASE("the printed index cites each locator's folio after its heading", "[pdf][index]") {
+    const auto& book = printed();
+    const auto start = book.document.anchor_pages.find("index");
+    REQUIRE(start != book.document.anchor_pages.end());
+    std::string index_text;
+    for (std::size_t p = static_cast<std::size_t>(start->second); p < book.pages.size(); ++p)
+        index_text += book.pages[p] + " ";
+    CHECK(index_text.find("index") != std::string::npos);
+    for (const auto& lens : book.book.lenses) CHECK(index_text.find(normalized(lens.label)) != std::string::npos);
+    for (const auto& group : book.book.index.groups) {
+        for (const auto& entry : group.entries) {
+            const auto at = index_text.find(normalized(entry.heading));
+            INFO(entry.heading);
+            REQUIRE(at != std::string::npos);
+            for (const auto& locator : entry.locators) {
+                const std::string folio = book.document.anchor_labels.at(locator.anchor_id);
+                CHECK(index_text.find(folio, at) != std::string::npos);
+                // Folios are arabic body pages, never the front matter's roman ones.
+                CHECK(std::isdigit(static_cast<unsigned char>(folio.front())));
+            }
+        }
+    }
+}
+
+TEST_CASE("an index anchor records the page of its own line, not its paragraph's first", "[typeset][index]") {
+    const auto& book = printed();
+    int past_first_page = 0;
+    for (const auto& group : book.book.index.groups) {
+        for_each_entry(group.entries, [&](const model::IndexEntry& entry) {
+            for (const auto& locator : entry.locators) {
+                const int anchor = book.document.anchor_pages.at(locator.anchor_id);
+                const int block = book.document.anchor_pages.at(locator.block_id);
+                CHECK(anchor >= block);
+                CHECK(anchor <= block + 2);
+                past_first_page += anchor > block;
+            }
+        });
+    }
+    // Some of the sample's terms fall in paragraphs that cross a page break.
+    CHECK(past_first_page > 0);
+    CHECK(book.document.anchor_labels.size() == book.document.anchor_pages.size());
+}
+
+TEST_CASE("each index locator links to the page whose folio it prints", "[pdf][index]") {
+    const auto& book = printed();
+    const std::size_t start = static_cast<std::size_t>(book.document.anchor_pages.at("index"));
+    int links = 0;
+    for (std::size_t p = start; p < book.document.pages.size(); ++p) {
+        for (const auto& link : book.document.pages[p].links) {
+            if (link.destination.rfind("page.", 0) != 0) continue;
+            ++links;
+            const std::string folio = link.destination.substr(5);
+            int holders = 0;
+            for (const auto& page : book.document.pages) {
+                for (const auto& destination : page.destinations) {
+                    if (destination.name != link.destination) continue;
+                    ++holders;
+                    CHECK(page.label == folio);
+                }
+            }
+            CHECK(holders == 1);
+        }
+    }
+    CHECK(links > 20);
+}
