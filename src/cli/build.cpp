@@ -1,17 +1,17 @@
 // Running a command: load, report, run the backends, write atomically.
 
-#include <atomic>
-#include <functional>
-#include <set>
-#include <thread>
-#include <tuple>
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <iostream>
+#include <set>
+#include <thread>
+#include <tuple>
 
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/epub/epub.hpp"
@@ -53,7 +53,9 @@ bool add_style_resources(epub::Options& options, base::Diagnostics& diagnostics)
         std::string media_type = epub::media_type_for(name);
         auto bytes = read_resource(name, diagnostics);
         if (!bytes || media_type.empty()) {
-            if (bytes) diagnostics.error({}, "the stylesheet names `" + name + "`, which is not a font or image an EPUB can carry");
+            if (bytes)
+                diagnostics.error(
+                    {}, "the stylesheet names `" + name + "`, which is not a font or image an EPUB can carry");
             ok = false;
             continue;
         }
@@ -101,7 +103,8 @@ std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, b
     return epub::Resource{"images/cover.png", "image/png", std::move(*png)};
 }
 
-std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t moment, base::Diagnostics& diagnostics) {
+std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t moment,
+                                          base::Diagnostics& diagnostics) {
     epub::Options options;
     options.modified = iso8601(moment);
     auto css = read_resource("styles/" + loaded.manifest.style + "/epub.css", diagnostics);
@@ -128,8 +131,8 @@ std::optional<pdf::Options> pdf_options(const LoadedBook& loaded, std::int64_t m
     auto mono = read_resource(folder + "LinLibertine_M.otf", diagnostics);
     auto fallback = read_resource("fonts/dejavu/DejaVuSans.ttf", diagnostics);
     if (!regular || !italic || !bold || !bold_italic || !mono || !fallback) return std::nullopt;
-    options.fonts = {std::move(*regular), std::move(*italic), std::move(*bold), std::move(*bold_italic),
-                     std::move(*mono), {std::move(*fallback)}};
+    options.fonts = {std::move(*regular),     std::move(*italic), std::move(*bold),
+                     std::move(*bold_italic), std::move(*mono),   {std::move(*fallback)}};
     // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or
     // protrusion; unset means both.
     if (const char* microtype = std::getenv("CINEFOLIO_MICROTYPE")) {
@@ -156,20 +159,35 @@ struct Job {
 // The backends are pure functions over a const Book, so every job runs on
 // its own thread pool worker with its own diagnostics; the results are
 // merged in job order, so the messages and the files do not depend on
-// which worker finished first.
-void run_jobs(std::vector<Job>& jobs, const std::optional<pdf::Options>& pdf_settings, const std::string& output_dir) {
-    std::vector<std::function<void()>> tasks;
-    std::vector<base::Diagnostics> pdf_diagnostics(jobs.size());
+// which worker finished first. Within a job the print edition comes
+// first: the EPUB's index cites its pages. An EPUB built without its PDF
+// is paginated all the same (and its typesetting warnings, which concern
+// print only, dropped), so the EPUB's bytes do not depend on `--format`.
+void run_jobs(std::vector<Job>& jobs, const std::optional<pdf::Options>& typesetting, bool want_pdf,
+              const std::string& output_dir) {
     std::vector<std::optional<std::string>> epubs(jobs.size()), pdfs(jobs.size());
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        if (jobs[i].epub) tasks.push_back([&, i] { epubs[i] = epub::write(jobs[i].book, *jobs[i].epub, jobs[i].diagnostics); });
-        if (pdf_settings) tasks.push_back([&, i] { pdfs[i] = pdf::write(jobs[i].book, *pdf_settings, pdf_diagnostics[i]); });
-    }
+    auto run = [&](std::size_t i) {
+        Job& job = jobs[i];
+        pdf::PageLabels labels;
+        if (want_pdf) {
+            if (auto printed = pdf::print(job.book, *typesetting, job.diagnostics)) {
+                labels = std::move(printed->page_labels);
+                pdfs[i] = std::move(printed->bytes);
+            }
+        } else if (job.epub && typesetting) {
+            base::Diagnostics print_only;
+            if (auto paginated = pdf::paginate(job.book, *typesetting, print_only)) labels = std::move(*paginated);
+        }
+        if (job.epub) {
+            job.epub->page_labels = std::move(labels);
+            epubs[i] = epub::write(job.book, *job.epub, job.diagnostics);
+        }
+    };
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        for (std::size_t task = next++; task < tasks.size(); task = next++) tasks[task]();
+        for (std::size_t job = next++; job < jobs.size(); job = next++) run(job);
     };
-    std::size_t count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, tasks.size());
+    std::size_t count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, jobs.size());
     std::vector<std::thread> workers;
     for (std::size_t i = 1; i < count; ++i) workers.emplace_back(worker);
     worker();
@@ -178,7 +196,6 @@ void run_jobs(std::vector<Job>& jobs, const std::optional<pdf::Options>& pdf_set
         auto stem = (fs::path(output_dir) / jobs[i].book.metadata.id).string();
         if (epubs[i]) jobs[i].outputs.push_back({stem + ".epub", std::move(*epubs[i])});
         if (pdfs[i]) jobs[i].outputs.push_back({stem + ".pdf", std::move(*pdfs[i])});
-        jobs[i].diagnostics.append(pdf_diagnostics[i]);
     }
 }
 
@@ -187,7 +204,8 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
     std::optional<epub::Options> epub_settings;
     std::optional<pdf::Options> pdf_settings;
     if (options.want_epub) epub_settings = epub_options(loaded, moment, diagnostics);
-    if (options.want_pdf) pdf_settings = pdf_options(loaded, moment, diagnostics);
+    // The EPUB needs the typesetting settings too: its index cites print pages.
+    if (options.want_pdf || options.want_epub) pdf_settings = pdf_options(loaded, moment, diagnostics);
     if (diagnostics.has_errors()) return kInputError;
 
     std::vector<Job> jobs(1);
@@ -199,12 +217,13 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
             job.book = model::booklet(loaded.book, part);
             job.epub = epub_settings;
             // A booklet's cover names its film, unless the book has an image.
-            if (job.epub && loaded.manifest.cover.empty()) job.epub->cover = generated_cover(job.book.metadata, diagnostics);
+            if (job.epub && loaded.manifest.cover.empty())
+                job.epub->cover = generated_cover(job.book.metadata, diagnostics);
             jobs.push_back(std::move(job));
         }
         if (diagnostics.has_errors()) return kInputError;
     }
-    run_jobs(jobs, pdf_settings, options.output_dir);
+    run_jobs(jobs, pdf_settings, options.want_pdf, options.output_dir);
     std::vector<Output> outputs;
     // A booklet typesets the same essays as the book: say each thing once.
     std::set<std::tuple<int, std::size_t, std::string>> said;
@@ -212,9 +231,12 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
         for (const auto& item : job.diagnostics.all()) {
             if (!said.emplace(item.span.file, item.span.begin, item.message).second) continue;
             base::Diagnostics one;
-            if (item.severity == base::Severity::error) one.error(item.span, item.message, item.hint);
-            else if (item.severity == base::Severity::warning) one.warning(item.span, item.message, item.hint);
-            else one.note(item.span, item.message, item.hint);
+            if (item.severity == base::Severity::error)
+                one.error(item.span, item.message, item.hint);
+            else if (item.severity == base::Severity::warning)
+                one.warning(item.span, item.message, item.hint);
+            else
+                one.note(item.span, item.message, item.hint);
             diagnostics.append(one);
         }
         for (auto& output : job.outputs) outputs.push_back(std::move(output));
@@ -233,7 +255,8 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
             diagnostics.error({}, "cannot write `" + output.path + "`: " + error);
             return kInputError;
         }
-        if (!options.quiet) std::cout << "wrote " << output.path << " (" << (output.bytes.size() + 512) / 1024 << " KiB)\n";
+        if (!options.quiet)
+            std::cout << "wrote " << output.path << " (" << (output.bytes.size() + 512) / 1024 << " KiB)\n";
     }
     return kSuccess;
 }

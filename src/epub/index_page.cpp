@@ -5,6 +5,9 @@
 
 #include "index_page.hpp"
 
+#include <iterator>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "cinefolio/base/text.hpp"
@@ -33,17 +36,19 @@ public:
         XhtmlPage page;
         // The index is a section typed `index` with its matching ARIA role
         // (Ace checks every epub:type that has one; body may carry no role).
-        // The document is found through the landmarks, not declared in the
-        // OPF: a declared index document must type its body `index`, which
-        // then has no role to match.
+        // The page's title stands outside that section: a document holding
+        // nothing but index content must type its body `index` (EPUB
+        // Indexes 1.0, checked by epubcheck's idx rules), and a body cannot
+        // carry the `doc-index` role Ace then asks for.
         start_xhtml(page, context_.metadata.language, kTitle, page_stylesheet_href, "backmatter");
+        pugi::xml_node heading = append_block(page.body, "h1");
+        heading.append_attribute("id") = "index-title";
+        heading.append_attribute("class") = "index-title";
+        append_text(heading, kTitle);
         pugi::xml_node index = append_block(page.body, "section");
         set_semantics(index, "index", "doc-index");
         index.append_attribute("class") = "index";
         index.append_attribute("aria-labelledby") = "index-title";
-        pugi::xml_node heading = append_block(index, "h1");
-        heading.append_attribute("id") = "index-title";
-        append_text(heading, kTitle);
         head_note(index);
         for (const auto& group : context_.book.index.groups) letter_group(index, group);
         return serialize_xhtml(page.document);
@@ -56,8 +61,12 @@ private:
         set_semantics(notes, "index-headnotes", nullptr);
         notes.append_attribute("class") = "index-headnotes";
         pugi::xml_node text = append_block(notes, "p");
-        append_text(text, "Each entry’s locators are grouped by the lens through which the essays read the film; "
-                          "each locator leads to the paragraph where the entry is discussed.");
+        append_text(text, page_labels_.empty()
+                              ? "Each entry’s locators are grouped by the lens through which the essays read the "
+                                "film; each locator leads to the paragraph where the entry is discussed."
+                              : "Each entry’s locators are grouped by the lens through which the essays read the "
+                                "film. The numbers are the pages of the print edition; each leads to the first "
+                                "paragraph on that page where the entry is discussed.");
         pugi::xml_node legend = append_block(notes, "dl");
         set_semantics(legend, "index-legend", nullptr);
         legend.append_attribute("class") = "index-legend";
@@ -103,30 +112,85 @@ private:
         }
     }
 
-    // "R 3, 12; S 2": locators grouped by lens in reading order.
+    // "R 3, 12; S 2": locators grouped by lens in reading order. With the
+    // print edition's pages known, the numbers are its folios as the
+    // printed index shows them: one per page, consecutive pages merged
+    // into a range whose ends lead to the first mention on each page.
     void locators(pugi::xml_node item, const std::vector<model::IndexLocator>& found) {
         bool first_lens = true;
         for (const auto& lens : context_.book.lenses) {
-            bool first = true;
-            for (const auto& locator : found) {
-                if (locator.lens != lens.name) continue;
-                auto file = chapter_files_.find(locator.chapter_id);
-                if (file == chapter_files_.end()) continue;
-                append_text(item, first ? (first_lens ? ", " : "; ") : ", ");
-                if (first) {
-                    pugi::xml_node siglum = item.append_child("abbr");
-                    siglum.append_attribute("class") = "index-siglum";
-                    siglum.append_attribute("title") = lens.label.c_str();
-                    append_text(siglum, lens.siglum);
-                    append_text(item, "\u00A0");
+            std::vector<Cited> cited = cited_in(lens, found);
+            if (cited.empty()) continue;
+            append_text(item, first_lens ? ", " : "; ");
+            first_lens = false;
+            pugi::xml_node siglum = item.append_child("abbr");
+            siglum.append_attribute("class") = "index-siglum";
+            siglum.append_attribute("title") = lens.label.c_str();
+            append_text(siglum, lens.siglum);
+            append_text(item, "\u00A0");
+            for (std::size_t i = 0; i < cited.size(); ++i) {
+                if (i > 0) append_text(item, ", ");
+                if (!cited[i].last) {
+                    locator_link(item, cited[i].first);
+                    continue;
                 }
-                pugi::xml_node link = item.append_child("a");
-                set_semantics(link, "index-locator", nullptr);
-                link.append_attribute("href") = (file->second + "#" + locator.anchor_id).c_str();
-                append_text(link, label(locator));
-                first = first_lens = false;
+                pugi::xml_node range = item.append_child("span");
+                set_semantics(range, "index-locator-range", nullptr);
+                locator_link(range, cited[i].first);
+                append_text(range, "\u2013");
+                locator_link(range, *cited[i].last);
             }
         }
+    }
+
+    struct Place {
+        std::string href;
+        std::string label;
+    };
+    struct Cited {
+        Place first;
+        std::optional<Place> last;  // the end of a page range
+    };
+
+    std::vector<Cited> cited_in(const model::Lens& lens, const std::vector<model::IndexLocator>& found) const {
+        std::vector<Cited> cited;
+        std::map<int, Place> pages;  // folio -> first mention on it
+        for (const auto& locator : found) {
+            if (locator.lens != lens.name) continue;
+            auto file = chapter_files_.find(locator.chapter_id);
+            if (file == chapter_files_.end()) continue;
+            Place place{file->second + "#" + locator.anchor_id, label(locator)};
+            const int folio = folio_of(place.label);
+            if (folio > 0)
+                pages.emplace(folio, std::move(place));
+            else
+                cited.push_back({std::move(place), std::nullopt});
+        }
+        for (auto page = pages.begin(); page != pages.end();) {
+            auto last = page;
+            while (std::next(last) != pages.end() && std::next(last)->first == last->first + 1) ++last;
+            cited.push_back({page->second, last == page ? std::nullopt : std::optional<Place>(last->second)});
+            page = std::next(last);
+        }
+        return cited;
+    }
+
+    static void locator_link(pugi::xml_node parent, const Place& place) {
+        pugi::xml_node link = parent.append_child("a");
+        set_semantics(link, "index-locator", nullptr);
+        link.append_attribute("href") = place.href.c_str();
+        append_text(link, place.label);
+    }
+
+    // "37" -> 37; a paragraph mark or a roman folio -> 0.
+    static int folio_of(const std::string& label) {
+        if (label.empty() || label.size() > 6) return 0;
+        int folio = 0;
+        for (char c : label) {
+            if (c < '0' || c > '9') return 0;
+            folio = folio * 10 + (c - '0');
+        }
+        return folio;
     }
 
     void references(pugi::xml_node item, const std::vector<std::string>& targets, const char* words, const char* type) {

@@ -98,8 +98,11 @@ std::string package_document(const PageContext& context, const Options& options)
     add_item(manifest, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
     add_item(manifest, "ncx", "toc.ncx", "application/x-dtbncx+xml");
     add_item(manifest, "stylesheet", stylesheet_href, "text/css");
+    // EPUB Indexes 1.0 asks that a document holding an index say so in its
+    // manifest item; epubcheck then applies the index rules to it.
     for (const PageEntry& page : context.layout.pages)
-        add_item(manifest, page.manifest_id, page.href(), "application/xhtml+xml");
+        add_item(manifest, page.manifest_id, page.href(), "application/xhtml+xml",
+                 page.kind == PageKind::index ? "index" : nullptr);
     if (options.cover)
         add_item(manifest, cover_image_id, options.cover->name, options.cover->media_type.c_str(), "cover-image");
     for (std::size_t i = 0; i < options.resources.size(); ++i)

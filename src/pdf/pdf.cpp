@@ -35,36 +35,56 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-}  // namespace
-
-std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
+// Loads the faces and sets the book in pages.
+std::optional<typeset::PagedDocument> set_pages(const model::Book& book, const Options& options,
+                                                base::Diagnostics& diagnostics,
+                                                std::optional<typeset::FontSet>& fonts) {
     const auto& files = options.fonts;
     typeset::FontBytes face_bytes{files.regular, files.italic, files.bold, files.bold_italic, files.mono, {}};
     for (const auto& fallback : files.fallbacks) face_bytes.fallbacks.push_back(fallback);
-    auto fonts = typeset::FontSet::load(face_bytes, diagnostics);
+    fonts = typeset::FontSet::load(face_bytes, diagnostics);
     if (!fonts) return std::nullopt;
-    const auto [day, moment] = dates_of(options.build_time);
     typeset::Settings settings;
     settings.page_width = options.page_width_pt;
     settings.page_height = options.page_height_pt;
     settings.body_size = options.body_size_pt;
     settings.hyphenation_patterns = options.hyphenation_patterns;
     settings.hyphenation_exceptions = options.hyphenation_exceptions;
-    settings.build_date = day;
+    settings.build_date = dates_of(options.build_time).first;
     settings.font_expansion = options.font_expansion;
     settings.margin_kerning = options.margin_kerning;
-    auto document = typeset::typeset(book, settings, *fonts, diagnostics);
-    if (!document) return std::nullopt;
+    return typeset::typeset(book, settings, *fonts, diagnostics);
+}
 
+}  // namespace
+
+std::optional<Printed> print(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
+    std::optional<typeset::FontSet> fonts;
+    auto document = set_pages(book, options, diagnostics, fonts);
+    if (!document) return std::nullopt;
     const CairoFonts cairo_fonts(*fonts);
-    const DocumentInfo info{book.metadata.title, joined(book.metadata.creators), book.metadata.subtitle, moment};
+    const DocumentInfo info{book.metadata.title, joined(book.metadata.creators), book.metadata.subtitle,
+                            dates_of(options.build_time).second};
     std::string error;
-    std::string bytes = paint(*document, cairo_fonts, info, error);
+    Printed printed{paint(*document, cairo_fonts, info, error), std::move(document->anchor_labels)};
     if (!error.empty()) {
         diagnostics.error({}, "cannot write the PDF: " + error);
         return std::nullopt;
     }
-    return bytes;
+    return printed;
+}
+
+std::optional<PageLabels> paginate(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
+    std::optional<typeset::FontSet> fonts;
+    auto document = set_pages(book, options, diagnostics, fonts);
+    if (!document) return std::nullopt;
+    return std::move(document->anchor_labels);
+}
+
+std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
+    auto printed = print(book, options, diagnostics);
+    if (!printed) return std::nullopt;
+    return std::move(printed->bytes);
 }
 
 }  // namespace cinefolio::pdf

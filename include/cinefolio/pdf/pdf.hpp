@@ -2,6 +2,7 @@
 // Print backend: typesets a Book and paints it to PDF bytes with Cairo.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,9 +47,24 @@ struct Options {
     bool margin_kerning = true;
 };
 
-/// Typesets and paints the book; returns the PDF bytes, or nullopt after
-/// reporting errors.
-std::optional<std::string> write(const model::Book& book, const Options& options,
-                                 base::Diagnostics& diagnostics);
+/// Anchor ids (blocks, chapters, index anchors) to the folio printed on
+/// the page where they stand ("12", "iv"): what the EPUB's index cites.
+using PageLabels = std::map<std::string, std::string>;
+
+/// A printed book: the PDF and where its anchors fell.
+struct Printed {
+    std::string bytes;
+    PageLabels page_labels;
+};
+
+/// Typesets and paints the book; nullopt after reporting errors.
+std::optional<Printed> print(const model::Book& book, const Options& options, base::Diagnostics& diagnostics);
+
+/// Typesets the book without painting it: the pages its anchors fall on,
+/// for an EPUB built without its PDF. nullopt after reporting errors.
+std::optional<PageLabels> paginate(const model::Book& book, const Options& options, base::Diagnostics& diagnostics);
+
+/// print() without the page labels: the PDF bytes alone.
+std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics);
 
 }  // namespace cinefolio::pdf
