@@ -84,7 +84,8 @@ void warn_dropped_footnotes(cmark_node* document, std::string_view fed, const Bo
                 return base::lower_ascii(note.label) == base::lower_ascii(label_text);
             });
             if (kept) {
-                diagnostics.warning(span, "footnote [^" + label_text + "] is defined twice; this definition was dropped",
+                diagnostics.warning(span,
+                                    "footnote [^" + label_text + "] is defined twice; this definition was dropped",
                                     "give one of them another label");
             } else {
                 diagnostics.warning(span, "footnote [^" + label_text + "] is never referenced; it was dropped",
@@ -92,6 +93,60 @@ void warn_dropped_footnotes(cmark_node* document, std::string_view fed, const Bo
             }
         }
         begin = end + 1;
+    }
+}
+
+// The text a leaf block shows, its text nodes joined (code left out), so a
+// `[^label]` split by cmark into "[", "^label" and "]" is whole again.
+std::vector<std::pair<cmark_node*, std::string>> block_texts(cmark_node* document) {
+    std::vector<std::pair<cmark_node*, std::string>> texts;
+    cmark::IteratorHandle iter{cmark_iter_new(document)};
+    for (cmark_event_type event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+         event = cmark_iter_next(iter.get())) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_TEXT) continue;
+        cmark_node* block = cmark_node_parent(node);
+        while (block != nullptr && (cmark_node_get_type(block) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK)
+            block = cmark_node_parent(block);
+        if (block == nullptr) continue;
+        if (texts.empty() || texts.back().first != block) texts.emplace_back(block, std::string());
+        if (const char* literal = cmark_node_get_literal(node)) texts.back().second += literal;
+    }
+    return texts;
+}
+
+// A reference to a footnote that is never defined stays in the text as
+// written (`[^3]`); cmark says nothing, so say it, at the reference.
+void warn_undefined_footnotes(cmark_node* document, std::string_view fed, const BodyOrigin& origin,
+                              base::Diagnostics& diagnostics) {
+    // Where each line of `fed` starts, to look a reference up in its block.
+    std::vector<std::size_t> line_starts{0};
+    for (std::size_t at = fed.find('\n'); at != std::string_view::npos; at = fed.find('\n', at + 1))
+        line_starts.push_back(at + 1);
+    for (const auto& [block, text] : block_texts(document)) {
+        for (std::size_t open = text.find("[^"); open != std::string::npos; open = text.find("[^", open + 2)) {
+            const std::size_t close = text.find_first_of("] \t\n", open + 2);
+            if (close == std::string::npos || close == open + 2 || text[close] != ']') continue;
+            const std::string written = text.substr(open, close + 1 - open);
+            // Find it in the block's lines for its line and column.
+            const int first = std::max(cmark_node_get_start_line(block), 1);
+            const int last = std::min(cmark_node_get_end_line(block), static_cast<int>(line_starts.size()));
+            base::Span span = origin.sources->span_at(origin.file, first, 1);
+            for (int line = first; line <= last; ++line) {
+                const std::size_t begin = line_starts[static_cast<std::size_t>(line - 1)];
+                const std::size_t end = std::min(fed.find('\n', begin), fed.size());
+                const std::size_t column = fed.substr(begin, end - begin).find(written);
+                if (column == std::string_view::npos) continue;
+                int shown = static_cast<int>(column) + 1;
+                if (line == origin.line) shown += origin.column - 1;
+                span = origin.sources->span_at(origin.file, line, shown);
+                break;
+            }
+            const std::string label = written.substr(2, written.size() - 3);
+            diagnostics.warning(span,
+                                "footnote " + written + " is referenced but never defined; it is printed as written",
+                                "add its text on a line of its own: `[^" + label + "]: …`, or remove the reference");
+        }
     }
 }
 
@@ -126,6 +181,7 @@ MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, s
         body.footnotes.push_back(std::move(footnote));
     }
     warn_dropped_footnotes(document.get(), fed, origin, copier.footnotes(), diagnostics);
+    warn_undefined_footnotes(document.get(), fed, origin, diagnostics);
     normalise_sections(body);
     return body;
 }
@@ -144,8 +200,7 @@ std::vector<model::Inline> parse_inline_markdown(std::string_view text) {
     if (paragraph == nullptr || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) return {};
     TreeCopier copier{std::nullopt, nullptr};
     auto inlines = copier.copy_inlines(paragraph, 0);
-    if (!inlines.empty() && inlines.front().kind == model::InlineKind::text &&
-        inlines.front().text.starts_with("x ")) {
+    if (!inlines.empty() && inlines.front().kind == model::InlineKind::text && inlines.front().text.starts_with("x ")) {
         inlines.front().text.erase(0, 2);
         if (inlines.front().text.empty()) inlines.erase(inlines.begin());
     }

@@ -40,8 +40,10 @@ bool is_nesting_container(cmark_node* node) {
         case CMARK_NODE_BLOCK_QUOTE:
         case CMARK_NODE_LIST:
         case CMARK_NODE_ITEM:
-        case CMARK_NODE_CUSTOM_BLOCK: return true;
-        default: return false;
+        case CMARK_NODE_CUSTOM_BLOCK:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -56,10 +58,15 @@ std::string plain_text_of(cmark_node* root) {
         cmark_node* node = cmark_iter_get_node(iterator.get());
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE: out += literal_of(node); break;
+            case CMARK_NODE_CODE:
+                out += literal_of(node);
+                break;
             case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK: out += ' '; break;
-            default: break;
+            case CMARK_NODE_LINEBREAK:
+                out += ' ';
+                break;
+            default:
+                break;
         }
     }
     return out;
@@ -90,10 +97,14 @@ model::Inline text_inline(std::string text) {
 
 model::Align align_of(std::uint8_t code) {
     switch (code) {
-        case 'l': return model::Align::left;
-        case 'c': return model::Align::center;
-        case 'r': return model::Align::right;
-        default: return model::Align::none;
+        case 'l':
+            return model::Align::left;
+        case 'c':
+            return model::Align::center;
+        case 'r':
+            return model::Align::right;
+        default:
+            return model::Align::none;
     }
 }
 
@@ -174,8 +185,8 @@ std::optional<model::Block> TreeCopier::copy_block(cmark_node* node, int depth) 
             block.inlines = copy_inlines(node, 0);
             return block;
         case CMARK_NODE_LIST:
-            block.kind = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? BlockKind::ordered_list
-                                                                              : BlockKind::bullet_list;
+            block.kind =
+                cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? BlockKind::ordered_list : BlockKind::bullet_list;
             block.start = cmark_node_get_list_start(node);
             block.tight = cmark_node_get_list_tight(node) != 0;
             block.children = copy_children(node, depth + 1);
@@ -196,12 +207,16 @@ std::optional<model::Block> TreeCopier::copy_block(cmark_node* node, int depth) 
             if (!block.text.empty() && block.text.back() == '\n') block.text.pop_back();
             block.info = language_of(node);
             return block;
-        case CMARK_NODE_THEMATIC_BREAK: block.kind = BlockKind::thematic_break; return block;
+        case CMARK_NODE_THEMATIC_BREAK:
+            block.kind = BlockKind::thematic_break;
+            return block;
         case CMARK_NODE_HTML_BLOCK:
             warn(node, std::string{raw_html_message}, std::string{raw_html_hint});
             return std::nullopt;
-        case CMARK_NODE_FOOTNOTE_DEFINITION: return std::nullopt;  // copied when first referenced
-        default: break;
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return std::nullopt;  // copied when first referenced
+        default:
+            break;
     }
     if (type_name(node) == "table") return copy_table(node);
     return std::nullopt;  // no other block types come from Markdown
@@ -234,9 +249,15 @@ std::vector<model::Inline> TreeCopier::copy_inlines(cmark_node* parent, int dept
         auto type = cmark_node_get_type(node);
         bool has_children = false;
         switch (type) {
-            case CMARK_NODE_TEXT: item.text = literal_of(node); break;
-            case CMARK_NODE_SOFTBREAK: item.kind = InlineKind::soft_break; break;
-            case CMARK_NODE_LINEBREAK: item.kind = InlineKind::hard_break; break;
+            case CMARK_NODE_TEXT:
+                item.text = literal_of(node);
+                break;
+            case CMARK_NODE_SOFTBREAK:
+                item.kind = InlineKind::soft_break;
+                break;
+            case CMARK_NODE_LINEBREAK:
+                item.kind = InlineKind::hard_break;
+                break;
             case CMARK_NODE_CODE:
                 item.kind = InlineKind::code;
                 item.text = literal_of(node);
@@ -254,10 +275,13 @@ std::vector<model::Inline> TreeCopier::copy_inlines(cmark_node* parent, int dept
                 item.kind = type == CMARK_NODE_LINK ? InlineKind::link : InlineKind::image;
                 const char* url = cmark_node_get_url(node);
                 item.url = url == nullptr ? "" : url;
+                item.source = span_of(node);
                 has_children = true;
                 break;
             }
-            case CMARK_NODE_FOOTNOTE_REFERENCE: item = footnote_reference(node); break;
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                item = footnote_reference(node);
+                break;
             default:
                 if (type_name(node) == "strikethrough") {
                     item.kind = InlineKind::strikethrough;
@@ -272,8 +296,9 @@ std::vector<model::Inline> TreeCopier::copy_inlines(cmark_node* parent, int dept
             if (depth + 1 >= max_inline_depth) {
                 if (!warned_inline_depth_) {
                     warned_inline_depth_ = true;
-                    warn(node, "emphasis nested more than " + std::to_string(max_inline_depth) +
-                                   " levels deep was flattened to plain text",
+                    warn(node,
+                         "emphasis nested more than " + std::to_string(max_inline_depth) +
+                             " levels deep was flattened to plain text",
                          "check for a run of unmatched `*` or `_`");
                 }
                 item = text_inline(plain_text_of(node));

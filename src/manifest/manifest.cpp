@@ -3,6 +3,7 @@
 
 #include "cinefolio/manifest/manifest.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <regex>
 
@@ -13,9 +14,11 @@ namespace cinefolio::manifest {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"title",    "subtitle", "creators", "language",    "id",     "essays",
-                                           "films",    "lenses",   "imports",  "publisher",   "rights", "date",
-                                           "isbn",     "identifier", "description", "style", "index", "hyphenation_exceptions", "cover"};
+const std::vector<std::string> kTopKeys = {
+    "title", "subtitle",   "creators",    "language",  "id",     "essays",
+    "films", "lenses",     "imports",     "publisher", "rights", "date",
+    "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
+    "cover"};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -47,7 +50,8 @@ void read_essays(YamlReader& reader, const YAML::Node& node, Manifest& manifest)
     }
     if (!reader.expect_sequence(node, "`essays`")) return;
     for (const auto& item : node) {
-        if (auto value = reader.text(item, "an entry of `essays`")) manifest.essays.push_back({*value, reader.span(item)});
+        if (auto value = reader.text(item, "an entry of `essays`"))
+            manifest.essays.push_back({*value, reader.span(item)});
     }
 }
 
@@ -91,7 +95,8 @@ void read_lenses(YamlReader& reader, const YAML::Node& node, Manifest& manifest)
             if (!reader.expect_map(item, "an entry of `lenses`")) continue;
             reader.check_keys(item, kLensKeys, "a lens");
             if (!item["name"]) {
-                reader.diagnostics().error(lens.source, "a lens needs a `name`", "e.g. `{name: REALISM, label: Realism}`");
+                reader.diagnostics().error(lens.source, "a lens needs a `name`",
+                                           "e.g. `{name: REALISM, label: Realism}`");
                 continue;
             }
             auto name = reader.text(item["name"], "the lens's `name`");
@@ -135,6 +140,16 @@ void read_imports(YamlReader& reader, const YAML::Node& node, Manifest& manifest
     }
 }
 
+// "2026", "2026-02" or "2026-02-28" (already matched as digits) names a
+// real year, month and day: 2026-13-45 and 2025-02-29 do not.
+bool is_calendar_date(const std::string& date) {
+    using namespace std::chrono;
+    const int y = std::stoi(date.substr(0, 4));
+    const unsigned m = date.size() >= 7 ? static_cast<unsigned>(std::stoi(date.substr(5, 2))) : 1;
+    const unsigned d = date.size() >= 10 ? static_cast<unsigned>(std::stoi(date.substr(8, 2))) : 1;
+    return year_month_day{year{y}, month{m}, day{d}}.ok();
+}
+
 // Checks the values that have a shape: language tag, date, output id.
 void validate(YamlReader& reader, const YAML::Node& root, Manifest& manifest) {
     static const std::regex language_tag("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
@@ -145,7 +160,12 @@ void validate(YamlReader& reader, const YAML::Node& root, Manifest& manifest) {
     }
     static const std::regex date("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$");
     if (!manifest.date.empty() && !std::regex_match(manifest.date, date)) {
-        reader.diagnostics().error(reader.span(root["date"]), "`date` must look like 2026-11-22, found `" + manifest.date + "`");
+        reader.diagnostics().error(reader.span(root["date"]),
+                                   "`date` must look like 2026-11-22, found `" + manifest.date + "`");
+    } else if (!manifest.date.empty() && !is_calendar_date(manifest.date)) {
+        reader.diagnostics().error(reader.span(root["date"]),
+                                   "`date` " + manifest.date + " is not a day of the calendar",
+                                   "months run 01-12 and days to the month's length, e.g. 2026-02-28");
     }
     // `style` names a folder under styles/: a plain name, so a manifest
     // cannot reach outside the data folder with `style: ../../etc`.
@@ -158,22 +178,24 @@ void validate(YamlReader& reader, const YAML::Node& root, Manifest& manifest) {
     // The EPUB's cover: a PNG, JPEG or GIF, the images every reading system shows.
     static const std::regex cover_image("^.*\\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Gg][Ii][Ff])$");
     if (!manifest.cover.empty() && !std::regex_match(manifest.cover, cover_image)) {
-        reader.diagnostics().error(manifest.cover_source, "`cover` must be a .png, .jpg or .gif image, found `" +
-                                                              manifest.cover + "`",
+        reader.diagnostics().error(manifest.cover_source,
+                                   "`cover` must be a .png, .jpg or .gif image, found `" + manifest.cover + "`",
                                    "leave `cover` out and cinefolio sets a typographic cover");
     }
     static const std::regex file_stem("^[A-Za-z0-9][A-Za-z0-9._-]*$");
     if (!std::regex_match(manifest.id, file_stem)) {
         auto where = root["id"] ? reader.span(root["id"]) : base::Span{manifest.file, 0, 0};
-        reader.diagnostics().error(where, "`id` must be a file name of letters, digits, `.`, `_` and `-`, found `" +
-                                              manifest.id + "`",
-                                   "set `id:` in the manifest, e.g. `id: closeness`");
+        reader.diagnostics().error(
+            where, "`id` must be a file name of letters, digits, `.`, `_` and `-`, found `" + manifest.id + "`",
+            "set `id:` in the manifest, e.g. `id: closeness`");
     }
 }
 
 }  // namespace
 
-const std::vector<std::string>& known_keys() { return kTopKeys; }
+const std::vector<std::string>& known_keys() {
+    return kTopKeys;
+}
 
 std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file, base::Diagnostics& diagnostics) {
     const auto& source = sources.file(file);
@@ -190,7 +212,8 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     // add the keys it is asked about.
     const YAML::Node& root = *document;
     if (!root.IsMap()) {
-        diagnostics.error({file, 0, 0}, "the manifest must be a map of keys (title, essays, ...), found " + describe(root),
+        diagnostics.error({file, 0, 0},
+                          "the manifest must be a map of keys (title, essays, ...), found " + describe(root),
                           "start with a line like `title: My Anthology`");
         return std::nullopt;
     }
@@ -212,8 +235,8 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_optional_text(reader, root, "description", manifest.description);
     read_optional_text(reader, root, "style", manifest.style);
     read_optional_text(reader, root, "index", manifest.index);
-    if (auto words = root["hyphenation_exceptions"]; words && !words.IsNull() &&
-                                                       reader.expect_sequence(words, "`hyphenation_exceptions`")) {
+    if (auto words = root["hyphenation_exceptions"];
+        words && !words.IsNull() && reader.expect_sequence(words, "`hyphenation_exceptions`")) {
         for (const auto& word : words) {
             if (auto value = reader.text(word, "an entry of `hyphenation_exceptions`"))
                 manifest.hyphenation_exceptions.push_back(*value);

@@ -64,7 +64,9 @@ std::string percent_decoded(std::string_view text) {
     return out;
 }
 
-std::string normal_path(const std::filesystem::path& path) { return path.lexically_normal().generic_string(); }
+std::string normal_path(const std::filesystem::path& path) {
+    return path.lexically_normal().generic_string();
+}
 
 class LinkResolver {
 public:
@@ -73,7 +75,8 @@ public:
             anchors_.insert(part.id);
             for (const Chapter& chapter : part.chapters) {
                 anchors_.insert(chapter.id);
-                if (!chapter.source_path.empty()) chapters_by_path_.emplace(normal_path(chapter.source_path), chapter.id);
+                if (!chapter.source_path.empty())
+                    chapters_by_path_.emplace(normal_path(chapter.source_path), chapter.id);
             }
         }
     }
@@ -99,8 +102,9 @@ private:
         kept.reserve(inlines.size());
         for (Inline& item : inlines) {
             resolve_inlines(item.children, where);
-            if (item.kind == InlineKind::image) resolve_image(item, where);
-            if (item.kind == InlineKind::link && !resolve_link(item, where)) {
+            const base::Span& at = item.source.file >= 0 ? item.source : where;
+            if (item.kind == InlineKind::image) resolve_image(item, at);
+            if (item.kind == InlineKind::link && !resolve_link(item, at)) {
                 // The link goes; its words stay where it stood.
                 for (Inline& word : item.children) kept.push_back(std::move(word));
                 continue;
@@ -114,7 +118,8 @@ private:
     bool resolve_link(Inline& link, const base::Span& where) {
         const std::string shown = shorten(link.url);
         switch (classify(link.url)) {
-            case Target::web: return true;
+            case Target::web:
+                return true;
             case Target::script:
                 diagnostics_.warning(where, "link to `" + shown + "` dropped: script and data links are never kept",
                                      "the link's text stays as plain text");
@@ -147,8 +152,10 @@ private:
                 return false;
             }
             case Target::other:
-                diagnostics_.warning(where, "link to `" + shown + "` dropped: only http, https and mailto links are "
-                                            "kept; its text stays",
+                diagnostics_.warning(where,
+                                     "link to `" + shown +
+                                         "` dropped: only http, https and mailto links are "
+                                         "kept; its text stays",
                                      {});
                 return false;
         }
@@ -158,7 +165,8 @@ private:
     void resolve_image(Inline& image, const base::Span& where) {
         const std::string shown = shorten(image.url);
         switch (classify(image.url)) {
-            case Target::local: return;  // the CLI embeds it, or reports it missing
+            case Target::local:
+                return;  // the CLI embeds it, or reports it missing
             case Target::web:
             case Target::other:
                 diagnostics_.warning(where, "remote image `" + shown + "` is not fetched; its alt text stands in",

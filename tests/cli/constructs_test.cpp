@@ -83,13 +83,13 @@ TEST_CASE("links are kept, resolved to chapters, or reported with file and line"
     CHECK(has(page, "href=\"part-f1.xhtml#f1\""));
     CHECK(has(built.entries["OEBPS/text/f2-realism.xhtml"], "href=\"f1-metacritic.xhtml#f1-metacritic\""));
     // What resolves to nothing: a warning at the essay's line, plain words.
-    CHECK(has(out, "essays/links.md:27:1: warning: link to `missing.md` is not an essay of this book"));
-    CHECK(has(out, "essays/links.md:27:1: warning: link to `#no-such-place` names nothing in the book"));
-    CHECK(has(out, "essays/links.md:27:1: warning: link to `../book.yaml` is not an essay of this book"));
+    CHECK(has(out, "essays/links.md:27:63: warning: link to `missing.md` is not an essay of this book"));
+    CHECK(has(out, "essays/links.md:28:1: warning: link to `#no-such-place` names nothing in the book"));
+    CHECK(has(out, "essays/links.md:28:49: warning: link to `../book.yaml` is not an essay of this book"));
     CHECK(has(page, "a missing essay"));
     CHECK_FALSE(has(page, "missing.md"));
     // Script and data links are dropped, their words kept.
-    CHECK(has(out, "essays/links.md:30:1: warning: link to `javascript:alert(1)` dropped"));
+    CHECK(has(out, "essays/links.md:30:10: warning: link to `javascript:alert(1)` dropped"));
     CHECK(has(out, "link to `vbscript:x` dropped"));
     CHECK(has(out, "link to `data:text/plain,hi` dropped"));
     CHECK(has(page, "a script"));
@@ -105,18 +105,19 @@ TEST_CASE("local images are embedded once; remote and missing ones warn", "[cli]
     CHECK(built.entries["OEBPS/images/figure-still.png"] == kPng);
     CHECK(has(page, "<img src=\"../images/figure-still.png\" alt=\"A still of the kitchen\""));
     CHECK(has(page, "<img src=\"../images/figure-still.png\" alt=\"The still again\""));
-    CHECK(has(out, "essays/links.md:32:1: warning: remote image `https://example.com/poster.jpg` is not fetched"));
+    CHECK(has(out, "essays/links.md:33:53: warning: remote image `https://example.com/poster.jpg` is not fetched"));
     CHECK(has(out, "warning: image `figures/missing.png` not found"));
     CHECK(has(page, "A remote poster"));
     CHECK(has(page, "A missing frame"));
 }
 
-TEST_CASE("footnotes defined twice or never referenced are reported", "[cli][constructs][footnotes]") {
+TEST_CASE("footnotes defined twice, never referenced or never defined are reported", "[cli][constructs][footnotes]") {
     auto& built = constructs();
     const auto& out = built.result.output;
     INFO(out);
     CHECK(has(out, "essays/links.md:44:1: warning: footnote [^twice] is defined twice"));
     CHECK(has(out, "essays/links.md:45:1: warning: footnote [^never] is never referenced"));
+    CHECK(has(out, "essays/links.md:37:18: warning: footnote [^undefined] is referenced but never defined"));
     CHECK(has(out, "essays/html.md:10:1: warning: raw HTML dropped"));
 }
 

@@ -1,15 +1,14 @@
 // Markdown bodies: the cmark-gfm tree copied into model blocks, raw HTML
 // dropped, footnotes numbered, sections normalised.
 
-#include <catch2/catch.hpp>
+#include "cinefolio/corpus/markdown.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "cinefolio/corpus/markdown.hpp"
 
 using namespace cinefolio;
 using model::Block;
@@ -33,7 +32,9 @@ Parsed parse(const std::string& text, std::size_t body_begin = 0) {
     return parsed;
 }
 
-std::string plain(const std::vector<Inline>& inlines) { return model::plain_text(inlines); }
+std::string plain(const std::vector<Inline>& inlines) {
+    return model::plain_text(inlines);
+}
 
 // Top-level headings as "level text", the outline the book's contents show.
 std::vector<std::string> outline(const corpus::MarkdownBody& body) {
@@ -82,18 +83,18 @@ std::size_t body_after_front_matter(const std::string& text) {
 }  // namespace
 
 TEST_CASE("inline kinds are copied", "[markdown]") {
-    auto parsed = parse("Some *em* and **strong** and ~~gone~~ and `x < y`,\n"
-                        "a [link](https://example.org/a) and ![alt *text*](cover.png)  \n"
-                        "next line.\n");
+    auto parsed = parse(
+        "Some *em* and **strong** and ~~gone~~ and `x < y`,\n"
+        "a [link](https://example.org/a) and ![alt *text*](cover.png)  \n"
+        "next line.\n");
     const auto& inlines = only_paragraph(parsed).inlines;
     std::vector<InlineKind> kinds;
     for (const auto& item : inlines) kinds.push_back(item.kind);
-    CHECK(kinds == std::vector<InlineKind>{InlineKind::text,          InlineKind::emphasis,   InlineKind::text,
-                                           InlineKind::strong,        InlineKind::text,       InlineKind::strikethrough,
-                                           InlineKind::text,          InlineKind::code,       InlineKind::text,
-                                           InlineKind::soft_break,    InlineKind::text,       InlineKind::link,
-                                           InlineKind::text,          InlineKind::image,      InlineKind::hard_break,
-                                           InlineKind::text});
+    CHECK(kinds == std::vector<InlineKind>{InlineKind::text, InlineKind::emphasis, InlineKind::text, InlineKind::strong,
+                                           InlineKind::text, InlineKind::strikethrough, InlineKind::text,
+                                           InlineKind::code, InlineKind::text, InlineKind::soft_break, InlineKind::text,
+                                           InlineKind::link, InlineKind::text, InlineKind::image,
+                                           InlineKind::hard_break, InlineKind::text});
     CHECK(plain(inlines[1].children) == "em");
     CHECK(plain(inlines[5].children) == "gone");
     CHECK(inlines[7].text == "x < y");
@@ -116,12 +117,13 @@ TEST_CASE("autolinks become links", "[markdown]") {
 }
 
 TEST_CASE("block kinds are copied", "[markdown]") {
-    auto parsed = parse("- one\n- two\n\n"
-                        "3. three\n\n4. four\n\n"
-                        "> quoted\n\n"
-                        "```cpp extra words\nint x;\n\nint y;\n```\n\n"
-                        "---\n\n"
-                        "    indented code\n");
+    auto parsed = parse(
+        "- one\n- two\n\n"
+        "3. three\n\n4. four\n\n"
+        "> quoted\n\n"
+        "```cpp extra words\nint x;\n\nint y;\n```\n\n"
+        "---\n\n"
+        "    indented code\n");
     const auto& blocks = parsed.body.blocks;
     REQUIRE(blocks.size() == 6);
     CHECK(blocks[0].kind == BlockKind::bullet_list);
@@ -163,13 +165,14 @@ TEST_CASE("entities are decoded", "[markdown]") {
 }
 
 TEST_CASE("raw HTML is dropped with a warning at its line", "[markdown]") {
-    auto parsed = parse("First paragraph.\n"
-                        "\n"
-                        "<div class=\"x\">\n"
-                        "<script>alert(1)</script>\n"
-                        "</div>\n"
-                        "\n"
-                        "Some <b>bold</b> words.\n");
+    auto parsed = parse(
+        "First paragraph.\n"
+        "\n"
+        "<div class=\"x\">\n"
+        "<script>alert(1)</script>\n"
+        "</div>\n"
+        "\n"
+        "Some <b>bold</b> words.\n");
     REQUIRE(parsed.body.blocks.size() == 2);
     CHECK(plain(parsed.body.blocks[1].inlines) == "Some bold words.");
     for (const auto& block : parsed.body.blocks) {
@@ -202,10 +205,11 @@ TEST_CASE("a bold-only paragraph becomes a heading", "[markdown][sections]") {
 }
 
 TEST_CASE("a bold lead-in stays a paragraph marked as run-in", "[markdown][sections]") {
-    auto parsed = parse("**Louise Bourgeois (Artist, 1911-2010)**\nThe mother is a spider.\n\n"
-                        "**The consent debate:** A significant thread.\n\n"
-                        "**The fixation on the video** (The Criticism) mirrors the anxiety.\n\n"
-                        "- **In a list:** too.\n");
+    auto parsed = parse(
+        "**Louise Bourgeois (Artist, 1911-2010)**\nThe mother is a spider.\n\n"
+        "**The consent debate:** A significant thread.\n\n"
+        "**The fixation on the video** (The Criticism) mirrors the anxiety.\n\n"
+        "- **In a list:** too.\n");
     const auto& blocks = parsed.body.blocks;
     REQUIRE(blocks.size() == 4);
     CHECK(outline(parsed.body).empty());
@@ -246,9 +250,10 @@ TEST_CASE("heading levels are renumbered from 1 without gaps", "[markdown][secti
 
 TEST_CASE("bold headings nest by structure and style", "[markdown][sections]") {
     SECTION("a bold title heading no text of its own") {
-        auto parsed = parse("**Analysis of *Film* (2017)**\n\n**Introduction: A**\n\ntext\n\n"
-                            "**Body: B**\n\n**Point one**\n\ntext\n\n**Point two**\n\ntext\n\n"
-                            "**Conclusion: C**\n\ntext\n");
+        auto parsed = parse(
+            "**Analysis of *Film* (2017)**\n\n**Introduction: A**\n\ntext\n\n"
+            "**Body: B**\n\n**Point one**\n\ntext\n\n**Point two**\n\ntext\n\n"
+            "**Conclusion: C**\n\ntext\n");
         CHECK(plain(parsed.body.title) == "Analysis of Film (2017)");
         CHECK(outline(parsed.body) == std::vector<std::string>{"1 Introduction: A", "1 Body: B", "2 Point one",
                                                                "2 Point two", "1 Conclusion: C"});
@@ -294,8 +299,12 @@ TEST_CASE("source spans point into the file after front matter", "[markdown][spa
         CHECK(where(parsed, html.span).line == 8);
         CHECK(where(parsed, html.span).column == 11);
     };
-    SECTION("LF") { check("\n"); }
-    SECTION("CRLF") { check("\r\n"); }
+    SECTION("LF") {
+        check("\n");
+    }
+    SECTION("CRLF") {
+        check("\r\n");
+    }
 }
 
 TEST_CASE("a body starting mid-line and after a byte order mark keeps file columns", "[markdown][spans]") {
@@ -320,14 +329,15 @@ TEST_CASE("a body starting mid-line and after a byte order mark keeps file colum
 }
 
 TEST_CASE("footnotes are numbered by first reference", "[markdown][footnotes]") {
-    auto parsed = parse("Alpha[^zeta] and beta[^alpha] and again[^zeta] and [^missing].\n"
-                        "\n"
-                        "[^alpha]: Note on alpha with its own[^inner].\n"
-                        "[^zeta]: Note on zeta.\n"
-                        "\n"
-                        "    Second paragraph of zeta.\n"
-                        "[^inner]: Inner.\n"
-                        "[^unused]: Never referenced.\n");
+    auto parsed = parse(
+        "Alpha[^zeta] and beta[^alpha] and again[^zeta] and [^missing].\n"
+        "\n"
+        "[^alpha]: Note on alpha with its own[^inner].\n"
+        "[^zeta]: Note on zeta.\n"
+        "\n"
+        "    Second paragraph of zeta.\n"
+        "[^inner]: Inner.\n"
+        "[^unused]: Never referenced.\n");
     const auto& inlines = only_paragraph(parsed).inlines;
     std::vector<std::pair<std::string, std::string>> refs;
     for (const auto& item : inlines) {
@@ -349,12 +359,17 @@ TEST_CASE("footnotes are numbered by first reference", "[markdown][footnotes]") 
     CHECK(notes[2].id == "inner");
     CHECK(where(parsed, notes[1].blocks.at(0).source).line == 3);
 
-    REQUIRE(parsed.diagnostics.all().size() == 1);
+    REQUIRE(parsed.diagnostics.all().size() == 2);
     const auto& warning = parsed.diagnostics.all()[0];
     CHECK(warning.severity == base::Severity::warning);
     CHECK(warning.message.find("[^unused]") != std::string::npos);
     CHECK(where(parsed, warning.span).line == 8);
     CHECK(where(parsed, warning.span).column == 1);
+    // The reference to nothing is named where it stands.
+    const auto& undefined = parsed.diagnostics.all()[1];
+    CHECK(undefined.message == "footnote [^missing] is referenced but never defined; it is printed as written");
+    CHECK(where(parsed, undefined.span).line == 1);
+    CHECK(where(parsed, undefined.span).column == 52);
 }
 
 TEST_CASE("a second definition of a footnote label is dropped with a warning", "[markdown][footnotes]") {
@@ -367,10 +382,11 @@ TEST_CASE("a second definition of a footnote label is dropped with a warning", "
 }
 
 TEST_CASE("tables keep their header row and alignment", "[markdown][tables]") {
-    auto parsed = parse("| Film | Year | Score | Note |\n"
-                        "|:-----|:----:|------:|------|\n"
-                        "| *Closeness* | 2017 | 8 | x |\n"
-                        "| Beanpole | 2019 | 9 |\n");
+    auto parsed = parse(
+        "| Film | Year | Score | Note |\n"
+        "|:-----|:----:|------:|------|\n"
+        "| *Closeness* | 2017 | 8 | x |\n"
+        "| Beanpole | 2019 | 9 |\n");
     REQUIRE(parsed.body.blocks.size() == 1);
     const auto& table = parsed.body.blocks[0];
     CHECK(table.kind == BlockKind::table);

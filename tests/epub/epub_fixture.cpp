@@ -37,7 +37,7 @@ epub::Options sample_options() {
 // The sample book with one image pointing at the bundled PNG.
 model::Book sample_with_image() {
     model::Book book = sample_book();
-    model::Inline image{model::InlineKind::image, {}, "images/still.png", {{model::InlineKind::text, "a dot", {}, {}}}};
+    model::Inline image{model::InlineKind::image, {}, "images/still.png", {{model::InlineKind::text, "a dot", {}, {}, {}}}, {}};
     book.parts[1].chapters[1].blocks[0].inlines.push_back(image);
     return book;
 }

@@ -26,7 +26,7 @@ Block block(BlockKind kind, std::string id, std::string text = {}) {
     Block made;
     made.kind = kind;
     made.id = std::move(id);
-    if (!text.empty()) made.inlines = {{InlineKind::text, std::move(text), {}, {}}};
+    if (!text.empty()) made.inlines = {{InlineKind::text, std::move(text), {}, {}, {}}};
     return made;
 }
 
@@ -41,8 +41,8 @@ model::Book odd_book() {
     Block deep = block(BlockKind::heading, "dup", "Deep\x01 heading, \xff bad UTF-8 \xef\xbf\xbe");
     deep.level = 9;
     Block dangling = block(BlockKind::paragraph, "dup");
-    dangling.inlines = {{InlineKind::footnote_ref, "9", "nowhere", {}},
-                        {InlineKind::link, {}, "HTTPS://EXAMPLE.org/\xc3\xa4 b", {{InlineKind::text, "caps", {}, {}}}}};
+    dangling.inlines = {{InlineKind::footnote_ref, "9", "nowhere", {}, {}},
+                        {InlineKind::link, {}, "HTTPS://EXAMPLE.org/\xc3\xa4 b", {{InlineKind::text, "caps", {}, {}, {}}}, {}}};
     Block stray = block(BlockKind::list_item, "stray-item");
     stray.children = {block(BlockKind::paragraph, "has space", "x")};
     chapter.blocks = {deep, dangling, stray, block(BlockKind::bullet_list, "empty-list"),

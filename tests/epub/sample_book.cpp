@@ -11,11 +11,11 @@ using model::BlockKind;
 using model::Inline;
 using model::InlineKind;
 
-Inline text(std::string value) { return {InlineKind::text, std::move(value), {}, {}}; }
+Inline text(std::string value) { return {InlineKind::text, std::move(value), {}, {}, {}}; }
 Inline wrap(InlineKind kind, std::vector<Inline> children, std::string url = {}) {
-    return {kind, {}, std::move(url), std::move(children)};
+    return {kind, {}, std::move(url), std::move(children), {}};
 }
-Inline note_ref(std::string number, std::string id) { return {InlineKind::footnote_ref, std::move(number), std::move(id), {}}; }
+Inline note_ref(std::string number, std::string id) { return {InlineKind::footnote_ref, std::move(number), std::move(id), {}, {}}; }
 
 Block paragraph(std::string id, std::vector<Inline> inlines) {
     Block block;
@@ -66,11 +66,11 @@ model::Chapter full_chapter(const std::string& prefix) {
         prefix + "-p2",
         {text("Plain, "), wrap(InlineKind::emphasis, {text("emphasis")}), text(", "),
          wrap(InlineKind::strong, {text("strong")}), text(", "), wrap(InlineKind::strikethrough, {text("struck")}),
-         text(", "), Inline{InlineKind::code, "a < b && c", {}, {}}, {InlineKind::soft_break, {}, {}, {}},
+         text(", "), Inline{InlineKind::code, "a < b && c", {}, {}, {}}, {InlineKind::soft_break, {}, {}, {}, {}},
          text("a "), wrap(InlineKind::link, {text("web link")}, "https://example.org/a b?x=1&y=2"), text(", a "),
          wrap(InlineKind::link, {text("mail link")}, "mailto:ada@example.org"), text(", a "),
          wrap(InlineKind::link, {text("script link")}, "javascript:alert(1)"), text(", a "),
-         wrap(InlineKind::link, {text("relative link")}, "other.md"), {InlineKind::hard_break, {}, {}, {}},
+         wrap(InlineKind::link, {text("relative link")}, "other.md"), {InlineKind::hard_break, {}, {}, {}, {}},
          text("an image: "), wrap(InlineKind::image, {text("a still of the bicycle")}, "still.jpg"),
          text(" and the note again"), note_ref("1", prefix + "-fn1"), text(" and another"),
          note_ref("2", prefix + "-fn2"), text(".")}));

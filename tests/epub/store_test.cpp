@@ -145,7 +145,7 @@ TEST_CASE("embedded fonts are subset but keep every character the pages show", "
 
 TEST_CASE("subset fonts keep the capitals of the letters used (text-transform: uppercase)", "[epub][fonts]") {
     model::Book book = sample_with_image();
-    book.parts[0].chapters[0].blocks[0].inlines.push_back({model::InlineKind::text, " caf\u00E9", {}, {}});
+    book.parts[0].chapters[0].blocks[0].inlines.push_back({model::InlineKind::text, " caf\u00E9", {}, {}, {}});
     Diagnostics diagnostics;
     auto written = epub::write(book, sample_options(), diagnostics);
     REQUIRE(written);
@@ -180,7 +180,7 @@ TEST_CASE("accessibility metadata is written from what the book holds", "[epub][
     CHECK(summary.find("cover") != std::string::npos);
 
     SECTION("an image without a description withdraws the claims that depend on it") {
-        model::Inline image{model::InlineKind::image, {}, "images/still.png", {}};
+        model::Inline image{model::InlineKind::image, {}, "images/still.png", {}, {}};
         book.parts[0].chapters[0].blocks[0].inlines.push_back(image);
         Diagnostics diagnostics;
         auto written = epub::write(book, sample_options(), diagnostics);

@@ -1,8 +1,8 @@
 // The manifest contract: keys, defaults, types, positions of errors.
 
-#include <catch2/catch.hpp>
-
 #include "cinefolio/manifest/manifest.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace cinefolio;
 
@@ -89,6 +89,18 @@ TEST_CASE("errors name the line", "[manifest]") {
     auto bad_language = parse("title: T\nlanguage: english language\n");
     CHECK_FALSE(bad_language.manifest);
     CHECK(bad_language.first_line() == 2);
+
+    for (const char* impossible : {"2026-13-45", "2025-02-29", "2026-04-31", "2026-00"}) {
+        auto bad_date = parse(std::string("title: T\nlanguage: en\ndate: ") + impossible + "\n");
+        INFO(impossible);
+        CHECK_FALSE(bad_date.manifest);
+        CHECK(bad_date.first_line() == 3);
+        CHECK(bad_date.first_message() == std::string("`date` ") + impossible + " is not a day of the calendar");
+    }
+    for (const char* real : {"2024-02-29", "2026-11", "2026"}) {
+        INFO(real);
+        CHECK(parse(std::string("title: T\ndate: ") + real + "\n").manifest);
+    }
 
     auto incomplete_import = parse("title: T\nimports:\n  - {file: a.txt, movieId: 1}\n");
     CHECK_FALSE(incomplete_import.manifest);

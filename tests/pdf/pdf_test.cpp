@@ -140,7 +140,7 @@ TEST_CASE("a character missing from the font is reported once", "[pdf]") {
     auto& blocks = book.parts[0].chapters[0].blocks;
     model::Block block;
     block.kind = model::BlockKind::paragraph;
-    block.inlines = {{model::InlineKind::text, "Tokyo Story is 東京物語, twice: 東京.", {}, {}}};
+    block.inlines = {{model::InlineKind::text, "Tokyo Story is 東京物語, twice: 東京.", {}, {}, {}}};
     blocks.push_back(block);
     base::Diagnostics diagnostics;
     const auto pdf = pdf::write(book, test::sample_options(), diagnostics);

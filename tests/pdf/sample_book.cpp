@@ -13,14 +13,14 @@ using model::BlockKind;
 using model::Inline;
 using model::InlineKind;
 
-Inline text(std::string value) { return {InlineKind::text, std::move(value), {}, {}}; }
+Inline text(std::string value) { return {InlineKind::text, std::move(value), {}, {}, {}}; }
 Inline wrap(InlineKind kind, std::vector<Inline> children, std::string url = {}) {
-    return {kind, {}, std::move(url), std::move(children)};
+    return {kind, {}, std::move(url), std::move(children), {}};
 }
-Inline code(std::string value) { return {InlineKind::code, std::move(value), {}, {}}; }
-Inline note(std::string number) { return {InlineKind::footnote_ref, std::move(number), "fn" + number, {}}; }
-Inline soft() { return {InlineKind::soft_break, {}, {}, {}}; }
-Inline hard() { return {InlineKind::hard_break, {}, {}, {}}; }
+Inline code(std::string value) { return {InlineKind::code, std::move(value), {}, {}, {}}; }
+Inline note(std::string number) { return {InlineKind::footnote_ref, std::move(number), "fn" + number, {}, {}}; }
+Inline soft() { return {InlineKind::soft_break, {}, {}, {}, {}}; }
+Inline hard() { return {InlineKind::hard_break, {}, {}, {}, {}}; }
 
 Block paragraph(std::vector<Inline> inlines) {
     Block block;

@@ -138,7 +138,7 @@ TEST_CASE("a character the text face lacks comes from the fallback face", "[type
     model::Block block;
     block.kind = model::BlockKind::paragraph;
     // Armenian and Georgian: not in Linux Libertine, in DejaVu Sans.
-    block.inlines = {{model::InlineKind::text, "Parajanov’s Նռան գույնը and ფიროსმანი.", {}, {}}};
+    block.inlines = {{model::InlineKind::text, "Parajanov’s Նռան գույնը and ფიროსმანი.", {}, {}, {}}};
     book.parts[0].chapters[0].blocks.push_back(block);
     const auto options = test::sample_options();
     base::Diagnostics diagnostics;

@@ -34,6 +34,9 @@ struct Inline {
     std::string text;
     std::string url;
     std::vector<Inline> children;
+    /// Where a link or image stands in its essay (for warnings about its
+    /// target); other inlines leave it empty and borrow their block's.
+    base::Span source;
 };
 
 /// Kinds of block content.
