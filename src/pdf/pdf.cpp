@@ -7,6 +7,7 @@
 
 #include "cairo_fonts.hpp"
 #include "cinefolio/typeset/typeset.hpp"
+#include "images.hpp"
 #include "painter.hpp"
 
 namespace cinefolio::pdf {
@@ -53,13 +54,16 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     settings.build_date = day;
     settings.font_expansion = options.font_expansion;
     settings.margin_kerning = options.margin_kerning;
+    // Decoded before typesetting: the layout needs each image's pixel size.
+    const ImageSurfaces images(options.images);
+    settings.images = images.info();
     auto document = typeset::typeset(book, settings, *fonts, diagnostics);
     if (!document) return std::nullopt;
 
     const CairoFonts cairo_fonts(*fonts);
     const DocumentInfo info{book.metadata.title, joined(book.metadata.creators), book.metadata.subtitle, moment};
     std::string error;
-    std::string bytes = paint(*document, cairo_fonts, info, error);
+    std::string bytes = paint(*document, cairo_fonts, images, info, error);
     if (!error.empty()) {
         diagnostics.error({}, "cannot write the PDF: " + error);
         return std::nullopt;
