@@ -97,7 +97,7 @@ TEST_CASE("links are kept, resolved to chapters, or reported with file and line"
     CHECK_FALSE(has(page, "javascript:"));
 }
 
-TEST_CASE("local images are embedded once; remote and missing ones warn", "[cli][constructs][images]") {
+TEST_CASE("local images are embedded once, remote and missing ones warn", "[cli][constructs][images]") {
     auto& built = constructs();
     const auto& out = built.result.output;
     INFO(out);

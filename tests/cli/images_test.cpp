@@ -88,7 +88,7 @@ TEST_CASE("the JPEG is embedded byte for byte, not re-encoded", "[cli][images]")
     CHECK(has(slurp(book.book.path("out/pictures.pdf")), jpeg));
 }
 
-TEST_CASE("drawn images print no alt text; the others print theirs and warn", "[cli][images]") {
+TEST_CASE("drawn images print no alt text, the others print theirs and warn", "[cli][images]") {
     auto& book = built();
     INFO(book.result.output);
     INFO(book.text);

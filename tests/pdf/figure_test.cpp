@@ -120,7 +120,7 @@ TEST_CASE("a lone image is a figure scaled to fit the measure and the page", "[t
     CHECK_FALSE(prints(document, "Smallalt"));
 }
 
-TEST_CASE("inline and undrawable images print their alt text; undrawable ones warn", "[typeset][images]") {
+TEST_CASE("inline and undrawable images print their alt text, undrawable ones warn", "[typeset][images]") {
     const auto set = set_with_figures();
     CHECK(prints(set.document, "Inlinealt"));
     CHECK(prints(set.document, "Brokenalt"));
