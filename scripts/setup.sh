@@ -8,7 +8,7 @@ build_packages=(
   cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libzip-dev libpugixml-dev libyaml-cpp-dev
-  libcairo2-dev libharfbuzz-dev libfreetype-dev
+  libcairo2-dev libjpeg-dev libharfbuzz-dev libfreetype-dev
   libhyphen-dev hyphen-en-us libicu-dev
   catch2
 )

@@ -123,6 +123,7 @@ std::optional<pdf::Options> pdf_options(const LoadedBook& loaded, std::int64_t m
     options.build_time = moment;
     options.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
     options.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
+    for (const auto& image : loaded.images) options.images[image.name] = {image.media_type, image.bytes};
     const std::string folder = "fonts/linux-libertine/";
     auto regular = read_resource(folder + "LinLibertine_R.otf", diagnostics);
     auto italic = read_resource(folder + "LinLibertine_RI.otf", diagnostics);

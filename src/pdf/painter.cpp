@@ -76,6 +76,20 @@ void paint_run(cairo_t* cr, const typeset::GlyphRun& run, const CairoFonts& font
                            static_cast<cairo_text_cluster_flags_t>(0));
 }
 
+void paint_image(cairo_t* cr, const typeset::Image& image, const ImageSurfaces& images) {
+    cairo_surface_t* surface = images.surface(image.name);
+    if (surface == nullptr) return;
+    const int width = cairo_image_surface_get_width(surface);
+    const int height = cairo_image_surface_get_height(surface);
+    if (width <= 0 || height <= 0) return;
+    cairo_save(cr);
+    cairo_translate(cr, image.x, image.y);
+    cairo_scale(cr, image.width / width, image.height / height);
+    cairo_set_source_surface(cr, surface, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
 void paint_link(cairo_t* cr, const typeset::Link& link) {
     std::string attributes;
     if (!link.uri.empty()) {
@@ -90,13 +104,15 @@ void paint_link(cairo_t* cr, const typeset::Link& link) {
     cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
-void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page, const CairoFonts& fonts) {
+void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page, const CairoFonts& fonts,
+                const ImageSurfaces& images) {
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface, page.label.c_str());
     for (const auto& destination : page.destinations) {
         const std::string attributes = "name=" + quoted(destination.name) + " x=0 y=" + number(destination.y);
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
+    for (const auto& image : page.images) paint_image(cr, image, images);
     cairo_set_source_rgb(cr, 0, 0, 0);
     for (const auto& run : page.runs) paint_run(cr, run, fonts);
     for (const auto& rule : page.rules) cairo_rectangle(cr, rule.x, rule.y, rule.width, rule.height);
@@ -136,8 +152,8 @@ void set_info(cairo_surface_t* surface, const DocumentInfo& info) {
 
 }  // namespace
 
-std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const DocumentInfo& info,
-                  std::string& error) {
+std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
+                  const DocumentInfo& info, std::string& error) {
     std::string bytes;
     {
         CairoSurface surface(
@@ -153,7 +169,7 @@ std::string paint(const typeset::PagedDocument& document, const CairoFonts& font
         // encloses them; one Document element around everything keeps the
         // file sound (qpdf --check).
         cairo_tag_begin(cr.get(), "Document", "");
-        for (const auto& page : document.pages) paint_page(cr.get(), surface.get(), page, fonts);
+        for (const auto& page : document.pages) paint_page(cr.get(), surface.get(), page, fonts, images);
         cairo_tag_end(cr.get(), "Document");
         add_outline(surface.get(), document);
         cairo_status_t status = cairo_status(cr.get());

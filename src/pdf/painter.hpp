@@ -5,6 +5,7 @@
 
 #include "cairo_fonts.hpp"
 #include "cinefolio/typeset/paged_document.hpp"
+#include "images.hpp"
 
 namespace cinefolio::pdf {
 
@@ -16,9 +17,9 @@ struct DocumentInfo {
     std::string date;  // ISO 8601, "2023-11-14T22:13:20Z"
 };
 
-/// Paints every page, link and bookmark; returns the PDF bytes, or an
-/// empty string with `error` set if Cairo failed.
-std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const DocumentInfo& info,
-                  std::string& error);
+/// Paints every page, image, link and bookmark; returns the PDF bytes, or
+/// an empty string with `error` set if Cairo failed.
+std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
+                  const DocumentInfo& info, std::string& error);
 
 }  // namespace cinefolio::pdf

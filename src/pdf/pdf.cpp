@@ -7,6 +7,7 @@
 
 #include "cairo_fonts.hpp"
 #include "cinefolio/typeset/typeset.hpp"
+#include "images.hpp"
 #include "painter.hpp"
 
 namespace cinefolio::pdf {
@@ -35,9 +36,10 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-// Loads the faces and sets the book in pages.
+// Loads the faces and sets the book in pages; the images were decoded
+// before, since the layout needs each one's pixel size.
 std::optional<typeset::PagedDocument> set_pages(const model::Book& book, const Options& options,
-                                                base::Diagnostics& diagnostics,
+                                                const ImageSurfaces& images, base::Diagnostics& diagnostics,
                                                 std::optional<typeset::FontSet>& fonts) {
     const auto& files = options.fonts;
     typeset::FontBytes face_bytes{files.regular, files.italic, files.bold, files.bold_italic, files.mono, {}};
@@ -53,6 +55,7 @@ std::optional<typeset::PagedDocument> set_pages(const model::Book& book, const O
     settings.build_date = dates_of(options.build_time).first;
     settings.font_expansion = options.font_expansion;
     settings.margin_kerning = options.margin_kerning;
+    settings.images = images.info();
     return typeset::typeset(book, settings, *fonts, diagnostics);
 }
 
@@ -60,13 +63,14 @@ std::optional<typeset::PagedDocument> set_pages(const model::Book& book, const O
 
 std::optional<Printed> print(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
     std::optional<typeset::FontSet> fonts;
-    auto document = set_pages(book, options, diagnostics, fonts);
+    const ImageSurfaces images(options.images);
+    auto document = set_pages(book, options, images, diagnostics, fonts);
     if (!document) return std::nullopt;
     const CairoFonts cairo_fonts(*fonts);
     const DocumentInfo info{book.metadata.title, joined(book.metadata.creators), book.metadata.subtitle,
                             dates_of(options.build_time).second};
     std::string error;
-    Printed printed{paint(*document, cairo_fonts, info, error), std::move(document->anchor_labels)};
+    Printed printed{paint(*document, cairo_fonts, images, info, error), std::move(document->anchor_labels)};
     if (!error.empty()) {
         diagnostics.error({}, "cannot write the PDF: " + error);
         return std::nullopt;
@@ -76,7 +80,8 @@ std::optional<Printed> print(const model::Book& book, const Options& options, ba
 
 std::optional<PageLabels> paginate(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
     std::optional<typeset::FontSet> fonts;
-    auto document = set_pages(book, options, diagnostics, fonts);
+    const ImageSurfaces images(options.images);
+    auto document = set_pages(book, options, images, diagnostics, fonts);
     if (!document) return std::nullopt;
     return std::move(document->anchor_labels);
 }

@@ -77,6 +77,7 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
         mark.anchor = block.id;
         list_.mark(std::move(mark));
     }
+    report_images(block.inlines, block.source);
     switch (block.kind) {
         case model::BlockKind::paragraph: set_paragraph(block, measure); break;
         case model::BlockKind::heading: set_heading(block, measure); break;
@@ -136,6 +137,10 @@ void BlockSetter::add_lines(std::vector<SetLine> lines, const Measure& measure) 
 }
 
 void BlockSetter::set_paragraph(const model::Block& block, const Measure& measure) {
+    if (const model::Inline* image = lone_image(block)) {
+        set_figure(*image, measure);
+        return;
+    }
     TextStyle style = context_.text(measure.size);
     // Old-style figures sit in running text like lower case.
     style.oldstyle = true;

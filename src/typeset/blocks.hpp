@@ -35,6 +35,14 @@ private:
     void set_code(const model::Block& block, const Measure& measure);
     void set_break(const Measure& measure);
     void set_table(const model::Block& block, const Measure& measure);
+    /// The image a paragraph holds alone (blank text, breaks and anchors
+    /// aside), if print can draw it; else nullptr.
+    const model::Inline* lone_image(const model::Block& block) const;
+    /// A drawable image as a display figure: natural size, shrunk to fit the
+    /// measure and part of the page, centred, never split from itself.
+    void set_figure(const model::Inline& image, const Measure& measure);
+    /// Warns about each image in the inlines print cannot draw.
+    void report_images(const std::vector<model::Inline>& inlines, const base::Span& where);
     /// Puts a label (list number, note number) right-aligned before the
     /// first box added since `first_item`.
     void add_label(std::size_t first_item, const StyledText& label, double right_edge, const Measure& measure);

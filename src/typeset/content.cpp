@@ -17,6 +17,11 @@ void Content::append(const Content& other, double dx, double dy) {
         rule.y += dy;
         rules.push_back(rule);
     }
+    for (Image image : other.images) {
+        image.x += dx;
+        image.y += dy;
+        images.push_back(std::move(image));
+    }
     for (Link link : other.links) {
         link.x += dx;
         link.y += dy;

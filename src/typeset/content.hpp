@@ -1,5 +1,5 @@
 #pragma once
-// Drawable content of a line or a page: glyph runs, rules and links in
+// Drawable content of a line or a page: glyph runs, rules, images and links in
 // points. Lines hold it relative to their start and baseline; pages hold it
 // absolute.
 
@@ -13,13 +13,14 @@ namespace cinefolio::typeset {
 struct Content {
     std::vector<GlyphRun> runs;
     std::vector<Rule> rules;
+    std::vector<Image> images;
     std::vector<Link> links;
     std::vector<LineRecord> lines;  // how each text line in it was set (for traces)
     std::vector<std::string> anchors;  // index anchors whose term begins in it
 
     /// Appends another content moved by (dx, dy).
     void append(const Content& other, double dx, double dy);
-    bool empty() const { return runs.empty() && rules.empty() && links.empty(); }
+    bool empty() const { return runs.empty() && rules.empty() && images.empty() && links.empty(); }
 };
 
 }  // namespace cinefolio::typeset

@@ -38,6 +38,7 @@ struct Context {
           margin_kerning(settings.margin_kerning),
           shaper(fonts, reporter),
           hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions),
+          images(settings.images),
           diagnostics(reporter) {}
 
     Design design;
@@ -47,6 +48,8 @@ struct Context {
     Shaper shaper;
     LineBreakFinder breaks;
     Hyphenator hyphenator;
+    /// The book's images by resource name (the Settings outlive the Context).
+    const std::map<std::string, ImageInfo>& images;
     base::Diagnostics& diagnostics;
 
     /// The body text style at a size.

@@ -81,7 +81,10 @@ void flatten_into(StyledText& out, const std::vector<model::Inline>& inlines, co
                 break;
             }
             case model::InlineKind::image: {
-                // Print has no images yet: the alt text stands in, bracketed.
+                // An image within running text is not drawn (a picture at
+                // line height says little and upsets the leading): its alt
+                // text stands in, bracketed, as for images print cannot
+                // draw. One alone in its paragraph is a figure (figures.cpp).
                 append_collapsed(out, "[", style);
                 flatten_into(out, node.children, emphasized(style));
                 append_collapsed(out, "]", style);

@@ -47,6 +47,10 @@ std::string trace(const PagedDocument& document) {
             out << "  rule " << number(rule.x) << ',' << number(rule.y) << ' ' << number(rule.width) << 'x'
                 << number(rule.height) << '\n';
         }
+        for (const auto& image : page.images) {
+            out << "  image " << number(image.x) << ',' << number(image.y) << ' ' << number(image.width) << 'x'
+                << number(image.height) << " '" << image.name << "'\n";
+        }
         for (const auto& destination : page.destinations) {
             out << "  destination '" << destination.name << "' at " << number(destination.y) << '\n';
         }

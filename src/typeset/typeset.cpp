@@ -75,6 +75,7 @@ Page finish_page(Context& context, const BuiltPage& built, std::size_t index, co
     page.label = label;
     page.runs = std::move(content.runs);
     page.rules = std::move(content.rules);
+    page.images = std::move(content.images);
     page.links = std::move(content.links);
     page.lines = std::move(content.lines);
     page.destinations = built.destinations;

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "cli_fixture.hpp"
@@ -96,7 +97,7 @@ TEST_CASE("links are kept, resolved to chapters, or reported with file and line"
     CHECK_FALSE(has(page, "javascript:"));
 }
 
-TEST_CASE("local images are embedded once; remote and missing ones warn", "[cli][constructs][images]") {
+TEST_CASE("local images are embedded once, remote and missing ones warn", "[cli][constructs][images]") {
     auto& built = constructs();
     const auto& out = built.result.output;
     INFO(out);
@@ -109,6 +110,11 @@ TEST_CASE("local images are embedded once; remote and missing ones warn", "[cli]
     CHECK(has(out, "warning: image `figures/missing.png` not found"));
     CHECK(has(page, "A remote poster"));
     CHECK(has(page, "A missing frame"));
+    // In print, only the image alone in its paragraph (blocks.md) is drawn.
+    auto list = run("pdfimages -list " + quote(built.book.path("out/every-construct.pdf")));
+    INFO(list.output);
+    CHECK(std::count(list.output.begin(), list.output.end(), '\n') == 3);  // two header lines, one image
+    CHECK(has(list.output, " image       2     2  rgb "));
 }
 
 TEST_CASE("footnotes defined twice, never referenced or never defined are reported", "[cli][constructs][footnotes]") {

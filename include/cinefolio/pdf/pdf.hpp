@@ -26,6 +26,13 @@ struct FontFiles {
     std::vector<std::string> fallbacks;
 };
 
+/// An image the essays show, as the CLI read it: the same bytes the EPUB
+/// carries.
+struct ImageFile {
+    std::string media_type;  // "image/png", "image/jpeg" or "image/gif"
+    std::string bytes;
+};
+
 /// Page and type settings plus the build moment.
 struct Options {
     double page_width_pt = 432.0;   // 6 in
@@ -45,6 +52,10 @@ struct Options {
     /// because they measurably even out word spacing.
     bool font_expansion = true;
     bool margin_kerning = true;
+    /// The essays' local images by resource name (the URL the Book's image
+    /// inlines carry). An image alone in its paragraph is drawn as a figure
+    /// (PNG and JPEG); the others print their alt text.
+    std::map<std::string, ImageFile> images;
 };
 
 /// Anchor ids (blocks, chapters, index anchors) to the folio printed on

@@ -1,6 +1,6 @@
 #pragma once
-// The typesetter's output: pages of positioned glyph runs, rules and links,
-// plus the outline and the page of every anchor. Plain data, std types only;
+// The typesetter's output: pages of positioned glyph runs, rules, images and
+// links, plus the outline and the page of every anchor. Plain data, std types only;
 // a painter needs nothing else (and the fonts) to draw it.
 
 #include <cstdint>
@@ -52,6 +52,16 @@ struct Rule {
     double height = 0;
 };
 
+/// An image drawn scaled into a rectangle (top-left corner and size); `name`
+/// is the image's resource name, as the Book's image URLs give it.
+struct Image {
+    double x = 0;
+    double y = 0;
+    double width = 0;
+    double height = 0;
+    std::string name;
+};
+
 /// A clickable area: either a URI or a named destination in the document.
 struct Link {
     double x = 0;
@@ -85,6 +95,7 @@ struct Page {
     std::string label;
     std::vector<GlyphRun> runs;
     std::vector<Rule> rules;
+    std::vector<Image> images;
     std::vector<Link> links;
     std::vector<Destination> destinations;
     std::vector<LineRecord> lines;  // the text lines on it, in setting order
@@ -111,7 +122,7 @@ struct PagedDocument {
     std::map<std::string, std::string> anchor_labels;
 };
 
-/// A readable trace, one line per page, run, rule and link with positions:
+/// A readable trace, one line per page, run, rule, image and link with positions:
 /// what golden tests compare.
 std::string trace(const PagedDocument& document);
 

@@ -2,6 +2,7 @@
 // Typesetting: a Book becomes a PagedDocument (shaped, hyphenated, broken
 // into lines and pages, with front matter, running heads and folios).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,16 @@
 #include "cinefolio/typeset/paged_document.hpp"
 
 namespace cinefolio::typeset {
+
+/// What the typesetter knows of an image the book shows: its size in
+/// pixels, or why print cannot draw it.
+struct ImageInfo {
+    int width = 0;
+    int height = 0;
+    /// Empty when the image can be drawn, else the reason ("not a PNG
+    /// file"), which the typesetter reports where the image is used.
+    std::string problem;
+};
 
 /// Page size, body size and what the copyright page prints as build date.
 struct Settings {
@@ -30,6 +41,9 @@ struct Settings {
     bool font_expansion = true;
     /// Punctuation and hyphens hang into the margins (character protrusion).
     bool margin_kerning = true;
+    /// The images print can draw (or not), by resource name: the URL the
+    /// Book's image inlines carry. Images not listed print their alt text.
+    std::map<std::string, ImageInfo> images;
 };
 
 /// Sets the whole book; nullopt after reporting errors. Characters the
