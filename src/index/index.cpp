@@ -72,6 +72,24 @@ void check_references(const std::vector<model::IndexEntry>& entries, const std::
     }
 }
 
+// Patterns ICU gave up on part-way (time or stack limit): their occurrences
+// are incomplete, so the build fails instead of printing a short index.
+bool report_failed_patterns(const std::vector<Term>& terms, base::Diagnostics& diagnostics) {
+    bool failed = false;
+    for (const auto& term : terms) {
+        for (const auto& pattern : term.patterns) {
+            if (pattern.failure->empty()) continue;
+            failed = true;
+            diagnostics.error(
+                pattern.source,
+                "index pattern `" + pattern.text + "` is too costly to match (ICU: " + *pattern.failure + ")",
+                "avoid nested repetition such as `(a+)+`; match the few forms the essays use");
+        }
+        if (report_failed_patterns(term.subterms, diagnostics)) failed = true;
+    }
+    return failed;
+}
+
 }  // namespace
 
 void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics) {
@@ -80,11 +98,15 @@ void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnost
     std::vector<std::string> exclude;
     if (curated) {
         rules = curated->rules;
-        terms = curated_terms(*curated);
+        auto errors_before = diagnostics.error_count();
+        terms = curated_terms(*curated, diagnostics);
+        // An index missing a pattern's occurrences would be wrong, not short.
+        if (diagnostics.error_count() > errors_before) return;
         exclude = curated->exclude;
     }
     merge_terms(terms, extract_terms(book, rules, false), exclude, book);
     auto hits = place_anchors(book, terms);
+    if (report_failed_patterns(terms, diagnostics)) return;
 
     std::vector<model::IndexEntry> entries;
     for (std::size_t i = 0; i < terms.size(); ++i) {
@@ -115,7 +137,9 @@ manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFil
     std::vector<Term> known;
     std::vector<std::string> exclude;
     if (curated) {
-        known = curated_terms(*curated);
+        // The build has reported any invalid pattern already.
+        base::Diagnostics reported;
+        known = curated_terms(*curated, reported);
         exclude = curated->exclude;
     }
     auto curated_count = known.size();

@@ -108,6 +108,13 @@ std::optional<std::size_t> first_occurrence(const std::string& text, const Term&
             if (!first_full || at < *first_full) first_full = at;
         }
     }
+    // Patterns count as full forms, under the same word and exclusion rules.
+    for (const auto& pattern : term.patterns) {
+        for (auto [at, end] : find_pattern(text, pattern)) {
+            if (!whole_word(text, at, end) || excluded(text, at, end - at, term.exclude)) continue;
+            if (!first_full || at < *first_full) first_full = at;
+        }
+    }
     first = first_full;
     for (const auto& form : term.deferred) {
         for (auto at : find_form(text, form)) {

@@ -21,7 +21,7 @@ std::string surname_of(const std::string& heading) {
     return comma == std::string::npos ? std::string() : heading.substr(0, comma);
 }
 
-Term from_entry(const manifest::IndexFileEntry& entry) {
+Term from_entry(const manifest::IndexFileEntry& entry, base::Diagnostics& diagnostics) {
     Term term;
     term.heading = entry.heading;
     term.kind = entry.kind;
@@ -32,8 +32,14 @@ Term from_entry(const manifest::IndexFileEntry& entry) {
     term.rule = "curated";
     term.source = entry.source;
     term.forms = entry.match;
-    // An entry that only refers elsewhere is found nowhere itself.
-    if (term.forms.empty() && entry.see.empty()) {
+    for (std::size_t i = 0; i < entry.patterns.size(); ++i) {
+        auto source = i < entry.pattern_sources.size() ? entry.pattern_sources[i] : entry.source;
+        if (auto pattern = compile_pattern(entry.patterns[i], source, diagnostics))
+            term.patterns.push_back(std::move(*pattern));
+    }
+    // An entry that only refers elsewhere is found nowhere itself; patterns,
+    // like `match`, replace the heading as what is looked for.
+    if (term.forms.empty() && entry.patterns.empty() && entry.see.empty()) {
         term.forms.push_back(entry.kind == "person" ? natural_order(entry.heading) : entry.heading);
     }
     term.forms.insert(term.forms.end(), entry.aliases.begin(), entry.aliases.end());
@@ -46,7 +52,7 @@ Term from_entry(const manifest::IndexFileEntry& entry) {
         }
     }
     for (const auto& sub : entry.subentries) {
-        auto subterm = from_entry(sub);
+        auto subterm = from_entry(sub, diagnostics);
         if (subterm.kind.empty()) subterm.kind = term.kind;
         term.subterms.push_back(std::move(subterm));
     }
@@ -57,9 +63,13 @@ bool same(const std::string& a, const std::string& b) { return base::lower_ascii
 
 bool covers(const Term& curated, const Term& extracted) {
     if (same(curated.heading, extracted.heading)) return true;
-    for (const auto& form : curated.forms) {
-        for (const auto& other : extracted.forms) {
+    for (const auto& other : extracted.forms) {
+        for (const auto& form : curated.forms) {
             if (same(form, other)) return true;
+        }
+        // A pattern covers what it matches as a whole ("Academy ratio" by `(?i)academy ratio`).
+        for (const auto& pattern : curated.patterns) {
+            if (matches_entirely(pattern, other)) return true;
         }
     }
     return false;
@@ -67,9 +77,9 @@ bool covers(const Term& curated, const Term& extracted) {
 
 }  // namespace
 
-std::vector<Term> curated_terms(const manifest::IndexFile& file) {
+std::vector<Term> curated_terms(const manifest::IndexFile& file, base::Diagnostics& diagnostics) {
     std::vector<Term> terms;
-    for (const auto& entry : file.entries) terms.push_back(from_entry(entry));
+    for (const auto& entry : file.entries) terms.push_back(from_entry(entry, diagnostics));
     return terms;
 }
 

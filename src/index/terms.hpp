@@ -9,6 +9,7 @@
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/manifest/index_file.hpp"
 #include "cinefolio/model/book.hpp"
+#include "patterns.hpp"
 
 namespace cinefolio::index {
 
@@ -18,6 +19,7 @@ struct Term {
     std::string kind;
     std::string gloss;
     std::vector<std::string> forms;     // always count
+    std::vector<Pattern> patterns;      // always count, like forms
     std::vector<std::string> deferred;  // count only after a form appeared earlier in the same essay
     std::vector<std::string> exclude;   // phrases whose inner matches do not count
     std::vector<std::string> see;
@@ -28,8 +30,9 @@ struct Term {
     bool italic() const { return kind == "work" || kind == "periodical"; }
 };
 
-/// The terms of a curated file.
-std::vector<Term> curated_terms(const manifest::IndexFile& file);
+/// The terms of a curated file, their patterns compiled; an invalid pattern
+/// is reported at its place in the file and leaves its term without it.
+std::vector<Term> curated_terms(const manifest::IndexFile& file, base::Diagnostics& diagnostics);
 
 /// The terms the confident extraction rules find in the book, each once.
 /// With `names`, capitalised multi-word names too (candidates only).

@@ -30,6 +30,35 @@ std::vector<std::string> strings(YamlReader& reader, const YAML::Node& node, con
     return out;
 }
 
+// Where a scalar's text is written: its exact bytes when the file spells it
+// verbatim (so an error can point inside it), else the node's first character.
+base::Span scalar_span(YamlReader& reader, const YAML::Node& node, const std::string& source_text,
+                       const std::string& value) {
+    auto span = reader.span(node);
+    if (span.file < 0 || value.empty()) return span;
+    auto begin = span.begin;
+    if (begin < source_text.size() && (source_text[begin] == '\'' || source_text[begin] == '"')) ++begin;
+    if (source_text.compare(begin, value.size(), value) == 0) return {span.file, begin, begin + value.size()};
+    return span;
+}
+
+// The `patterns` of an entry with the span of each (see IndexFileEntry).
+void read_patterns(YamlReader& reader, const YAML::Node& node, const std::string& source_text, IndexFileEntry& entry) {
+    if (!node || node.IsNull()) return;
+    auto add = [&](const YAML::Node& item) {
+        if (auto value = reader.text(item, "an entry of `patterns`")) {
+            entry.patterns.push_back(*value);
+            entry.pattern_sources.push_back(scalar_span(reader, item, source_text, *value));
+        }
+    };
+    if (node.IsScalar()) {
+        add(node);
+        return;
+    }
+    if (!reader.expect_sequence(node, "`patterns`")) return;
+    for (const auto& item : node) add(item);
+}
+
 bool flag(YamlReader& reader, const YAML::Node& node, bool fallback) {
     if (!node || node.IsNull()) return fallback;
     if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
@@ -37,7 +66,8 @@ bool flag(YamlReader& reader, const YAML::Node& node, bool fallback) {
     return fallback;
 }
 
-std::optional<IndexFileEntry> read_entry(YamlReader& reader, const YAML::Node& node, bool subentry) {
+std::optional<IndexFileEntry> read_entry(YamlReader& reader, const YAML::Node& node, const std::string& source_text,
+                                         bool subentry) {
     if (!reader.expect_map(node, subentry ? "a subentry" : "an index entry")) return std::nullopt;
     reader.check_keys(node, kEntryKeys, subentry ? "a subentry" : "an index entry");
     IndexFileEntry entry;
@@ -65,7 +95,7 @@ std::optional<IndexFileEntry> read_entry(YamlReader& reader, const YAML::Node& n
     }
     entry.match = strings(reader, node["match"], "`match`");
     entry.aliases = strings(reader, node["aliases"], "`aliases`");
-    entry.patterns = strings(reader, node["patterns"], "`patterns`");
+    read_patterns(reader, node["patterns"], source_text, entry);
     entry.exclude = strings(reader, node["exclude"], "`exclude`");
     entry.see = strings(reader, node["see"], "`see`");
     entry.see_also = strings(reader, node["see_also"], "`see_also`");
@@ -75,7 +105,7 @@ std::optional<IndexFileEntry> read_entry(YamlReader& reader, const YAML::Node& n
     if (auto subentries = node["subentries"]; subentries && !subentries.IsNull()) {
         if (reader.expect_sequence(subentries, "`subentries`")) {
             for (const auto& item : subentries) {
-                if (auto sub = read_entry(reader, item, true)) entry.subentries.push_back(std::move(*sub));
+                if (auto sub = read_entry(reader, item, source_text, true)) entry.subentries.push_back(std::move(*sub));
             }
         }
     }
@@ -110,7 +140,7 @@ std::optional<IndexFile> parse_index_file(const base::SourceMap& sources, base::
     result.exclude = strings(reader, root["exclude"], "`exclude`");
     if (auto entries = root["entries"]; entries && !entries.IsNull() && reader.expect_sequence(entries, "`entries`")) {
         for (const auto& item : entries) {
-            if (auto entry = read_entry(reader, item, false)) result.entries.push_back(std::move(*entry));
+            if (auto entry = read_entry(reader, item, source.text, false)) result.entries.push_back(std::move(*entry));
         }
     }
     if (diagnostics.error_count() > errors_before) return std::nullopt;

@@ -230,3 +230,12 @@ TEST_CASE("control characters in messages never reach the terminal", "[cli][bad-
     CHECK(result.output.find("unknown key `bogus\xEF\xBF\xBD[2J`") != std::string::npos);
     CHECK(result.output.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("an invalid index pattern names its line and column and ICU's reason", "[cli][bad-input][index]") {
+    Book book("index-pattern");
+    book.write("book.yaml", kManifest + "index: index.yaml\n");
+    book.write("essays/a.md", essay("REALISM", "A [boxed] frame.\n"));
+    book.write("index.yaml", "entries:\n  - heading: frame\n    patterns:\n      - \"[boxed\"\n");
+    expect_failure(book, "index.yaml:4:15: error: invalid index pattern `[boxed`: a `[` set without its `]`",
+                   "U_REGEX_MISSING_CLOSE_BRACKET");
+}

@@ -181,3 +181,75 @@ TEST_CASE("candidates count per lens and per film and leave curated entries out"
     CHECK_FALSE(index::candidates(made->book, &curated).entries.empty());
     for (const auto& entry : index::candidates(made->book, &curated).entries) CHECK(entry.heading != "Goldin, Nan");
 }
+
+TEST_CASE("curated patterns find forms a plain match would miss, as whole words", "[index][curated][patterns]") {
+    const std::string curated = R"(
+extract: {leads: false, works: false, critics: false}
+entries:
+  - heading: 4:3 aspect ratio
+    kind: concept
+    patterns: ['4:3|four-by-three|(?i:academy ratio)']
+    exclude: [4:3 poster]
+  - heading: Ilana
+    kind: person
+    patterns: ['Ila|Ilana']
+  - heading: Frame
+    kind: concept
+    patterns: [frame]
+)";
+    auto made = make_book({{"REALISM",
+                            "Shot in four-by-three.\n\nThe ACADEMY RATIO again.\n\nThe 4:3 poster.\n\n"
+                            "Ilana waits.\n\nAt 14:30 the frames end; a reframe.\n"},
+                           {"SIGNIFIER", "A 4:3 box.\n\nThe Frame.\n"}},
+                          curated);
+    INFO(made->diagnostics.all().size());
+    CHECK_FALSE(made->diagnostics.has_errors());
+    const auto& book = made->book;
+    auto ratio = find(book, "4:3 aspect ratio");
+    REQUIRE(ratio);
+    // four-by-three and ACADEMY RATIO (no plain `match` has either), the 4:3
+    // box; not the excluded poster, not "4:3" inside "14:30".
+    CHECK(ratio->locators.size() == 3);
+    CHECK(ratio->lenses == std::vector<std::string>{"REALISM", "SIGNIFIER"});
+    const auto& blocks = book.parts[0].chapters[0].blocks;
+    auto first = block_by_id(blocks, ratio->locators[0].block_id);
+    REQUIRE(first);
+    CHECK(after_anchor(first->inlines, ratio->locators[0].anchor_id).rfind("four-by-three", 0) == 0);
+    // `Ila|Ilana` takes the alternative that ends at the word's edge.
+    auto ilana = find(book, "Ilana");
+    REQUIRE(ilana);
+    CHECK(ilana->locators.size() == 1);
+    // Case-sensitive without (?i): "Frame" is not "frame"; "frames" and
+    // "reframe" are longer words.
+    CHECK_FALSE(find(book, "Frame"));
+}
+
+TEST_CASE("an invalid pattern is an error at its place in the index file", "[index][curated][patterns]") {
+    TestBook made;
+    const std::string yaml = "entries:\n  - heading: Ratio\n    patterns: ['4:3 (ratio']\n";
+    auto file = made.sources.add("index.yaml", yaml);
+    auto curated = manifest::parse_index_file(made.sources, file, made.diagnostics);
+    REQUIRE(curated);
+    auto loaded = corpus::load_essay(made.sources, made.sources.add("a.md", essay("REALISM", "A 4:3 ratio.\n")),
+                                     made.diagnostics);
+    REQUIRE(loaded);
+    std::vector<corpus::Essay> essays;
+    essays.push_back(std::move(*loaded));
+    manifest::Manifest manifest;
+    manifest.title = "T";
+    manifest.id = "t";
+    auto book = model::assemble(manifest, std::move(essays), made.diagnostics);
+    REQUIRE(book);
+    index::build(*book, &*curated, made.diagnostics);
+    REQUIRE(made.diagnostics.error_count() == 1);
+    const auto& error = made.diagnostics.all().back();
+    CHECK(error.message.find("invalid index pattern `4:3 (ratio`: unbalanced parentheses") != std::string::npos);
+    CHECK(error.message.find("U_REGEX_MISMATCHED_PAREN") != std::string::npos);
+    CHECK_FALSE(error.hint.empty());
+    // ICU reports the end of the pattern, where the `)` is missing: the
+    // final `o` of `'4:3 (ratio'`, whose quote is at line 3, column 16.
+    auto where = made.sources.position(error.span.file, error.span.begin);
+    CHECK(where.line == 3);
+    CHECK(where.column == 26);
+    CHECK(book->index.groups.empty());
+}

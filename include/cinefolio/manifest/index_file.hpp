@@ -13,11 +13,15 @@ namespace cinefolio::manifest {
 
 /// A curated entry or subentry.
 struct IndexFileEntry {
-    std::string heading;               // as printed: "Sontag, Susan"
-    std::string kind;                  // person, work, place, periodical, concept, event
-    std::vector<std::string> match;    // forms that always count; default: the heading (uninverted for people)
-    std::vector<std::string> aliases;  // other names that always count: Ila for Ilana
-    std::vector<std::string> patterns; // ICU regular expressions that count
+    std::string heading;                // as printed: "Sontag, Susan"
+    std::string kind;                   // person, work, place, periodical, concept, event
+    std::vector<std::string> match;     // forms that always count; default: the heading (uninverted for people)
+    std::vector<std::string> aliases;   // other names that always count: Ila for Ilana
+    std::vector<std::string> patterns;  // ICU regular expressions that count, as whole words
+    /// Where each pattern is written: exactly its text when the file spells it
+    /// verbatim (plain or quoted without escapes), else the start of its node.
+    /// The index stage compiles the patterns and reports errors here.
+    std::vector<base::Span> pattern_sources;
     std::vector<std::string> exclude;  // phrases whose matches do not count ("Closeness Films")
     std::string gloss;
     std::vector<std::string> see;
