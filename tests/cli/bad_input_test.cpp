@@ -126,7 +126,7 @@ TEST_CASE("an essay without front matter outside imports is an error", "[cli][ba
     expect_failure(book, "essays/a.md:1:1: error: the essay has no front matter", "imports:");
 }
 
-TEST_CASE("warnings print with file and line and do not stop the build; --strict makes them errors",
+TEST_CASE("warnings print with file and line and do not stop the build, --strict makes them errors",
           "[cli][warnings]") {
     Book book("warnings");
     book.write("book.yaml", kManifest + "subtitel: Typo\n");
@@ -136,7 +136,7 @@ TEST_CASE("warnings print with file and line and do not stop the build; --strict
     CHECK(check.exit_code == 0);
     CHECK(check.output.find("book.yaml:4:1: warning: unknown key `subtitel`") != std::string::npos);
     CHECK(check.output.find("did you mean `subtitle`?") != std::string::npos);
-    CHECK(check.output.find("essays/a.md:6:11: warning: raw HTML dropped") != std::string::npos);
+    CHECK(check.output.find("essays/a.md:7:11: warning: raw HTML dropped") != std::string::npos);
     auto strict = book.run("build", "--strict");
     CHECK(strict.exit_code == 1);
     CHECK_FALSE(book.has_output());
