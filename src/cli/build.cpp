@@ -64,29 +64,6 @@ bool add_style_resources(epub::Options& options, base::Diagnostics& diagnostics)
     return ok;
 }
 
-// The manifest's `cover` image, read from the book's folder (and only from
-// there: a manifest must not make the build read files elsewhere).
-std::optional<epub::Resource> given_cover(const manifest::Manifest& manifest, base::Diagnostics& diagnostics) {
-    fs::path path = fs::path(manifest.folder) / manifest.cover;
-    std::error_code ignored;
-    auto folder = fs::weakly_canonical(fs::absolute(manifest.folder), ignored);
-    auto relative = fs::weakly_canonical(fs::absolute(path), ignored).lexically_relative(folder);
-    if (relative.empty() || *relative.begin() == "..") {
-        diagnostics.error(manifest.cover_source, "the cover `" + manifest.cover + "` is outside the book's folder",
-                          "copy the image into the folder of book.yaml");
-        return std::nullopt;
-    }
-    std::string error;
-    auto bytes = base::read_file(path.string(), error);
-    if (!bytes) {
-        diagnostics.error(manifest.cover_source, "cannot read the cover `" + manifest.cover + "`: " + error);
-        return std::nullopt;
-    }
-    std::string media_type = epub::media_type_for(manifest.cover);
-    std::string extension = media_type == "image/jpeg" ? "jpg" : media_type == "image/gif" ? "gif" : "png";
-    return epub::Resource{"images/cover." + extension, media_type, std::move(*bytes)};
-}
-
 // Without a cover image, a typographic one in the book's typeface.
 std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, base::Diagnostics& diagnostics) {
     const std::string folder = "fonts/linux-libertine/";
@@ -112,8 +89,7 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t
     options.stylesheet = std::move(*css);
     if (!add_style_resources(options, diagnostics)) return std::nullopt;
     options.resources.insert(options.resources.end(), loaded.images.begin(), loaded.images.end());
-    options.cover = loaded.manifest.cover.empty() ? generated_cover(loaded.book.metadata, diagnostics)
-                                                  : given_cover(loaded.manifest, diagnostics);
+    options.cover = loaded.cover ? loaded.cover : generated_cover(loaded.book.metadata, diagnostics);
     if (!options.cover) return std::nullopt;
     return options;
 }

@@ -41,6 +41,7 @@ struct LoadedBook {
     model::Book book;
     std::optional<manifest::IndexFile> index_file;  // the curated index, when the manifest names one
     std::vector<epub::Resource> images;             // the essays' local images, named as the Book's URLs
+    std::optional<epub::Resource> cover;            // the manifest's `cover` image, read inside the root
 };
 
 /// Reads the manifest and every essay; nullopt after reporting errors. No

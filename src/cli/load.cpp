@@ -2,9 +2,10 @@
 // folders and globs), then the imports; all from the manifest's folder,
 // and none from outside the book's root (see sandbox.hpp).
 
+#include <glob.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <glob.h>
 #include <set>
 
 #include "cinefolio/base/files.hpp"
@@ -37,7 +38,6 @@ std::string identity(const std::string& path) {
     auto canonical = fs::weakly_canonical(path, ignored);
     return canonical.empty() ? path : canonical.string();
 }
-
 
 // POSIX glob() does the matching; results come sorted, so the order of a
 // folder's essays is the order of their names on every machine.
@@ -135,13 +135,35 @@ std::optional<manifest::IndexFile> read_index_file(const manifest::Manifest& man
     }
     std::error_code code;
     if (!fs::is_regular_file(path, code)) {
-        diagnostics.error(manifest.index_source, "index file `" + manifest.index + "` not found (looked for " + path + ")",
+        diagnostics.error(manifest.index_source,
+                          "index file `" + manifest.index + "` not found (looked for " + path + ")",
                           "`index:` is relative to the manifest's folder");
         return std::nullopt;
     }
     auto file = read_source(path, manifest.index_source, "index file", sources, diagnostics);
     if (!file || !corpus::check_text(sources, *file, diagnostics)) return std::nullopt;
     return manifest::parse_index_file(sources, *file, diagnostics);
+}
+
+// The manifest's `cover` image, inside the root like every other input.
+std::optional<epub::Resource> read_cover(const manifest::Manifest& manifest, const Sandbox& sandbox,
+                                         base::Diagnostics& diagnostics) {
+    if (manifest.cover.empty()) return std::nullopt;
+    auto path = shown_path(manifest.folder, manifest.cover);
+    if (!sandbox.contains(path)) {
+        sandbox.refuse(manifest.cover_source, "cover", manifest.cover, path, diagnostics);
+        return std::nullopt;
+    }
+    std::string error;
+    auto bytes = base::read_file(path, error);
+    if (!bytes) {
+        diagnostics.error(manifest.cover_source, "cannot read the cover `" + manifest.cover + "`: " + error,
+                          "`cover:` is relative to the manifest's folder");
+        return std::nullopt;
+    }
+    std::string media_type = epub::media_type_for(manifest.cover);
+    std::string extension = media_type == "image/jpeg" ? "jpg" : media_type == "image/gif" ? "gif" : "png";
+    return epub::Resource{"images/cover." + extension, media_type, std::move(*bytes)};
 }
 
 }  // namespace
@@ -174,8 +196,10 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     for (const auto& path : essay_paths(*manifest, sandbox, diagnostics)) {
         auto file = read_source(path, {manifest_file, 0, 0}, "essay", sources, diagnostics);
         auto essay = file ? corpus::load_essay(sources, *file, diagnostics) : std::nullopt;
-        if (essay) essays.push_back(std::move(*essay));
-        else failed = true;
+        if (essay)
+            essays.push_back(std::move(*essay));
+        else
+            failed = true;
     }
     for (const auto& entry : manifest->imports) {
         auto path = shown_path(manifest->folder, entry.file);
@@ -191,10 +215,13 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
             continue;
         }
         auto file = read_source(path, entry.source, "import", sources, diagnostics);
-        corpus::ImportData data{entry.movie_id, entry.movie_title, entry.category, entry.author, entry.title, entry.source};
+        corpus::ImportData data{entry.movie_id, entry.movie_title, entry.category,
+                                entry.author,   entry.title,       entry.source};
         auto essay = file ? corpus::load_import(sources, *file, data, diagnostics) : std::nullopt;
-        if (essay) essays.push_back(std::move(*essay));
-        else failed = true;
+        if (essay)
+            essays.push_back(std::move(*essay));
+        else
+            failed = true;
     }
     if (failed || diagnostics.has_errors()) return std::nullopt;
     auto book = model::assemble(*manifest, std::move(essays), diagnostics);
@@ -203,8 +230,10 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (diagnostics.has_errors()) return std::nullopt;
     index::build(*book, index_file ? &*index_file : nullptr, diagnostics);
     auto images = embed_images(*book, sandbox, diagnostics);
+    auto cover = read_cover(*manifest, sandbox, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
-    return LoadedBook{std::move(*manifest), std::move(*book), std::move(index_file), std::move(images)};
+    return LoadedBook{std::move(*manifest), std::move(*book), std::move(index_file), std::move(images),
+                      std::move(cover)};
 }
 
 }  // namespace cinefolio::cli

@@ -4,7 +4,6 @@
 // how to allow them; nothing is written.
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "cli_fixture.hpp"
@@ -16,7 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 // A book in book/ and a file beside it, outside the book's folder.
 struct Escape {
@@ -38,7 +39,8 @@ void expect_refused(const Escape& escape, const std::string& where, const std::s
     CHECK(has(result.output, where));
     CHECK(has(result.output, words));
     CHECK(has(result.output, "is outside the book's root"));
-    CHECK(has(result.output, "hint: a book reads only files under its manifest's folder; to allow this, pass `--root "));
+    CHECK(
+        has(result.output, "hint: a book reads only files under its manifest's folder; to allow this, pass `--root "));
     CHECK_FALSE(fs::exists(escape.dir.path("book/out")));
 }
 
@@ -57,7 +59,8 @@ TEST_CASE("an essay path with ../ is refused with the way to allow it", "[cli][s
 
 TEST_CASE("an absolute essay path outside the root is refused", "[cli][sandbox]") {
     Escape escape;
-    escape.dir.write("book/book.yaml", "title: T\nessays:\n  - essays/\n  - " + escape.dir.path("outside/secret.md") + "\n");
+    escape.dir.write("book/book.yaml",
+                     "title: T\nessays:\n  - essays/\n  - " + escape.dir.path("outside/secret.md") + "\n");
     expect_refused(escape, "book.yaml:4:5: error: essay path `", "outside/secret.md`");
     // Whether the file exists is not revealed: the same message either way.
     escape.dir.write("book/book.yaml", "title: T\nessays:\n  - /etc/no-such-file.md\n");
@@ -84,8 +87,9 @@ TEST_CASE("a symlink leading out of the root is refused", "[cli][sandbox]") {
 
 TEST_CASE("an import outside the root is refused", "[cli][sandbox]") {
     Escape escape;
-    escape.dir.write("book/book.yaml", "title: T\nessays: [essays/]\nimports:\n  - file: ../outside/secret.md\n"
-                                       "    movieId: 1\n    movieTitle: X\n    categoryName: PRESS\n");
+    escape.dir.write("book/book.yaml",
+                     "title: T\nessays: [essays/]\nimports:\n  - file: ../outside/secret.md\n"
+                     "    movieId: 1\n    movieTitle: X\n    categoryName: PRESS\n");
     expect_refused(escape, "book.yaml:4:5: error: imported file `../outside/secret.md`", "");
 }
 
@@ -125,4 +129,20 @@ TEST_CASE("output names come from a checked id and stay in the output folder", "
     CHECK(result.exit_code == 1);
     CHECK(has(result.output, "book.yaml:2:5: error: `id` must be a file name"));
     CHECK_FALSE(fs::exists(escape.dir.path("escape.epub")));
+}
+
+TEST_CASE("a cover outside the root is refused and --root allows it", "[cli][sandbox]") {
+    Escape escape;
+    // A real PNG (1x1) beside the book, not inside it.
+    static const std::string png(
+        "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\r"
+        "IDATx\x9c\x63\xf8\xcf\xc0\xf0\x1f\0\x05\0\x01\xff\x89\x99=\x1d\0\0\0\0IEND\xae\x42`\x82",
+        67);
+    escape.dir.write("outside/cover.png", png);
+    escape.dir.write("book/book.yaml", "title: T\nessays: [essays/]\ncover: ../outside/cover.png\n");
+    expect_refused(escape, "book.yaml:3:8: error: cover `../outside/cover.png`", "");
+    auto allowed = escape.run("--root .. -o out");
+    INFO(allowed.output);
+    CHECK(allowed.exit_code == 0);
+    CHECK(fs::exists(escape.dir.path("book/out/book.epub")));
 }
