@@ -19,8 +19,10 @@ StyledText verbatim(std::string_view line, const TextStyle& style) {
     std::string expanded;
     for (char c : line) {
         // Tabs to four spaces: code in print has no tab stops.
-        if (c == '\t') expanded += "    ";
-        else if (c != '\r') expanded += c;
+        if (c == '\t')
+            expanded += "    ";
+        else if (c != '\r')
+            expanded += c;
     }
     text.append(expanded, style);
     return text;
@@ -28,10 +30,13 @@ StyledText verbatim(std::string_view line, const TextStyle& style) {
 
 Alignment alignment_of(model::Align align) {
     switch (align) {
-        case model::Align::center: return Alignment::center;
-        case model::Align::right: return Alignment::right;
+        case model::Align::center:
+            return Alignment::center;
+        case model::Align::right:
+            return Alignment::right;
         case model::Align::none:
-        case model::Align::left: break;
+        case model::Align::left:
+            break;
     }
     return Alignment::left;
 }
@@ -79,21 +84,39 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
     }
     report_images(block.inlines, block.source);
     switch (block.kind) {
-        case model::BlockKind::paragraph: set_paragraph(block, measure); break;
-        case model::BlockKind::heading: set_heading(block, measure); break;
+        case model::BlockKind::paragraph:
+            set_paragraph(block, measure);
+            break;
+        case model::BlockKind::heading:
+            set_heading(block, measure);
+            break;
         case model::BlockKind::bullet_list:
-        case model::BlockKind::ordered_list: set_list(block, measure); break;
-        case model::BlockKind::block_quote: set_quote(block, measure); break;
-        case model::BlockKind::code_block: set_code(block, measure); break;
-        case model::BlockKind::thematic_break: set_break(measure); break;
-        case model::BlockKind::table: set_table(block, measure); break;
+        case model::BlockKind::ordered_list:
+            set_list(block, measure);
+            break;
+        case model::BlockKind::block_quote:
+            set_quote(block, measure);
+            break;
+        case model::BlockKind::code_block:
+            set_code(block, measure);
+            break;
+        case model::BlockKind::thematic_break:
+            set_break(measure);
+            break;
+        case model::BlockKind::table:
+            set_table(block, measure);
+            break;
         case model::BlockKind::list_item:
         case model::BlockKind::table_row:
-        case model::BlockKind::table_cell: set_blocks(block.children, measure); break;
+        case model::BlockKind::table_cell:
+            set_blocks(block.children, measure);
+            break;
     }
 }
 
-void BlockSetter::space(double height) { list_.glue(height); }
+void BlockSetter::space(double height) {
+    list_.glue(height);
+}
 
 void BlockSetter::end_on_grid(std::size_t start, double minimum, bool keep, double share_before) {
     if (keep) list_.penalty(forbidden_break);
@@ -141,9 +164,7 @@ void BlockSetter::set_paragraph(const model::Block& block, const Measure& measur
         set_figure(*image, measure);
         return;
     }
-    TextStyle style = context_.text(measure.size);
-    // Old-style figures sit in running text like lower case.
-    style.oldstyle = true;
+    const TextStyle style = paragraph_style(measure);
     StyledText text = flatten(block.inlines, style);
     if (text.empty()) return;  // an empty paragraph would print a blank line
     ParagraphFormat format;
@@ -151,8 +172,61 @@ void BlockSetter::set_paragraph(const model::Block& block, const Measure& measur
     // first paragraph after a heading.
     if (indent_next_ && !block.run_in_lead) format.indent = measure.size;
     space(0);
-    add_lines(context_.set(std::move(text), measure, format), measure);
+    if (!(block.run_in_lead && leads_apart_ && set_lead_apart(block, style, measure)))
+        add_lines(context_.set(std::move(text), measure, format), measure);
     indent_next_ = true;
+}
+
+TextStyle BlockSetter::paragraph_style(const Measure& measure) const {
+    TextStyle style = context_.text(measure.size);
+    // Old-style figures sit in running text like lower case.
+    style.oldstyle = true;
+    return style;
+}
+
+void BlockSetter::plan_leads(const std::vector<model::Block>& blocks, const Measure& measure) {
+    leads_apart_ = false;
+    ParagraphFormat trial;
+    trial.report = false;
+    for (const auto& block : blocks) {
+        if (!block.run_in_lead || block.kind != model::BlockKind::paragraph) continue;
+        const auto lines = context_.set(flatten(block.inlines, paragraph_style(measure)), measure, trial);
+        leads_apart_ = std::any_of(lines.begin(), lines.end(), [](const SetLine& line) {
+            return line.set.overfull || line.set.badness > reported_badness;
+        });
+        if (leads_apart_) return;
+    }
+}
+
+// Sets a run-in lead as ragged lines of its own, kept with the paragraph
+// that follows it flush on the next line. False (nothing set) when the
+// paragraph has nothing after its lead.
+bool BlockSetter::set_lead_apart(const model::Block& block, const TextStyle& style, const Measure& measure) {
+    if (block.inlines.empty() || block.inlines.front().kind != model::InlineKind::strong) return false;
+    std::vector<model::Inline> rest(block.inlines.begin() + 1, block.inlines.end());
+    while (!rest.empty() && (rest.front().kind == model::InlineKind::soft_break ||
+                             (rest.front().kind == model::InlineKind::text &&
+                              rest.front().text.find_first_not_of(" \t") == std::string::npos)))
+        rest.erase(rest.begin());
+    if (rest.empty()) return false;
+    if (rest.front().kind == model::InlineKind::text)
+        rest.front().text.erase(0, rest.front().text.find_first_not_of(" \t"));
+    StyledText body = flatten(rest, style);
+    if (body.empty()) return false;
+    ParagraphFormat ragged;
+    ragged.alignment = Alignment::left;
+    ragged.hyphenate = false;
+    const auto lead = context_.set(flatten({block.inlines.front()}, style), measure, ragged);
+    for (std::size_t i = 0; i < lead.size(); ++i) {
+        if (i > 0) list_.penalty(forbidden_break);
+        Content content;
+        content.append(lead[i].content, measure.left, 0);
+        list_.box(std::move(content), measure.leading, context_.design.top_of(measure.size));
+    }
+    list_.penalty(forbidden_break);
+    keep_next_ = true;
+    add_lines(context_.set(std::move(body), measure, ParagraphFormat{}), measure);
+    return true;
 }
 
 void BlockSetter::set_heading(const model::Block& block, const Measure& measure) {
@@ -226,7 +300,8 @@ void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
     indent_next_ = false;
 }
 
-void BlockSetter::add_label(std::size_t first_item, const StyledText& label, double right_edge, const Measure& measure) {
+void BlockSetter::add_label(std::size_t first_item, const StyledText& label, double right_edge,
+                            const Measure& measure) {
     auto& items = list_.items();
     std::size_t index = first_item;
     while (index < items.size() && items[index].kind != VerticalKind::box) ++index;
@@ -234,8 +309,7 @@ void BlockSetter::add_label(std::size_t first_item, const StyledText& label, dou
         list_.box({}, measure.leading, context_.design.top_of(measure.size));
         index = items.size() - 1;
     }
-    const auto lines = context_.set(label, {0, 1e6, measure.size, measure.leading},
-                                    {Alignment::left, 0, 0, false});
+    const auto lines = context_.set(label, {0, 1e6, measure.size, measure.leading}, {Alignment::left, 0, 0, false});
     if (lines.empty()) return;
     // A label is not a line of text: the line trace leaves it out.
     Content label_content = lines[0].content;

@@ -17,6 +17,10 @@ public:
 
     /// Sets blocks in a measure.
     void set_blocks(const std::vector<model::Block>& blocks, const Measure& measure);
+    /// Decides how a chapter's bold run-in leads are set: run in, or, when
+    /// any of them cannot be justified with the words after it (a name with
+    /// its gloss), every one on lines of its own, so they match.
+    void plan_leads(const std::vector<model::Block>& blocks, const Measure& measure);
     /// The next paragraph starts flush (after an opening or a break).
     void start_section() { indent_next_ = false; }
     /// The first two lines of what comes next stay with what came before.
@@ -29,6 +33,8 @@ public:
 private:
     void set_block(const model::Block& block, const Measure& measure);
     void set_paragraph(const model::Block& block, const Measure& measure);
+    bool set_lead_apart(const model::Block& block, const TextStyle& style, const Measure& measure);
+    TextStyle paragraph_style(const Measure& measure) const;
     void set_heading(const model::Block& block, const Measure& measure);
     void set_list(const model::Block& block, const Measure& measure);
     void set_quote(const model::Block& block, const Measure& measure);
@@ -58,6 +64,7 @@ private:
     Context& context_;
     VerticalList& list_;
     bool indent_next_ = false;
+    bool leads_apart_ = false;
     bool keep_next_ = false;
     int depth_ = 0;  // nesting in lists and quotes
 };

@@ -80,6 +80,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
     BlockSetter setter(context, list);
     setter.start_section();
     setter.keep_with_next();
+    setter.plan_leads(chapter.blocks, context.body());
     setter.set_blocks(chapter.blocks, context.body());
     setter.set_notes(chapter.footnotes);
 

@@ -2,12 +2,12 @@
 
 #include "hyphenator.hpp"
 
+#include <unicode/uchar.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
-
-#include <unicode/uchar.h>
 
 #include "cinefolio/base/text.hpp"
 
@@ -36,7 +36,20 @@ std::string lowered(std::string_view word) {
 }  // namespace
 
 Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions) {
-    for (const auto& word : exceptions) exceptions_.insert(lowered(word));
+    // As TeX's \hyphenation: "Po-lit-kov-skaya" breaks only where its
+    // hyphens are, "Balagov" never.
+    for (const auto& written : exceptions) {
+        std::string word;
+        std::vector<std::size_t> breaks;
+        for (char c : written) {
+            if (c == '-') {
+                if (!word.empty()) breaks.push_back(word.size());
+            } else {
+                word += c;
+            }
+        }
+        exceptions_[lowered(word)] = std::move(breaks);
+    }
     if (patterns.empty()) return;
     // libhyphen reads only from a FILE; fmemopen lets the backend stay off the
     // file system (the CLI hands us the bytes).
@@ -52,14 +65,15 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     // The patterns are lower case; lowering must keep byte offsets, so a
     // word whose lower case changes length is left whole.
     std::string lower = lowered(word);
-    if (lower.size() != word.size() || exceptions_.count(lower)) return result;
+    if (lower.size() != word.size()) return result;
+    if (auto exception = exceptions_.find(lower); exception != exceptions_.end()) return exception->second;
     std::vector<char> hyphens(lower.size() + 5, '0');
     char** replacements = nullptr;
     int* positions = nullptr;
     int* cuts = nullptr;
     const int failed = hnj_hyphen_hyphenate3(dictionary_.get(), lower.data(), static_cast<int>(lower.size()),
-                                             hyphens.data(), nullptr, &replacements, &positions, &cuts,
-                                             left_minimum, right_minimum, left_minimum, right_minimum);
+                                             hyphens.data(), nullptr, &replacements, &positions, &cuts, left_minimum,
+                                             right_minimum, left_minimum, right_minimum);
     if (replacements) {
         // Non-standard hyphenation (replacements) does not occur in English
         // patterns; we ignore it but must free what libhyphen allocated.

@@ -2,6 +2,7 @@
 // Word hyphenation with libhyphen (TeX patterns in hunspell's format).
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -27,7 +28,8 @@ public:
 
 private:
     HyphenDictionary dictionary_;
-    std::set<std::string> exceptions_;  // lower case
+    // Lower-case words to where they may break (empty: nowhere).
+    std::map<std::string, std::vector<std::size_t>> exceptions_;
 };
 
 }  // namespace cinefolio::typeset

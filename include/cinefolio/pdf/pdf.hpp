@@ -45,7 +45,8 @@ struct Options {
     /// Contents of a libhyphen pattern file for the book's language (e.g.
     /// /usr/share/hyphen/hyph_en_US.dic); empty sets without hyphenation.
     std::string hyphenation_patterns;
-    /// Words never hyphenated, e.g. names ("Balagov").
+    /// Words hyphenated only where their hyphens say ("Po-lit-kov-skaya"),
+    /// or never ("Balagov"), e.g. names.
     std::vector<std::string> hyphenation_exceptions;
     /// Font expansion (glyphs of a justified line scaled by up to 2 %) and
     /// margin kerning (punctuation hanging into the margins); on by default
