@@ -12,33 +12,13 @@
 #include <set>
 
 #include "cinefolio/manifest/index_file.hpp"
+#include "support/pdf_text.hpp"
 #include "support/process.hpp"
 
 using namespace cinefolio;
+using test::normalized;
 
 namespace {
-
-/// Lower-case ASCII, typographic apostrophes as plain ones, line-end hyphens
-/// rejoined, white space as single spaces.
-std::string normalized(const std::string& raw) {
-    std::string text;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw.compare(i, 3, "\u2019") == 0) {
-            text += '\'';
-            i += 2;
-            continue;
-        }
-        if (raw[i] == '-' && i + 1 < raw.size() && raw[i + 1] == '\n') {
-            ++i;
-            continue;
-        }
-        const char c = raw[i];
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-        if (space && (text.empty() || text.back() == ' ')) continue;
-        text += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;

@@ -39,15 +39,8 @@ Set set_with_figures() {
     blocks.push_back(paragraph({image("images/broken.png", "Brokenalt")}));
     blocks.push_back(paragraph({{model::InlineKind::text, "Before ", {}, {}, {}}, image("images/small.png", "Inlinealt")}));
 
-    const auto options = test::sample_options();
     Set result;
-    auto fonts = typeset::FontSet::load({options.fonts.regular,
-                                         options.fonts.italic,
-                                         options.fonts.bold,
-                                         options.fonts.bold_italic,
-                                         options.fonts.mono,
-                                         {options.fonts.fallbacks.begin(), options.fonts.fallbacks.end()}},
-                                        result.diagnostics);
+    auto fonts = test::sample_fonts(result.diagnostics);
     REQUIRE(fonts);
     typeset::Settings settings;
     settings.build_date = "2023-11-14";

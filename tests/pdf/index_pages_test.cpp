@@ -12,33 +12,13 @@
 #include "cinefolio/typeset/typeset.hpp"
 #include "cli.hpp"
 #include "sample_book.hpp"
+#include "support/pdf_text.hpp"
 #include "support/process.hpp"
 
 using namespace cinefolio;
+using test::normalized;
 
 namespace {
-
-/// Lower case ASCII, typographic apostrophes and quotes as plain ones,
-/// line-end hyphens rejoined, white space as single spaces.
-std::string normalized(const std::string& raw) {
-    std::string text;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw.compare(i, 3, "\u2019") == 0) {
-            text += '\'';
-            i += 2;
-            continue;
-        }
-        if (raw[i] == '-' && i + 1 < raw.size() && raw[i + 1] == '\n') {
-            ++i;
-            continue;
-        }
-        const char c = raw[i];
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-        if (space && (text.empty() || text.back() == ' ')) continue;
-        text += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-}
 
 /// The forms a term may take on its page: the heading, its natural order
 /// ("Susan Sontag"), the bare surname, and the sample's aliases.
@@ -73,13 +53,7 @@ const Printed& printed() {
         REQUIRE(loaded);
         out.book = loaded->book;
         const auto options = test::sample_options();
-        auto fonts = typeset::FontSet::load({options.fonts.regular,
-                                             options.fonts.italic,
-                                             options.fonts.bold,
-                                             options.fonts.bold_italic,
-                                             options.fonts.mono,
-                                             {options.fonts.fallbacks.begin(), options.fonts.fallbacks.end()}},
-                                            diagnostics);
+        auto fonts = test::sample_fonts(diagnostics);
         REQUIRE(fonts);
         typeset::Settings settings;
         settings.hyphenation_patterns = options.hyphenation_patterns;

@@ -21,13 +21,7 @@ TEST_CASE("the sample book's lines match the golden line trace", "[typeset][gold
         cli::load_book(std::string(CINEFOLIO_SOURCE_DIR) + "/books/closeness/book.yaml", sources, diagnostics);
     REQUIRE(loaded);
     const auto options = test::sample_options();
-    auto fonts = typeset::FontSet::load({options.fonts.regular,
-                                         options.fonts.italic,
-                                         options.fonts.bold,
-                                         options.fonts.bold_italic,
-                                         options.fonts.mono,
-                                         {options.fonts.fallbacks.begin(), options.fonts.fallbacks.end()}},
-                                        diagnostics);
+    auto fonts = test::sample_fonts(diagnostics);
     REQUIRE(fonts);
     typeset::Settings settings;
     settings.hyphenation_patterns = options.hyphenation_patterns;

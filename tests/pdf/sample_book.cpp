@@ -13,14 +13,24 @@ using model::BlockKind;
 using model::Inline;
 using model::InlineKind;
 
-Inline text(std::string value) { return {InlineKind::text, std::move(value), {}, {}, {}}; }
+Inline text(std::string value) {
+    return {InlineKind::text, std::move(value), {}, {}, {}};
+}
 Inline wrap(InlineKind kind, std::vector<Inline> children, std::string url = {}) {
     return {kind, {}, std::move(url), std::move(children), {}};
 }
-Inline code(std::string value) { return {InlineKind::code, std::move(value), {}, {}, {}}; }
-Inline note(std::string number) { return {InlineKind::footnote_ref, std::move(number), "fn" + number, {}, {}}; }
-Inline soft() { return {InlineKind::soft_break, {}, {}, {}, {}}; }
-Inline hard() { return {InlineKind::hard_break, {}, {}, {}, {}}; }
+Inline code(std::string value) {
+    return {InlineKind::code, std::move(value), {}, {}, {}};
+}
+Inline note(std::string number) {
+    return {InlineKind::footnote_ref, std::move(number), "fn" + number, {}, {}};
+}
+Inline soft() {
+    return {InlineKind::soft_break, {}, {}, {}, {}};
+}
+Inline hard() {
+    return {InlineKind::hard_break, {}, {}, {}, {}};
+}
 
 Block paragraph(std::vector<Inline> inlines) {
     Block block;
@@ -41,7 +51,9 @@ Block container(BlockKind kind, std::vector<Block> children) {
     block.children = std::move(children);
     return block;
 }
-Block item(std::string words) { return container(BlockKind::list_item, {paragraph({text(std::move(words))})}); }
+Block item(std::string words) {
+    return container(BlockKind::list_item, {paragraph({text(std::move(words))})});
+}
 Block cell(std::string words, model::Align align = model::Align::none) {
     Block block;
     block.kind = BlockKind::table_cell;
@@ -81,23 +93,22 @@ model::Chapter realism() {
                                 wrap(InlineKind::emphasis, {text("La Règle du jeu")}),
                                 text(" opens on an airfield and closes at a château; between the two lies a "
                                      "café society in its final flourish."),
-                                note("1"), soft(), text("It is a film of offices and officers, of fine "
+                                note("1"), soft(),
+                                text("It is a film of offices and officers, of fine "
                                      "affliction and efficient flirtation.")}));
     blocks.push_back(paragraph(long_sentences(6, 0)));
     blocks.push_back(heading(1, "The hunt as a rehearsal"));
-    blocks.push_back(paragraph({text("The rabbit hunt is "), wrap(InlineKind::strong, {text("the hinge")}),
-                                text(" of the picture, a sequence "),
-                                wrap(InlineKind::strikethrough, {text("nobody")}),
-                                text(" everyone remembers. Renoir cut it with "), code("fade_in(12)"),
-                                text(" in mind, as the "),
-                                wrap(InlineKind::link, {text("Criterion essay")}, "https://example.org/hunt"),
-                                text(" notes; see "),
-                                wrap(InlineKind::image, {text("a still of the hunt")}, "hunt.jpg"),
-                                text("."), hard(), text("A line after a hard break.")}));
+    blocks.push_back(
+        paragraph({text("The rabbit hunt is "), wrap(InlineKind::strong, {text("the hinge")}),
+                   text(" of the picture, a sequence "), wrap(InlineKind::strikethrough, {text("nobody")}),
+                   text(" everyone remembers. Renoir cut it with "), code("fade_in(12)"), text(" in mind, as the "),
+                   wrap(InlineKind::link, {text("Criterion essay")}, "https://example.org/hunt"), text(" notes; see "),
+                   wrap(InlineKind::image, {text("a still of the hunt")}, "hunt.jpg"), text("."), hard(),
+                   text("A line after a hard break.")}));
     blocks.push_back(paragraph(long_sentences(5, 1)));
-    blocks.push_back(container(BlockKind::bullet_list, {item("the guests at La Colinière"),
-                                                         item("the servants below stairs"),
-                                                         item("the poacher Marceau, who belongs to neither")}));
+    blocks.push_back(
+        container(BlockKind::bullet_list, {item("the guests at La Colinière"), item("the servants below stairs"),
+                                           item("the poacher Marceau, who belongs to neither")}));
     Block ordered = container(BlockKind::ordered_list,
                               {item("Arrival at the airfield"), item("The hunt"), item("The fête and its shot")});
     ordered.start = 1;
@@ -118,15 +129,16 @@ model::Chapter realism() {
     lead.run_in_lead = true;
     blocks.push_back(lead);
     blocks.push_back(heading(3, "A table of takes"));
-    blocks.push_back(container(
-        BlockKind::table,
-        {container(BlockKind::table_row, {cell("Sequence"), cell("Shots", model::Align::right)}),
-         container(BlockKind::table_row, {cell("Airfield"), cell("14", model::Align::right)}),
-         container(BlockKind::table_row, {cell("Hunt"), cell("76", model::Align::right)})}));
+    blocks.push_back(container(BlockKind::table,
+                               {container(BlockKind::table_row, {cell("Sequence"), cell("Shots", model::Align::right)}),
+                                container(BlockKind::table_row, {cell("Airfield"), cell("14", model::Align::right)}),
+                                container(BlockKind::table_row, {cell("Hunt"), cell("76", model::Align::right)})}));
     blocks.push_back(paragraph(long_sentences(8, 2)));
-    chapter.footnotes.push_back({"f1-realism-fn1", "1", {paragraph({text("Jean Renoir, "),
-                                                                   wrap(InlineKind::emphasis, {text("My Life and My Films")}),
-                                                                   text(" (1974), 171.")})}});
+    chapter.footnotes.push_back(
+        {"f1-realism-fn1",
+         "1",
+         {paragraph({text("Jean Renoir, "), wrap(InlineKind::emphasis, {text("My Life and My Films")}),
+                     text(" (1974), 171.")})}});
     return chapter;
 }
 
@@ -194,6 +206,17 @@ pdf::Options sample_options() {
     options.fonts.fallbacks = {slurp(std::string(CINEFOLIO_SOURCE_DIR) + "/fonts/dejavu/DejaVuSans.ttf")};
     options.hyphenation_patterns = slurp("/usr/share/hyphen/hyph_en_US.dic");
     return options;
+}
+
+std::optional<typeset::FontSet> sample_fonts(base::Diagnostics& diagnostics) {
+    const auto fonts = sample_options().fonts;
+    return typeset::FontSet::load({fonts.regular,
+                                   fonts.italic,
+                                   fonts.bold,
+                                   fonts.bold_italic,
+                                   fonts.mono,
+                                   {fonts.fallbacks.begin(), fonts.fallbacks.end()}},
+                                  diagnostics);
 }
 
 }  // namespace cinefolio::test
