@@ -33,7 +33,7 @@ TEST_CASE("words in the exception list are never hyphenated, whatever their case
     CHECK_FALSE(hyphenator.points("demonstration").empty());
 }
 
-TEST_CASE("an exception written with hyphens breaks only there, as TeX's \\hyphenation", "[typeset][hyphenation]") {
+TEST_CASE("an exception written with hyphens breaks only there, as in TeX", "[typeset][hyphenation]") {
     Hyphenator hyphenator(patterns(), {"Po-lit-kov-skaya", "pho-tography"});
     CHECK(hyphenator.points("Politkovskaya") == std::vector<std::size_t>{2, 5, 8});
     CHECK(hyphenator.points("POLITKOVSKAYA") == std::vector<std::size_t>{2, 5, 8});  // whatever the case
