@@ -217,6 +217,9 @@ bool BlockSetter::set_lead_apart(const model::Block& block, const TextStyle& sty
     ragged.alignment = Alignment::left;
     ragged.hyphenate = false;
     const auto lead = context_.set(flatten({block.inlines.front()}, style), measure, ragged);
+    // Set apart, a lead reads as a small heading: a blank line (one
+    // leading, so the grid holds) parts it from the paragraph before.
+    if (indent_next_ && depth_ == 0) space(context_.design.leading);
     for (std::size_t i = 0; i < lead.size(); ++i) {
         if (i > 0) list_.penalty(forbidden_break);
         Content content;
