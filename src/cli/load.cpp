@@ -28,6 +28,18 @@ std::string shown_path(const fs::path& folder, const std::string& relative) {
     return (folder / relative).lexically_normal().string();
 }
 
+// A file the manifest names relative to its folder, as a path inside the
+// root; nullopt after refusing it (before looking, so the message never
+// tells whether a file outside the root exists).
+std::optional<std::string> path_inside(const fs::path& folder, const std::string& named, const base::Span& where,
+                                       const std::string& what, const Sandbox& sandbox,
+                                       base::Diagnostics& diagnostics) {
+    auto path = shown_path(folder, named);
+    if (sandbox.contains(path)) return path;
+    sandbox.refuse(where, what, named, path, diagnostics);
+    return std::nullopt;
+}
+
 bool is_essay_file(const fs::path& path) {
     auto extension = path.extension().string();
     return extension == ".md" || extension == ".txt" || extension == ".markdown";
@@ -128,11 +140,10 @@ std::optional<base::FileId> read_source(const std::string& path, const base::Spa
 std::optional<manifest::IndexFile> read_index_file(const manifest::Manifest& manifest, const Sandbox& sandbox,
                                                    base::SourceMap& sources, base::Diagnostics& diagnostics) {
     if (manifest.index.empty()) return std::nullopt;
-    auto path = shown_path(manifest.folder, manifest.index);
-    if (!sandbox.contains(path)) {
-        sandbox.refuse(manifest.index_source, "index file", manifest.index, path, diagnostics);
-        return std::nullopt;
-    }
+    auto inside =
+        path_inside(manifest.folder, manifest.index, manifest.index_source, "index file", sandbox, diagnostics);
+    if (!inside) return std::nullopt;
+    const std::string& path = *inside;
     std::error_code code;
     if (!fs::is_regular_file(path, code)) {
         diagnostics.error(manifest.index_source,
@@ -149,13 +160,10 @@ std::optional<manifest::IndexFile> read_index_file(const manifest::Manifest& man
 std::optional<epub::Resource> read_cover(const manifest::Manifest& manifest, const Sandbox& sandbox,
                                          base::Diagnostics& diagnostics) {
     if (manifest.cover.empty()) return std::nullopt;
-    auto path = shown_path(manifest.folder, manifest.cover);
-    if (!sandbox.contains(path)) {
-        sandbox.refuse(manifest.cover_source, "cover", manifest.cover, path, diagnostics);
-        return std::nullopt;
-    }
+    auto path = path_inside(manifest.folder, manifest.cover, manifest.cover_source, "cover", sandbox, diagnostics);
+    if (!path) return std::nullopt;
     std::string error;
-    auto bytes = base::read_file(path, error);
+    auto bytes = base::read_file(*path, error);
     if (!bytes) {
         diagnostics.error(manifest.cover_source, "cannot read the cover `" + manifest.cover + "`: " + error,
                           "`cover:` is relative to the manifest's folder");
@@ -202,12 +210,12 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
             failed = true;
     }
     for (const auto& entry : manifest->imports) {
-        auto path = shown_path(manifest->folder, entry.file);
-        if (!sandbox.contains(path)) {
-            sandbox.refuse(entry.source, "imported file", entry.file, path, diagnostics);
+        auto inside = path_inside(manifest->folder, entry.file, entry.source, "imported file", sandbox, diagnostics);
+        if (!inside) {
             failed = true;
             continue;
         }
+        const std::string& path = *inside;
         if (!fs::is_regular_file(path, code)) {
             diagnostics.error(entry.source, "imported file `" + entry.file + "` not found (looked for " + path + ")",
                               "paths under `imports:` are relative to the manifest's folder");

@@ -172,8 +172,12 @@ void BlockSetter::set_paragraph(const model::Block& block, const Measure& measur
     // first paragraph after a heading.
     if (indent_next_ && !block.run_in_lead) format.indent = measure.size;
     space(0);
-    if (!(block.run_in_lead && leads_apart_ && set_lead_apart(block, style, measure)))
+    if (auto planned = set_leads_.find(&block); planned != set_leads_.end()) {
+        add_lines(std::move(planned->second), measure);
+        set_leads_.erase(planned);
+    } else if (!(block.run_in_lead && leads_apart_ && set_lead_apart(block, style, measure))) {
         add_lines(context_.set(std::move(text), measure, format), measure);
+    }
     indent_next_ = true;
 }
 
@@ -188,13 +192,19 @@ void BlockSetter::plan_leads(const std::vector<model::Block>& blocks, const Meas
     leads_apart_ = false;
     ParagraphFormat trial;
     trial.report = false;
+    set_leads_.clear();
     for (const auto& block : blocks) {
         if (!block.run_in_lead || block.kind != model::BlockKind::paragraph) continue;
-        const auto lines = context_.set(flatten(block.inlines, paragraph_style(measure)), measure, trial);
-        leads_apart_ = std::any_of(lines.begin(), lines.end(), [](const SetLine& line) {
-            return line.set.overfull || line.set.badness > reported_badness;
-        });
-        if (leads_apart_) return;
+        context_.shaper.set_span(block.source);  // a missing glyph is reported at its paragraph
+        auto lines = context_.set(flatten(block.inlines, paragraph_style(measure)), measure, trial);
+        leads_apart_ = std::any_of(lines.begin(), lines.end(),
+                                   [](const SetLine& line) { return beyond_tolerance(line.set, true); });
+        if (leads_apart_) {
+            set_leads_.clear();
+            return;
+        }
+        // Within tolerance, so nothing to report: set_paragraph uses these.
+        set_leads_.emplace(&block, std::move(lines));
     }
 }
 

@@ -2,6 +2,7 @@
 // Setting the blocks of a chapter (paragraphs, headings, lists, quotes,
 // code, breaks, tables, notes) onto a vertical list.
 
+#include <map>
 #include <vector>
 
 #include "cinefolio/model/book.hpp"
@@ -65,6 +66,8 @@ private:
     VerticalList& list_;
     bool indent_next_ = false;
     bool leads_apart_ = false;
+    // Leads plan_leads set run in and found within tolerance.
+    std::map<const model::Block*, std::vector<SetLine>> set_leads_;
     bool keep_next_ = false;
     int depth_ = 0;  // nesting in lists and quotes
 };

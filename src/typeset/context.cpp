@@ -67,7 +67,7 @@ std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const LineBreak& line = lines[i].set;
         const bool justified = format.alignment == Alignment::justified;
-        if (!format.report || (!line.overfull && (!justified || line.badness <= reported_badness))) continue;
+        if (!format.report || !beyond_tolerance(line, justified)) continue;
         const std::string preview = lines[i].content.lines.empty() ? "" : lines[i].content.lines[0].text;
         diagnostics.warning(shaper.span(),
                             "line " + std::to_string(i + 1) + " of this paragraph (\"" + preview +

@@ -64,4 +64,9 @@ double badness(double ratio);
 /// \hbadness default: spaces stretched to more than about twice their share).
 inline constexpr double reported_badness = 1000;
 
+/// A line set wider than its measure, or (justified) looser than tolerance.
+inline bool beyond_tolerance(const LineBreak& line, bool justified) {
+    return line.overfull || (justified && line.badness > reported_badness);
+}
+
 }  // namespace cinefolio::typeset

@@ -59,15 +59,9 @@ public:
         // UAX #14 keeps a hyphen with the digits after it (a minus sign),
         // but in a range such as 1911-2010 a break after the hyphen is a
         // typesetter's ordinary choice, and narrow measures need it.
-        // Nor does it break after the solidus of "Journalist/Novelist",
-        // where Chicago (6.106) allows a break and a narrow measure (a bold
-        // run-in lead) may have no other.
         for (std::size_t at = 2; at < text_.size(); ++at) {
             const auto before = static_cast<unsigned char>(text_[at - 2]);
-            const auto after = static_cast<unsigned char>(text_[at]);
-            const bool range = text_[at - 1] == '-' && std::isdigit(before) && std::isdigit(after);
-            const bool solidus = text_[at - 1] == '/' && std::isalpha(before) && std::isalpha(after);
-            if (range || solidus) {
+            if (text_[at - 1] == '-' && std::isdigit(before) && std::isdigit(static_cast<unsigned char>(text_[at]))) {
                 opportunities.insert(std::lower_bound(opportunities.begin(), opportunities.end(), at), at);
             }
         }
@@ -104,8 +98,7 @@ private:
             Item penalty;
             penalty.kind = ItemKind::penalty;
             const bool after_hyphen = word_end > begin && text_[word_end - 1] == '-';
-            const bool after_solidus = word_end > begin && text_[word_end - 1] == '/';
-            penalty.penalty = after_hyphen || after_solidus ? explicit_hyphen_penalty : 0;
+            penalty.penalty = after_hyphen ? explicit_hyphen_penalty : 0;
             penalty.flagged = after_hyphen;
             penalty.byte_begin = penalty.byte_end = end;
             paragraph_.items.push_back(penalty);

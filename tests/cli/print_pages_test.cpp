@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
+#include "support/pdf_text.hpp"
 #include "support/process.hpp"
+#include "support/sample_index.hpp"
 
 using namespace cinefolio::test;
 
@@ -104,22 +106,6 @@ std::string page_text(const std::string& pdf, int page) {
     return run("pdftotext -layout -enc UTF-8 -f " + number + " -l " + number + " " + quote(pdf) + " -").output;
 }
 
-// Whitespace collapsed and line-end hyphens rejoined.
-std::string flat(std::string text) {
-    text = std::regex_replace(text, std::regex("-\n[\\s\\x0c]*"), "");
-    return std::regex_replace(text, std::regex("[\\s\\x0c]+"), " ");
-}
-
-// Forms an entry may be written in: its heading, an inverted name's
-// surname, and the sample's curated aliases (books/closeness/index.yaml).
-std::vector<std::string> forms_of(const std::string& heading) {
-    std::vector<std::string> forms{heading, heading.substr(0, heading.find(", "))};
-    for (const char* alias : {"Ila", "4:3", "Aspect Ratio", "North Caucasian", "Chechen separatists", "Snuff Film",
-                              "snuff", "Second Chechen War", "Dagestan massacre", "Kabardian"})
-        forms.push_back(alias);
-    return forms;
-}
-
 }  // namespace
 
 TEST_CASE("the PDF's page labels are the folios printed on its pages", "[cli][print]") {
@@ -159,7 +145,7 @@ TEST_CASE("the EPUB's index cites the print edition's pages", "[cli][print][inde
     const std::regex locator(R"(<a epub:type="index-locator" href="[^"]+">([^<]+)</a>)");
     int cited = 0;
     std::istringstream lines(index.output);
-    std::map<std::string, std::string> texts;  // folio -> flattened page text
+    std::map<std::string, std::string> texts;  // folio -> normalized page text
     for (std::string line; std::getline(lines, line);) {
         std::smatch term;
         if (!std::regex_search(line, term, entry_term)) continue;
@@ -173,10 +159,8 @@ TEST_CASE("the EPUB's index cites the print edition's pages", "[cli][print][inde
             auto page = std::find(labels.begin(), labels.end(), folio);
             REQUIRE(page != labels.end());
             auto& text = texts[folio];
-            if (text.empty()) text = flat(page_text(pdf, static_cast<int>(page - labels.begin())));
-            bool found = false;
-            for (const auto& form : forms_of(heading)) found = found || text.find(form) != std::string::npos;
-            CHECK(found);
+            if (text.empty()) text = normalized(page_text(pdf, static_cast<int>(page - labels.begin())));
+            CHECK(sample_forms(heading).shown_in(text));
             ++cited;
         }
     }

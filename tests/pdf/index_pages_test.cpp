@@ -14,28 +14,12 @@
 #include "sample_book.hpp"
 #include "support/pdf_text.hpp"
 #include "support/process.hpp"
+#include "support/sample_index.hpp"
 
 using namespace cinefolio;
 using test::normalized;
 
 namespace {
-
-/// The forms a term may take on its page: the heading, its natural order
-/// ("Susan Sontag"), the bare surname, and the sample's aliases.
-std::vector<std::string> forms_of(const std::string& heading) {
-    std::vector<std::string> forms{heading};
-    if (const auto comma = heading.find(", "); comma != std::string::npos) {
-        forms.push_back(heading.substr(comma + 2) + " " + heading.substr(0, comma));
-        forms.push_back(heading.substr(0, comma));
-    }
-    for (const char* alias :
-         {"Ila", "Balagov", "Aspect Ratio", "4:3", "North Caucasian", "Chechen separatists", "Snuff Film",
-          "\u201csnuff\u201d", "snuff", "Second Chechen War", "Dagestan massacre", "Kabardian"}) {
-        forms.emplace_back(alias);
-    }
-    for (auto& form : forms) form = normalized(form);
-    return forms;
-}
 
 struct Printed {
     typeset::PagedDocument document;
@@ -91,14 +75,12 @@ TEST_CASE("every index locator's page shows the term", "[pdf][index]") {
     int checked = 0;
     for (const auto& group : book.book.index.groups) {
         for_each_entry(group.entries, [&](const model::IndexEntry& entry) {
-            const auto forms = forms_of(entry.heading);
+            const auto forms = test::sample_forms(entry.heading);
             for (const auto& locator : entry.locators) {
                 const auto found = book.document.anchor_pages.find(locator.anchor_id);
                 REQUIRE(found != book.document.anchor_pages.end());
                 const auto& page = book.pages[static_cast<std::size_t>(found->second)];
-                const bool shown = std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
-                    return page.find(form) != std::string::npos;
-                });
+                const bool shown = forms.shown_in(page);
                 INFO(entry.heading << " cited on PDF page " << found->second + 1 << " (folio "
                                    << book.document.anchor_labels.at(locator.anchor_id) << ")");
                 CHECK(shown);
