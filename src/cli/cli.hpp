@@ -11,7 +11,9 @@
 #include "cinefolio/epub/epub.hpp"
 #include "cinefolio/manifest/index_file.hpp"
 #include "cinefolio/manifest/manifest.hpp"
+#include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/model/book.hpp"
+#include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::cli {
 
@@ -39,6 +41,7 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
 struct LoadedBook {
     manifest::Manifest manifest;
     model::Book book;
+    manifest::PrintDesign design;  // the style's, with the manifest's `print:` applied
     std::optional<manifest::IndexFile> index_file;  // the curated index, when the manifest names one
     std::vector<epub::Resource> images;             // the essays' local images, named as the Book's URLs
     std::optional<epub::Resource> cover;            // the manifest's `cover` image, read inside the root
@@ -48,6 +51,23 @@ struct LoadedBook {
 /// file outside `root` (default: the manifest's folder) is read.
 std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
                                     base::Diagnostics& diagnostics, const std::string& root = {});
+
+/// The print design of the manifest's style with its `print:` overrides;
+/// nullopt after reporting errors (no such style, a bad design file,
+/// margins that leave no room).
+std::optional<manifest::PrintDesign> load_print_design(const manifest::Manifest& manifest, base::SourceMap& sources,
+                                                       base::Diagnostics& diagnostics);
+
+/// The bytes of a design's faces, read from the data folder.
+struct FaceFiles {
+    std::string regular, italic, bold, bold_italic, mono;
+    std::vector<std::string> fallbacks;
+    /// The bytes as typeset::FontSet::load takes them.
+    typeset::FontBytes view() const;
+};
+
+/// Reads every face a design names; nullopt after reporting a missing one.
+std::optional<FaceFiles> read_faces(const manifest::Faces& faces, base::Diagnostics& diagnostics);
 
 /// Where styles/ and fonts/ are found.
 std::string data_dir();

@@ -189,17 +189,14 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 }  // namespace
 
-std::optional<std::string> cover_png(const model::Metadata& metadata, const FontFiles& fonts,
+std::optional<std::string> cover_png(const CoverText& metadata, const typeset::FontSet& fonts,
                                      base::Diagnostics& diagnostics, CoverSize size) {
     if (size.width < 100 || size.height < 100 || size.width > 10000 || size.height > 10000) {
         diagnostics.error({}, "a cover of " + std::to_string(size.width) + " x " + std::to_string(size.height) +
                                   " pixels cannot be painted; expected 100 to 10000 pixels a side");
         return std::nullopt;
     }
-    typeset::FontBytes bytes{fonts.regular, fonts.italic, fonts.bold, fonts.bold_italic, fonts.mono, {}};
-    std::optional<typeset::FontSet> faces = typeset::FontSet::load(bytes, diagnostics);
-    if (!faces) return std::nullopt;
-    const CairoFonts cairo_fonts(*faces);
+    const CairoFonts cairo_fonts(fonts);
 
     CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, size.height));
     CairoContext context(cairo_create(surface.get()));

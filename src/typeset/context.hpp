@@ -33,7 +33,7 @@ struct ParagraphFormat {
 /// Tools and design for one book (not shared between threads).
 struct Context {
     Context(const Settings& settings, const FontSet& fonts, base::Diagnostics& reporter)
-        : design(Design::from(settings)),
+        : design(Design::from(settings.design)),
           font_expansion(settings.font_expansion),
           margin_kerning(settings.margin_kerning),
           shaper(fonts, reporter),
@@ -56,6 +56,12 @@ struct Context {
     TextStyle text(double size) const {
         TextStyle style;
         style.size = size;
+        return style;
+    }
+    /// The text style of a type role: its size and letter-spacing.
+    TextStyle text(const manifest::TypeRole& role) const {
+        TextStyle style = text(role.size);
+        style.tracking = role.tracking;
         return style;
     }
     /// The measure of the full text block in body type.
