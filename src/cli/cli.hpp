@@ -20,8 +20,9 @@ enum ExitCode : int { kSuccess = 0, kInputError = 1, kUsageError = 2 };
 
 /// What the user asked for on the command line.
 struct Options {
-    std::string command;  // build, check, dump
+    std::string command;  // new, build, check, dump, index-candidates
     std::string manifest_path;
+    std::string new_dir;  // new: the folder to start a book in
     std::string output_dir = "out";
     std::string root_dir;  // --root: the folder the book's files must lie in (default: the manifest's)
     bool want_epub = true;
@@ -65,5 +66,9 @@ std::int64_t build_time(const manifest::Manifest& manifest, base::Diagnostics& d
 
 /// Runs a command (build, check, dump) and returns the exit code.
 int run(const Options& options);
+
+/// `new`: copies the book template (templates/new under data_dir()) into
+/// `options.new_dir`, which must be missing or empty; returns the exit code.
+int new_book(const Options& options);
 
 }  // namespace cinefolio::cli

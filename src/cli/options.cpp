@@ -15,6 +15,7 @@ constexpr const char* kUsage = R"(usage: cinefolio <command> [options] BOOK.yaml
 Compiles anthologies of film criticism into EPUB 3 and print PDF.
 
 commands:
+  new     DIR                                      start a book in DIR (a new or empty folder)
   build   BOOK.yaml [-o DIR] [--format epub,pdf]   write DIR/<id>.epub and DIR/<id>.pdf
           [--booklets]                             and one EPUB and PDF per film
   check   BOOK.yaml                                validate the book, write nothing
@@ -31,6 +32,16 @@ options:
 
 exit status: 0 success, 1 errors in the input, 2 wrong usage.
 SOURCE_DATE_EPOCH, when set, fixes every date written into the outputs.
+)";
+
+constexpr const char* kNewHelp = R"(usage: cinefolio new DIR [-q]
+
+Starts a book in DIR, which must be a new or an empty folder: book.yaml with
+every manifest key set or explained, two essays with front matter (one with
+a footnote), a scraped article listed under `imports:`, and a curated
+index.yaml. It builds at once: `cinefolio build DIR/book.yaml -o DIR/out`.
+The book's `id` is made from DIR's name and its `date` is today
+(SOURCE_DATE_EPOCH when set).
 )";
 
 constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--root DIR] [--strict] [-q]
@@ -70,6 +81,7 @@ line per block with its stable id and source line:column.
 )";
 
 const char* help_for(const std::string& command) {
+    if (command == "new") return kNewHelp;
     if (command == "build") return kBuildHelp;
     if (command == "check") return kCheckHelp;
     if (command == "dump") return kDumpHelp;
@@ -77,7 +89,7 @@ const char* help_for(const std::string& command) {
     return kUsage;
 }
 
-const std::vector<std::string> kCommands = {"build", "check", "dump", "index-candidates"};
+const std::vector<std::string> kCommands = {"new", "build", "check", "dump", "index-candidates"};
 
 // One option: its spellings, the commands that take it, and whether a
 // value follows it. The parser and the "did you
@@ -90,8 +102,8 @@ struct OptionSpec {
 
 const std::vector<OptionSpec>& option_specs() {
     static const std::vector<OptionSpec> specs = {
-        {{"-h", "--help"}, {"build", "check", "dump", "index-candidates"}},
-        {{"-q", "--quiet"}, {"build", "check", "dump", "index-candidates"}},
+        {{"-h", "--help"}, {"new", "build", "check", "dump", "index-candidates"}},
+        {{"-q", "--quiet"}, {"new", "build", "check", "dump", "index-candidates"}},
         {{"--strict"}, {"build", "check", "dump", "index-candidates"}},
         {{"--root"}, {"build", "check", "dump", "index-candidates"}, true},
         {{"-o", "--output"}, {"build"}, true},
@@ -144,7 +156,7 @@ std::string see_help(const std::string& command) {
 std::nullopt_t unknown_command(const std::string& name, int& exit_code) {
     std::string hint;
     if (auto near = base::nearest(name, kCommands)) hint = "did you mean `" + *near + "`?";
-    else hint = "the commands are build, check, dump and index-candidates";
+    else hint = "the commands are new, build, check, dump and index-candidates";
     return usage_error("unknown command `" + name + "`", hint, "", exit_code);
 }
 
@@ -216,8 +228,9 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
         return unknown_command(first, exit_code);
     Options options;
     options.command = first;
-    const std::string operand = "manifest";
-    std::string& positional = options.manifest_path;
+    // `new` names a folder to create, every other command a manifest.
+    const std::string operand = first == "new" ? "folder" : "manifest";
+    std::string& positional = first == "new" ? options.new_dir : options.manifest_path;
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         const auto& argument = arguments[i];
         if (argument.size() > 1 && argument[0] == '-') {
