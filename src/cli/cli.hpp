@@ -50,7 +50,9 @@ struct LoadedBook {
 std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
                                     base::Diagnostics& diagnostics, const std::string& root = {});
 
-/// Where styles/ and fonts/ are found.
+/// Where styles/, fonts/ and templates/ are found: $CINEFOLIO_DATA_DIR,
+/// else ../share/cinefolio beside the running program when it holds them
+/// (an installed copy), else the source tree the program was built from.
 std::string data_dir();
 
 /// Reads a resource file under data_dir(); reports an error if missing.

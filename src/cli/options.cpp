@@ -24,7 +24,7 @@ commands:
 
 options:
   -h, --help      show help (also after a command: `cinefolio build --help`)
-  --version       print the version
+  --version       print the version and the folder of styles, fonts and templates
   --strict        treat warnings as errors
   --root DIR      the folder every file of the book must lie in (default:
                   the manifest's folder)
@@ -216,7 +216,7 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
         return std::nullopt;
     }
     if (first == "--version") {
-        std::cout << "cinefolio " << CINEFOLIO_VERSION << "\n";
+        std::cout << "cinefolio " << CINEFOLIO_VERSION << "\n" << "data folder: " << data_dir() << "\n";
         return std::nullopt;
     }
     if (!first.empty() && first[0] == '-') {
