@@ -22,8 +22,9 @@ enum ExitCode : int { kSuccess = 0, kInputError = 1, kUsageError = 2 };
 
 /// What the user asked for on the command line.
 struct Options {
-    std::string command;  // build, check, dump
+    std::string command;  // new, build, check, dump, index-candidates
     std::string manifest_path;
+    std::string new_dir;  // new: the folder to start a book in
     std::string output_dir = "out";
     std::string root_dir;  // --root: the folder the book's files must lie in (default: the manifest's)
     bool want_epub = true;
@@ -69,7 +70,9 @@ struct FaceFiles {
 /// Reads every face a design names; nullopt after reporting a missing one.
 std::optional<FaceFiles> read_faces(const manifest::Faces& faces, base::Diagnostics& diagnostics);
 
-/// Where styles/ and fonts/ are found.
+/// Where styles/, fonts/ and templates/ are found: $CINEFOLIO_DATA_DIR,
+/// else ../share/cinefolio beside the running program when it holds them
+/// (an installed copy), else the source tree the program was built from.
 std::string data_dir();
 
 /// Reads a resource file under data_dir(); reports an error if missing.
@@ -85,5 +88,9 @@ std::int64_t build_time(const manifest::Manifest& manifest, base::Diagnostics& d
 
 /// Runs a command (build, check, dump) and returns the exit code.
 int run(const Options& options);
+
+/// `new`: copies the book template (templates/new under data_dir()) into
+/// `options.new_dir`, which must be missing or empty; returns the exit code.
+int new_book(const Options& options);
 
 }  // namespace cinefolio::cli
