@@ -51,6 +51,7 @@ public:
         index.append_attribute("aria-labelledby") = "index-title";
         head_note(index);
         for (const auto& group : context_.book.index.groups) letter_group(index, group);
+        prepend_division_markers(page.body, context_.markers, "index");
         return serialize_xhtml(page.document);
     }
 
@@ -66,7 +67,12 @@ private:
                                 "film; each locator leads to the paragraph where the entry is discussed."
                               : "Each entry’s locators are grouped by the lens through which the essays read the "
                                 "film. The numbers are the pages of the print edition; each leads to the first "
-                                "paragraph on that page where the entry is discussed.");
+                                "paragraph on that page where the entry is discussed." +
+                                std::string(context_.markers && !context_.markers->empty()
+                                                ? " To go to a page of the print edition, choose it in the "
+                                                  "reader’s page list (often called “Go to page”); the text "
+                                                  "marks where each printed page begins."
+                                                : ""));
         pugi::xml_node legend = append_block(notes, "dl");
         set_semantics(legend, "index-legend", nullptr);
         legend.append_attribute("class") = "index-legend";
@@ -85,6 +91,7 @@ private:
         pugi::xml_node heading = append_block(section, "h2");
         heading.append_attribute("id") = id.c_str();
         append_text(heading, group.label);
+        mark(heading);
         pugi::xml_node list = append_block(section, "ul");
         set_semantics(list, "index-entry-list", nullptr);
         for (const auto& entry : group.entries) this->entry(list, entry, true);
@@ -94,6 +101,7 @@ private:
         pugi::xml_node item = append_block(list, "li");
         set_semantics(item, "index-entry", nullptr);
         if (main) item.append_attribute("id") = entry_ids_[entry.heading].c_str();
+        mark(item);
         pugi::xml_node term = item.append_child(entry.italic ? "cite" : "span");
         set_semantics(term, "index-term", nullptr);
         append_text(term, entry.heading);
@@ -110,6 +118,12 @@ private:
             set_semantics(sublist, "index-entry-list", nullptr);
             for (const auto& sub : entry.subentries) this->entry(sublist, sub, false);
         }
+    }
+
+    // The print index sets the same groups and entries in the same order: a
+    // printed page that starts at the n-th is marked at its start.
+    void mark(pugi::xml_node element) {
+        prepend_division_markers(element, context_.markers, "index", ++ordinal_, false);
     }
 
     // "R 3, 12; S 2": locators grouped by lens in reading order. With the
@@ -236,6 +250,7 @@ private:
     std::map<std::string, std::string> entry_ids_;
     std::set<std::string> used_ids_;
     int group_count_ = 0;
+    std::size_t ordinal_ = 0;  // group headings and entries so far (PageStart)
 };
 
 }  // namespace

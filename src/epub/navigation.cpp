@@ -100,6 +100,7 @@ std::string navigation_document(const PageContext& context) {
     heading.append_attribute("id") = "toc-title";
     append_text(heading, labels::contents);
     append_nav_list(nav, toc_entries(context.layout), renderer);
+    if (context.markers) append_page_list(page.body, *context.markers);
     append_landmarks(page.body, context.layout);
     return serialize_xhtml(page.document);
 }

@@ -16,6 +16,7 @@
 #include "cinefolio/model/book.hpp"
 #include "content.hpp"
 #include "layout.hpp"
+#include "page_markers.hpp"
 
 namespace cinefolio::epub {
 
@@ -29,6 +30,7 @@ struct PageContext {
     base::Diagnostics& diagnostics;
     const Resource* cover = nullptr;  // the cover image, if the book has one
     const std::map<std::string, std::string>* page_labels = nullptr;  // anchor id -> print page
+    const PageMarkers* markers = nullptr;  // the print edition's page breaks, if paginated
 };
 
 /// Renders one spine page to the bytes of its XHTML file.

@@ -60,6 +60,7 @@ struct Manifest {
     std::string rights;
     std::string date;        // YYYY-MM-DD
     std::string isbn;        // EPUB ISBN, optional
+    std::string print_isbn;  // the print edition's ISBN (the EPUB's dc:source), optional
     std::string identifier;  // explicit identifier, optional
     std::string description;
     std::string style = "classic";
