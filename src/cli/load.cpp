@@ -10,6 +10,7 @@
 
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/corpus/essay.hpp"
+#include "cinefolio/idna/idna.hpp"
 #include "cinefolio/index/index.hpp"
 #include "cinefolio/model/assemble.hpp"
 #include "cli.hpp"
@@ -232,7 +233,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
             failed = true;
     }
     if (failed || diagnostics.has_errors()) return std::nullopt;
-    auto book = model::assemble(*manifest, std::move(essays), diagnostics);
+    auto book = model::assemble(*manifest, std::move(essays), diagnostics, idna::host_to_ascii);
     if (!book) return std::nullopt;
     auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;

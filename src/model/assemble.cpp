@@ -192,7 +192,7 @@ Metadata make_metadata(const manifest::Manifest& manifest) {
 }  // namespace
 
 std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<corpus::Essay> essays,
-                             base::Diagnostics& diagnostics) {
+                             base::Diagnostics& diagnostics, const HostToAscii& host_to_ascii) {
     Book book;
     book.metadata = make_metadata(manifest);
     auto errors_before = diagnostics.error_count();
@@ -238,7 +238,7 @@ std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<cor
         return std::nullopt;
     }
     // Links between essays need every chapter's id, so they resolve last.
-    resolve_links(book, diagnostics);
+    resolve_links(book, host_to_ascii, diagnostics);
     replace_unsafe_characters(book, diagnostics);
     return book;
 }
