@@ -1,0 +1,75 @@
+// Real-world input, second round: images by absolute path, nothing dropped
+// unseen, checks where they belong. Each case pins its message at its
+// exact file:line:col and the exit status, as bad_input_test.cpp does.
+
+#include <catch2/catch.hpp>
+
+#include "cli_fixture.hpp"
+#include "epub_reader.hpp"
+
+using cinefolio::test::Book;
+using cinefolio::test::CommandResult;
+using cinefolio::test::essay;
+using cinefolio::test::slurp;
+using cinefolio::test::zip_entries;
+
+namespace {
+
+const std::string kManifest = "title: Test Book\nessays:\n  - essays/\n";
+const std::string kPng = slurp(std::string(CINEFOLIO_SOURCE_DIR) + "/tests/fixtures/images/frame.png");
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// `check` (and `build` for what only it shows) with the output in the log.
+CommandResult run(const Book& book, const std::string& command, const std::string& extra = "") {
+    auto result = book.run(command, extra);
+    UNSCOPED_INFO(result.output);
+    return result;
+}
+
+}  // namespace
+
+// --- Images by absolute path ----------------------------------------------
+
+TEST_CASE("an image path opening with / is read from the book's root", "[cli][real-input][images]") {
+    Book book("root-image");
+    book.write("book.yaml", kManifest + "id: book\n");
+    book.write("img/still.png", kPng);
+    book.write("essays/a.md", essay("REALISM", "![A still](/img/still.png)\n\n![Gone](/img/gone.png)\n"));
+    auto result = run(book, "build", "-o out --format epub");
+    CHECK(result.exit_code == 0);
+    CHECK_FALSE(has(result.output, "outside the book's root"));
+    CHECK(has(result.output,
+              "essays/a.md:9:1: warning: image `/img/gone.png` not found (looked for img/gone.png); "
+              "its alt text stands in"));
+    CHECK(has(result.output, "hint: a path opening with `/` is read from the book's root `.`"));
+    auto entries = zip_entries(book.path("out/book.epub"));
+    CHECK(entries.count("OEBPS/images/figure-still.png") == 1);
+    CHECK(has(entries["OEBPS/text/f452008-realism.xhtml"], "<img src=\"../images/figure-still.png\" alt=\"A still\""));
+    CHECK(has(entries["OEBPS/text/f452008-realism.xhtml"], "<span class=\"image-alt\">Gone</span>"));
+}
+
+TEST_CASE("with --root / an absolute image path is a missing image, not an error", "[cli][real-input][images]") {
+    Book book("root-slash");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM", "![foo](/url)\n"));
+    auto result = run(book, "check", "--root /");
+    CHECK(result.exit_code == 0);
+    CHECK(has(result.output, "essays/a.md:7:1: warning: image `/url` not found (looked for /url)"));
+}
+
+TEST_CASE("a hint never suggests --root /", "[cli][real-input][images]") {
+    Book book("no-root-slash");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM", "![x](../../../../../../../../../../usr/share/x.png)\n"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output,
+              "essays/a.md:7:1: error: image `../../../../../../../../../../usr/share/x.png` is "
+              "outside the book's root `.`"));
+    CHECK(has(result.output, "hint: a book reads only files under its root; copy the file into `.`"));
+    CHECK_FALSE(has(result.output, "--root /"));
+}
+
