@@ -128,6 +128,7 @@ Chapter make_chapter(const Part& part, const Lens& lens, corpus::Essay&& essay) 
     chapter.subtitle = std::move(essay.title);
     chapter.dek = std::move(essay.dek);
     chapter.author = std::move(essay.author);
+    chapter.language = std::move(essay.language);
     chapter.source_path = essay.path;
     chapter.source = {essay.file, 0, 0};
     chapter.blocks = std::move(essay.body.blocks);

@@ -73,3 +73,46 @@ TEST_CASE("a hint never suggests --root /", "[cli][real-input][images]") {
     CHECK_FALSE(has(result.output, "--root /"));
 }
 
+// --- Nothing dropped unseen -------------------------------------------------
+
+TEST_CASE("an unknown front-matter key is a warning naming the nearest key", "[cli][real-input]") {
+    Book book("front-matter-key");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md",
+               "---\nmovieId: 1\nmovieTitle: Closeness\ncategoryName: REALISM\nautor: Ann Critic\n"
+               "authors: Two\n---\n\nText.\n");
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 0);
+    CHECK(has(result.output, "essays/a.md:5:1: warning: unknown key `autor` in front matter; it is ignored\n"));
+    CHECK(has(result.output, "hint: did you mean `author`?"));
+    // A twin edit distance would not find.
+    CHECK(has(result.output, "essays/a.md:6:1: warning: unknown key `authors` in front matter"));
+    CHECK(run(book, "check", "--strict").exit_code == 1);
+}
+
+TEST_CASE("language in front matter marks the essay's section in the EPUB", "[cli][real-input]") {
+    Book book("front-matter-language");
+    book.write("book.yaml", kManifest + "id: book\n");
+    book.write("essays/a.md",
+               "---\nmovieId: 1\nmovieTitle: Closeness\ncategoryName: REALISM\nlanguage: fr\n---\n\n"
+               "Un texte.\n");
+    book.write("essays/b.md",
+               "---\nmovieId: 1\nmovieTitle: Closeness\ncategoryName: SIGNIFIER\nlang: de-CH\n---\n\n"
+               "Ein Text.\n");
+    book.write("essays/c.md", essay("METACRITIC", "In the book's own language.\n", "1"));
+    auto result = run(book, "build", "-o out --format epub");
+    REQUIRE(result.exit_code == 0);
+    auto entries = zip_entries(book.path("out/book.epub"));
+    CHECK(has(entries["OEBPS/text/f1-realism.xhtml"], "id=\"f1-realism\" lang=\"fr\" xml:lang=\"fr\""));
+    CHECK(has(entries["OEBPS/text/f1-signifier.xhtml"], "lang=\"de-CH\" xml:lang=\"de-CH\""));
+    CHECK_FALSE(has(entries["OEBPS/text/f1-metacritic.xhtml"], "<section lang"));
+    CHECK(has(run(book, "dump").output, "      language fr\n"));
+
+    book.write("essays/a.md",
+               "---\nmovieId: 1\nmovieTitle: Closeness\ncategoryName: REALISM\nlanguage: français\n"
+               "---\n\nUn texte.\n");
+    auto bad = run(book, "check");
+    CHECK(bad.exit_code == 1);
+    CHECK(has(bad.output, "essays/a.md:5:11: error: `language` must be a BCP 47 language tag, found `français`"));
+}
+
