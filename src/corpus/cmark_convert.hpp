@@ -58,6 +58,7 @@ private:
     std::vector<model::Block> flatten(cmark_node* container, int depth);
     model::Inline footnote_reference(cmark_node* reference);
     void warn(cmark_node* node, std::string message, std::string hint);
+    void warn_html_block(cmark_node* node);
     base::Span link_span(cmark_node* link);
 
     std::optional<BodyOrigin> origin_;

@@ -162,6 +162,23 @@ base::Span TreeCopier::link_span(cmark_node* link) {
     return {origin_->file, at, at + 1};
 }
 
+void TreeCopier::warn_html_block(cmark_node* node) {
+    if (diagnostics_ == nullptr || !origin_) return;
+    // An HTML block runs to a blank line (CommonMark 4.6), so a `<div>`
+    // takes the lines after it along: the span covers them all, and the
+    // message is quoted with every line it drops.
+    base::Span span = span_of(node);
+    const int first = cmark_node_get_start_line(node);
+    const int last = std::max(cmark_node_get_end_line(node), first);
+    const auto& sources = *origin_->sources;
+    span.end =
+        std::max(span.begin, sources.offset(origin_->file, last, 1) + sources.line_text(origin_->file, last).size());
+    std::string message{raw_html_message};
+    if (last > first)
+        message += " (lines " + std::to_string(first) + "-" + std::to_string(last) + ", up to a blank line)";
+    diagnostics_->warning(span, std::move(message), std::string{raw_html_hint});
+}
+
 void TreeCopier::warn(cmark_node* node, std::string message, std::string hint) {
     if (diagnostics_ != nullptr && origin_) diagnostics_->warning(span_of(node), std::move(message), std::move(hint));
 }
@@ -245,7 +262,7 @@ std::optional<model::Block> TreeCopier::copy_block(cmark_node* node, int depth) 
             block.kind = BlockKind::thematic_break;
             return block;
         case CMARK_NODE_HTML_BLOCK:
-            warn(node, std::string{raw_html_message}, std::string{raw_html_hint});
+            warn_html_block(node);
             return std::nullopt;
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             return std::nullopt;  // copied when first referenced

@@ -116,3 +116,18 @@ TEST_CASE("language in front matter marks the essay's section in the EPUB", "[cl
     CHECK(has(bad.output, "essays/a.md:5:11: error: `language` must be a BCP 47 language tag, found `français`"));
 }
 
+TEST_CASE("the raw HTML warning quotes the whole block it drops", "[cli][real-input]") {
+    Book book("html-block");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM",
+                                    "Before.\n\n<div class=\"aside\">\nThe line after it is swallowed.\n\n"
+                                    "After.\n"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 0);
+    CHECK(has(result.output,
+              "essays/a.md:9:1: warning: raw HTML dropped (lines 9-10, up to a blank line)\n"
+              "  <div class=\"aside\">\n"
+              "  The line after it is swallowed.\n"
+              "  hint: write it in Markdown, or remove it\n"));
+}
+

@@ -182,7 +182,9 @@ TEST_CASE("raw HTML is dropped with a warning at its line", "[markdown]") {
     REQUIRE(all.size() == 3);
     CHECK(parsed.diagnostics.warning_count() == 3);
     CHECK_FALSE(parsed.diagnostics.has_errors());
-    CHECK(all[0].message == "raw HTML dropped");
+    // A block is dropped up to its blank line, and its span covers it all.
+    CHECK(all[0].message == "raw HTML dropped (lines 3-5, up to a blank line)");
+    CHECK(parsed.sources.position(all[0].span.file, all[0].span.end - 1).line == 5);
     CHECK(all[0].hint == "write it in Markdown, or remove it");
     CHECK(where(parsed, all[0].span).line == 3);
     CHECK(where(parsed, all[0].span).column == 1);
