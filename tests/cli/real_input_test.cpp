@@ -116,6 +116,21 @@ TEST_CASE("language in front matter marks the essay's section in the EPUB", "[cl
     CHECK(has(bad.output, "essays/a.md:5:11: error: `language` must be a BCP 47 language tag, found `français`"));
 }
 
+TEST_CASE("a path with a space is a warning suggesting angle brackets", "[cli][real-input]") {
+    Book book("spaced-path");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md",
+               essay("REALISM", "A frame: ![still](Film Stills/zone.png).\n\nSee [the notes](my notes.md).\n"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 0);
+    CHECK(has(result.output,
+              "essays/a.md:7:19: warning: `Film Stills/zone.png` holds a space, so this is not read "
+              "as an image: it prints as written"));
+    CHECK(has(result.output, "hint: put the path in angle brackets: `![still](<Film Stills/zone.png>)`"));
+    CHECK(has(result.output, "essays/a.md:9:17: warning: `my notes.md` holds a space, so this is not read as a link"));
+    CHECK(has(result.output, "hint: put the target in angle brackets: `[the notes](<my notes.md>)`"));
+}
+
 TEST_CASE("the raw HTML warning quotes the whole block it drops", "[cli][real-input]") {
     Book book("html-block");
     book.write("book.yaml", kManifest);
