@@ -55,6 +55,25 @@ std::vector<Part> resolve_films(const manifest::Manifest& manifest, const std::v
             if (!seen) parts.push_back(make_part(essay.movie_id));
         }
     }
+    // A selection leaves essays out: say which, so none goes unseen.
+    std::string left_out;
+    std::size_t left_count = 0;
+    for (const auto& essay : essays) {
+        bool listed = std::any_of(manifest.films.begin(), manifest.films.end(),
+                                  [&](const manifest::Film& film) { return film.id == essay.movie_id; });
+        if (listed || manifest.films.empty()) continue;
+        // Ten name the pattern; a long list would bury the rest of the output.
+        if (left_count++ < 10)
+            left_out +=
+                std::string(left_count > 1 ? ", " : "") + essay.path + " (film " + std::to_string(essay.movie_id) + ")";
+    }
+    if (left_count > 10) left_out += " and " + std::to_string(left_count - 10) + " more";
+    if (left_count > 0) {
+        diagnostics.note(
+            manifest.films.front().source,
+            std::to_string(left_count) + " essay(s) left out, their films not listed under `films:`: " + left_out,
+            "add a film's id under `films:` to include its essays");
+    }
     for (const auto& film : manifest.films) {
         auto part = make_part(film.id);
         part.title = film.title;

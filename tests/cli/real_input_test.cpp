@@ -75,6 +75,21 @@ TEST_CASE("a hint never suggests --root /", "[cli][real-input][images]") {
 
 // --- Nothing dropped unseen -------------------------------------------------
 
+TEST_CASE("essays the films selection leaves out are listed in a note", "[cli][real-input]") {
+    Book book("films-selection");
+    book.write("book.yaml", kManifest + "films:\n  - 1\n");
+    book.write("essays/a.md", essay("REALISM", "Kept.\n", "1"));
+    book.write("essays/b.md", essay("REALISM", "Left out.\n", "2"));
+    book.write("essays/c.md", essay("SIGNIFIER", "Left out too.\n", "3"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 0);
+    CHECK(has(result.output,
+              "book.yaml:5:5: note: 2 essay(s) left out, their films not listed under `films:`: "
+              "essays/b.md (film 2), essays/c.md (film 3)"));
+    CHECK(has(result.output, "hint: add a film's id under `films:` to include its essays"));
+    CHECK(has(result.output, "1 film(s), 1 essay(s), no errors"));
+}
+
 TEST_CASE("an unknown front-matter key is a warning naming the nearest key", "[cli][real-input]") {
     Book book("front-matter-key");
     book.write("book.yaml", kManifest);
