@@ -23,12 +23,32 @@ std::vector<Lens> resolve_lenses(const manifest::Manifest& manifest, const std::
             lenses.push_back({lens.name, lens.label, {}});
             declared.push_back(lens.name);
         }
+        auto used = [&](const std::string& name) {
+            return std::any_of(essays.begin(), essays.end(),
+                               [&](const corpus::Essay& e) { return e.category == name; });
+        };
         for (const auto& essay : essays) {
             if (std::find(declared.begin(), declared.end(), essay.category) != declared.end()) continue;
-            std::string hint = "declare it under `lenses:` in " + manifest.path;
-            if (auto near = base::nearest(essay.category, declared)) hint = "did you mean `" + *near + "`?";
-            diagnostics.error(essay.category_span, "lens `" + essay.category + "` is not declared in `lenses`",
-                              hint);
+            auto near = base::nearest(essay.category, declared);
+            if (near && !used(*near)) {
+                // No essay uses the declared spelling, so the slip may as
+                // well be the manifest's: say so at its line, and show the
+                // essay, rather than urge the essay to take the manifest's.
+                const auto& lens = *std::find_if(manifest.lenses.begin(), manifest.lenses.end(),
+                                                 [&](const manifest::Lens& l) { return l.name == *near; });
+                diagnostics.error(lens.source,
+                                  "lens `" + *near + "` in `lenses` is used by no essay, but " + essay.path +
+                                      " uses `" + essay.category + "`",
+                                  "did you mean `" + essay.category +
+                                      "`? correct the spelling under `lenses:` (or the "
+                                      "essay's `categoryName`, if `" +
+                                      *near + "` is right)");
+                diagnostics.note(essay.category_span, "`" + essay.category + "` is used here");
+                continue;
+            }
+            diagnostics.error(
+                essay.category_span, "lens `" + essay.category + "` is not declared in `lenses`",
+                near ? "did you mean `" + *near + "`?" : "declare it under `lenses:` in " + manifest.path);
         }
         return lenses;
     }

@@ -161,3 +161,22 @@ TEST_CASE("the raw HTML warning quotes the whole block it drops", "[cli][real-in
               "  hint: write it in Markdown, or remove it\n"));
 }
 
+// --- Checks where they belong -----------------------------------------------
+
+TEST_CASE("a lens misspelt in lenses is reported at the manifest, not the essay", "[cli][real-input]") {
+    Book book("manifest-lens-typo");
+    book.write("book.yaml", kManifest + "lenses: [REALISM, RECEPTON]\n");
+    book.write("essays/a.md", essay("REALISM"));
+    book.write("essays/b.md", essay("RECEPTION"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output,
+              "book.yaml:4:19: error: lens `RECEPTON` in `lenses` is used by no essay, but "
+              "essays/b.md uses `RECEPTION`"));
+    CHECK(has(result.output,
+              "hint: did you mean `RECEPTION`? correct the spelling under `lenses:` (or the essay's "
+              "`categoryName`, if `RECEPTON` is right)"));
+    CHECK(has(result.output, "essays/b.md:4:15: note: `RECEPTION` is used here"));
+    CHECK_FALSE(has(result.output, "did you mean `RECEPTON`"));
+}
+
