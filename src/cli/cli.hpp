@@ -52,6 +52,10 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
 /// Where styles/ and fonts/ are found.
 std::string data_dir();
 
+/// Checks that the manifest's `style` is a folder of styles/ holding an
+/// epub.css; reports an error at `style:` naming the styles there are.
+bool check_style(const manifest::Manifest& manifest, base::Diagnostics& diagnostics);
+
 /// Reads a resource file under data_dir(); reports an error if missing.
 std::optional<std::string> read_resource(const std::string& relative, base::Diagnostics& diagnostics);
 

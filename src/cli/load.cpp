@@ -191,6 +191,9 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (!corpus::check_text(sources, manifest_file, diagnostics)) return std::nullopt;
     auto manifest = manifest::parse(sources, manifest_file, diagnostics);
     if (!manifest) return std::nullopt;
+    // Here, not when the EPUB is written: `check` must see it too. The
+    // essays are still read, so their errors come in the same run.
+    check_style(*manifest, diagnostics);
 
     std::error_code code;
     if (!root.empty() && !fs::is_directory(root, code)) {

@@ -234,6 +234,7 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_optional_text(reader, root, "identifier", manifest.identifier);
     read_optional_text(reader, root, "description", manifest.description);
     read_optional_text(reader, root, "style", manifest.style);
+    if (root["style"]) manifest.style_source = reader.span(root["style"]);
     read_optional_text(reader, root, "index", manifest.index);
     if (auto words = root["hyphenation_exceptions"];
         words && !words.IsNull() && reader.expect_sequence(words, "`hyphenation_exceptions`")) {

@@ -163,6 +163,17 @@ TEST_CASE("the raw HTML warning quotes the whole block it drops", "[cli][real-in
 
 // --- Checks where they belong -----------------------------------------------
 
+TEST_CASE("check validates the style and lists the styles there are", "[cli][real-input]") {
+    Book book("fancy-style");
+    book.write("book.yaml", kManifest + "style: fancy\n");
+    book.write("essays/a.md", essay("REALISM"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output, "book.yaml:4:8: error: style `fancy` not found; the styles are `classic`, `modern`"));
+    book.write("book.yaml", kManifest + "style: modren\n");
+    CHECK(has(run(book, "check").output, "hint: did you mean `modern`?"));
+}
+
 TEST_CASE("a lens misspelt in lenses is reported at the manifest, not the essay", "[cli][real-input]") {
     Book book("manifest-lens-typo");
     book.write("book.yaml", kManifest + "lenses: [REALISM, RECEPTON]\n");

@@ -62,6 +62,7 @@ struct Manifest {
     std::string identifier;  // explicit identifier, optional
     std::string description;
     std::string style = "classic";
+    base::Span style_source;                          // the `style:` value, when given
     std::vector<std::string> hyphenation_exceptions;  // words the PDF never hyphenates
     std::string index;  // curated index file, relative to the manifest; optional
     base::Span index_source;
