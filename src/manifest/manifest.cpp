@@ -19,6 +19,25 @@ const std::vector<std::string> kTopKeys = {
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
     "cover"};
+// Keys other tools (or habit) use for what ours call otherwise; edit
+// distance alone would not find them.
+const std::vector<std::pair<std::string, std::string>> kTopTwins = {{"author", "creators"},
+                                                                    {"authors", "creators"},
+                                                                    {"editor", "creators"},
+                                                                    {"editors", "creators"},
+                                                                    {"creator", "creators"},
+                                                                    {"lang", "language"},
+                                                                    {"locale", "language"},
+                                                                    {"essay", "essays"},
+                                                                    {"film", "films"},
+                                                                    {"movies", "films"},
+                                                                    {"lens", "lenses"},
+                                                                    {"categories", "lenses"},
+                                                                    {"import", "imports"},
+                                                                    {"theme", "style"},
+                                                                    {"excludes", "exclude"},
+                                                                    {"ignore", "exclude"},
+                                                                    {"hyphenation", "hyphenation_exceptions"}};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -218,7 +237,7 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
         return std::nullopt;
     }
     auto errors_before = diagnostics.error_count();
-    reader.check_keys(root, kTopKeys, "the manifest");
+    reader.check_keys(root, kTopKeys, "the manifest", kTopTwins);
 
     if (!root["title"] || root["title"].IsNull()) {
         diagnostics.error({file, 0, 0}, "the manifest has no `title`", "add a line like `title: My Anthology`");

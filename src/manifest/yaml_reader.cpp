@@ -70,13 +70,18 @@ bool YamlReader::expect_map(const YAML::Node& node, const std::string& what) {
     return false;
 }
 
-void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where) {
+void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
+                            const std::vector<std::pair<std::string, std::string>>& twins) {
     for (const auto& entry : map) {
         if (!entry.first.IsScalar()) continue;
         const auto& key = entry.first.Scalar();
         if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        std::optional<std::string> near;
+        for (const auto& [twin, known_key] : twins)
+            if (base::lower_ascii(twin) == base::lower_ascii(key)) near = known_key;
+        if (!near) near = base::nearest(key, known);
         std::string hint;
-        if (auto near = base::nearest(key, known)) hint = "did you mean `" + *near + "`?";
+        if (near) hint = "did you mean `" + *near + "`?";
         diagnostics_.warning(span(entry.first), "unknown key `" + key + "` in " + where, hint);
     }
 }

@@ -191,3 +191,13 @@ TEST_CASE("a lens misspelt in lenses is reported at the manifest, not the essay"
     CHECK_FALSE(has(result.output, "did you mean `RECEPTON`"));
 }
 
+TEST_CASE("a manifest key with an obvious twin names it", "[cli][real-input]") {
+    Book book("manifest-twin");
+    book.write("book.yaml", "title: Test Book\nauthor: Ann Editor\nessays:\n  - essays/\n");
+    book.write("essays/a.md", essay("REALISM"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 0);
+    CHECK(has(result.output, "book.yaml:2:1: warning: unknown key `author` in the manifest\n"));
+    CHECK(has(result.output, "hint: did you mean `creators`?"));
+}
+
