@@ -45,7 +45,7 @@ std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId fil
     if (!split.present) {
         diagnostics.error({file, 0, 0}, "the essay has no front matter",
                           "start it with `---`, then movieId, movieTitle and categoryName, then `---`; "
-                          "or list it under `imports:` in the manifest");
+                          "list it under `imports:` in the manifest, or leave it out of the book with `exclude:`");
         return std::nullopt;
     }
     if (!split.closed) {

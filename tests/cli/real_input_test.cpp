@@ -191,6 +191,28 @@ TEST_CASE("a lens misspelt in lenses is reported at the manifest, not the essay"
     CHECK_FALSE(has(result.output, "did you mean `RECEPTON`"));
 }
 
+TEST_CASE("exclude leaves out files an essays folder holds", "[cli][real-input]") {
+    Book book("exclude");
+    book.write("book.yaml", kManifest);
+    book.write("essays/a.md", essay("REALISM"));
+    book.write("essays/TODO.txt", "Ask about the rights to the stills.\n");
+    book.write("essays/drafts/b.md", "not even front matter\n");
+    auto stray = run(book, "check");
+    CHECK(stray.exit_code == 1);
+    CHECK(has(stray.output, "essays/TODO.txt:1:1: error: the essay has no front matter"));
+    CHECK(has(stray.output, "or leave it out of the book with `exclude:`"));
+
+    book.write("book.yaml",
+               "title: Test Book\nessays:\n  - essays/\n  - essays/drafts/*.md\n"
+               "exclude:\n  - essays/TODO.txt\n  - essays/drafts\n  - essays/nothing-*.md\n");
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 0);
+    CHECK(has(result.output, "1 film(s), 1 essay(s), no errors"));
+    CHECK(has(result.output,
+              "book.yaml:8:5: warning: `exclude` entry `essays/nothing-*.md` leaves out no file of "
+              "`essays:`"));
+}
+
 TEST_CASE("a manifest key with an obvious twin names it", "[cli][real-input]") {
     Book book("manifest-twin");
     book.write("book.yaml", "title: Test Book\nauthor: Ann Editor\nessays:\n  - essays/\n");

@@ -70,6 +70,7 @@ struct Manifest {
     base::Span cover_source;
 
     std::vector<EssayPattern> essays;
+    std::vector<EssayPattern> exclude;  // globs for files `essays:` folders and globs hold but the book does not
     std::vector<Film> films;  // empty: all films found, in order of first appearance
     std::vector<Lens> lenses;  // empty: all lenses found, in order of first appearance
     std::vector<Import> imports;
