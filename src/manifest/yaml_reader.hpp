@@ -41,6 +41,9 @@ public:
     std::optional<YAML::Node> load();
 
 private:
+    /// Where a quoted scalar in `node` opens that is never closed.
+    std::optional<std::size_t> unclosed_quote(const YAML::Node& node) const;
+
     const base::SourceMap& sources_;
     base::FileId file_;
     base::Diagnostics& diagnostics_;

@@ -223,3 +223,16 @@ TEST_CASE("a manifest key with an obvious twin names it", "[cli][real-input]") {
     CHECK(has(result.output, "hint: did you mean `creators`?"));
 }
 
+TEST_CASE("a quoted value never closed is an error at its opening quote", "[cli][real-input]") {
+    Book book("unclosed-quote");
+    book.write("book.yaml", "title: \"Broken\nessays: [essays\n");
+    book.write("essays/a.md", essay("REALISM"));
+    auto result = run(book, "check");
+    CHECK(result.exit_code == 1);
+    CHECK(has(result.output,
+              "book.yaml:1:8: error: the quoted text opened here with \" is never closed; it runs to "
+              "the end of the file"));
+    CHECK_FALSE(has(result.output, "the book has no essays"));
+    book.write("book.yaml", "title: 'It''s closed'\nsubtitle: \"a \\\" quote\"\nessays: [essays]\n");
+    CHECK(run(book, "check").exit_code == 0);
+}
