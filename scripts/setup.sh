@@ -11,6 +11,9 @@ build_packages=(
   libcairo2-dev libjpeg-dev libharfbuzz-dev libfreetype-dev
   libhyphen-dev hyphen-en-us libicu-dev
   catch2
+  # The fuzz targets' oracles (tests/fuzz): libqpdf re-reads each PDF,
+  # expat parses each EPUB page as strict XML.
+  libqpdf-dev libexpat1-dev
 )
 # chromium and epub.js: the EPUB reader test (tests/epub/reader_test.cpp);
 # python3: the corpus generator (tests/bench/make_corpus.py).

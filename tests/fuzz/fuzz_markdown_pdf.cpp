@@ -1,13 +1,17 @@
 // libFuzzer target: Markdown bodies -> model -> typeset -> PDF bytes, with
-// the bundled fonts and en-US hyphenation (read once, before fuzzing).
+// the bundled fonts and en-US hyphenation (read once, before fuzzing). The
+// oracle re-reads every PDF with libqpdf as `qpdf --check` does: any
+// warning is a finding, so a damaged file fails here, not only a crash.
 
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "cinefolio/idna/idna.hpp"
 #include "cinefolio/pdf/pdf.hpp"
 #include "fuzz_book.hpp"
+#include "support/qpdf_check.hpp"
 
 namespace {
 
@@ -44,11 +48,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto& options = pdf_options();
     base::SourceMap sources;
     base::Diagnostics diagnostics;
-    auto book = fuzz::book_from_markdown(fuzz::bytes_of(data, size), sources, diagnostics);
+    auto book = fuzz::book_from_markdown(fuzz::bytes_of(data, size), sources, diagnostics, idna::host_to_ascii);
     if (!book) return 0;
     auto bytes = pdf::write(*book, options, diagnostics);
-    // A PDF that came out must at least be one.
+    // A PDF that came out must at least be one, and a sound one.
     if (bytes && !bytes->starts_with("%PDF-")) std::abort();
+    if (bytes) {
+        const auto problems = test::qpdf_problems(*bytes);
+        for (const auto& problem : problems) std::cerr << "fuzz_markdown_pdf: qpdf: " << problem << "\n";
+        if (!problems.empty()) std::abort();
+    }
     for (const auto& item : diagnostics.all()) (void)base::format(item, sources);
     return 0;
 }
