@@ -9,6 +9,7 @@
 #include "support/pdf_text.hpp"
 #include "support/process.hpp"
 #include "support/sample_index.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 
@@ -19,7 +20,7 @@ namespace {
 // a start number (/St). Cairo writes these two forms only; any other is a
 // failure to look into.
 std::vector<std::string> page_labels(const std::string& pdf, int page_count) {
-    auto json = run("qpdf --json --json-key=pagelabels " + quote(pdf));
+    auto json = run_tool("qpdf", "--json --json-key=pagelabels " + quote(pdf));
     REQUIRE(json.exit_code == 0);
     struct Range {
         int index = 0;
@@ -61,7 +62,7 @@ std::vector<std::string> page_labels(const std::string& pdf, int page_count) {
 }
 
 int page_count(const std::string& pdf) {
-    auto info = run("pdfinfo " + quote(pdf));
+    auto info = run_tool("pdfinfo", quote(pdf));
     std::smatch found;
     REQUIRE(std::regex_search(info.output, found, std::regex(R"(Pages:\s+(\d+))")));
     return std::stoi(found[1]);
@@ -104,7 +105,7 @@ std::vector<std::string> printed_folios(const std::string& page_text) {
 
 std::string page_text(const std::string& pdf, int page) {
     const std::string number = std::to_string(page + 1);
-    return run("pdftotext -layout -enc UTF-8 -f " + number + " -l " + number + " " + quote(pdf) + " -").output;
+    return run_tool("pdftotext", "-layout -enc UTF-8 -f " + number + " -l " + number + " " + quote(pdf) + " -").output;
 }
 
 }  // namespace
