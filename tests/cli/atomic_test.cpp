@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli_fixture.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 
@@ -36,8 +37,7 @@ pid_t start_build(const std::string& folder) {
 TEST_CASE("a build killed mid-way leaves the previous outputs intact", "[cli][atomic]") {
     Book book("atomic");
     const std::string folder = book.path("");
-    auto made = run("python3 " + quote(std::string(CINEFOLIO_SOURCE_DIR) + "/tests/bench/make_corpus.py") + " " +
-                    quote(folder) + " --films 40");
+    auto made = make_corpus(quote(folder) + " --films 40");
     REQUIRE(made.exit_code == 0);
     auto first = run("cd " + quote(folder) + " && " + quote(CINEFOLIO_BINARY) + " build book.yaml -o out -q");
     INFO(first.output);

@@ -1,12 +1,15 @@
 // End to end: build the sample book and check both outputs with the real
-// validators (epubcheck, qpdf, pdffonts, pdftotext).
+// validators (epubcheck, qpdf, pdffonts, pdftotext); the EPUB's entries are
+// read back with libzip (epub_reader.hpp).
 
 #include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "epub_reader.hpp"
 #include "support/process.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 
@@ -48,16 +51,16 @@ TEST_CASE("the sample book builds to a valid EPUB and PDF", "[cli][build]") {
     const auto pdf = out / "closeness.pdf";
 
     SECTION("epubcheck reports no errors and no warnings") {
-        auto check = run(epubcheck_command(epub));
+        auto check = epubcheck(quote(epub));
         INFO(check.output);
         CHECK(check.exit_code == 0);
         CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
     }
     SECTION("qpdf accepts the PDF and every font is embedded") {
-        auto check = run("qpdf --check " + quote(pdf));
+        auto check = run_tool("qpdf", "--check " + quote(pdf));
         INFO(check.output);
         CHECK(check.exit_code == 0);
-        auto fonts = run("pdffonts " + quote(pdf));
+        auto fonts = run_tool("pdffonts", quote(pdf));
         INFO(fonts.output);
         REQUIRE(fonts.exit_code == 0);
         std::istringstream lines(fonts.output);
@@ -71,12 +74,12 @@ TEST_CASE("the sample book builds to a valid EPUB and PDF", "[cli][build]") {
         CHECK(listed >= 3);
     }
     SECTION("pdftotext returns every word of all four essays, the scraped title once") {
-        auto text = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+        auto text = run_tool("pdftotext", "-enc UTF-8 " + quote(pdf) + " -");
         REQUIRE(text.exit_code == 0);
         // The text block alone (6x9 in page: running heads sit above 48 pt,
         // dropped folios below 592 pt), so a word hyphenated across a page
         // break is rejoined without the furniture between its halves.
-        auto block = run("pdftotext -enc UTF-8 -r 72 -x 0 -y 48 -W 432 -H 544 " + quote(pdf) + " -");
+        auto block = run_tool("pdftotext", "-enc UTF-8 -r 72 -x 0 -y 48 -W 432 -H 544 " + quote(pdf) + " -");
         REQUIRE(block.exit_code == 0);
         auto joined = normalise(block.output, true);
         auto kept = normalise(text.output, false);
@@ -125,8 +128,7 @@ TEST_CASE("the format option builds only what is asked", "[cli][build]") {
 
 TEST_CASE("booklets: one EPUB and PDF per film, built in parallel, each valid", "[cli][build][booklets]") {
     ScratchDir work("booklets");
-    auto corpus = run("python3 " + quote(std::string(CINEFOLIO_SOURCE_DIR) + "/tests/bench/make_corpus.py") + " " +
-                      quote(work / "book") + " --films 3");
+    auto corpus = make_corpus(quote(work / "book") + " --films 3");
     REQUIRE(corpus.exit_code == 0);
     auto build = run(quote(CINEFOLIO_BINARY) + " build " + quote(work / "book/book.yaml") + " -q --booklets -o " +
                      quote(work / "out"));
@@ -140,13 +142,15 @@ TEST_CASE("booklets: one EPUB and PDF per film, built in parallel, each valid", 
     }
     // A booklet holds its own film only, and says so in its contents.
     const auto booklet = work / "out/book-f100007.epub";
-    auto nav = run("unzip -p " + quote(booklet) + " OEBPS/nav.xhtml");
-    CHECK(nav.output.find("part-f100007.xhtml") != std::string::npos);
-    CHECK(nav.output.find("part-f100000.xhtml") == std::string::npos);
-    auto check = run(epubcheck_command(booklet));
+    const auto entries = zip_entries(booklet);
+    REQUIRE(entries.count("OEBPS/nav.xhtml") == 1);
+    const std::string& nav = entries.at("OEBPS/nav.xhtml");
+    CHECK(nav.find("part-f100007.xhtml") != std::string::npos);
+    CHECK(nav.find("part-f100000.xhtml") == std::string::npos);
+    auto check = epubcheck(quote(booklet));
     INFO(check.output);
     CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
-    auto pdf = run("qpdf --check " + quote(work / "out/book-f100007.pdf"));
+    auto pdf = run_tool("qpdf", "--check " + quote(work / "out/book-f100007.pdf"));
     CHECK(pdf.exit_code == 0);
     // The same build twice gives the same bytes, whatever thread finished first.
     auto again = run(quote(CINEFOLIO_BINARY) + " build " + quote(work / "book/book.yaml") + " -q --booklets -o " +

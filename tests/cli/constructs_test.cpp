@@ -11,6 +11,7 @@
 
 #include "cli_fixture.hpp"
 #include "epub_reader.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 
@@ -56,10 +57,10 @@ TEST_CASE("the every-construct corpus builds to outputs the validators accept", 
     auto& built = constructs();
     INFO(built.result.output);
     REQUIRE(built.result.exit_code == 0);
-    auto check = run(epubcheck_command(built.book.path("out/every-construct.epub")));
+    auto check = epubcheck(quote(built.book.path("out/every-construct.epub")));
     INFO(check.output);
     CHECK(has(check.output, "No errors or warnings detected"));
-    auto qpdf = run("qpdf --check " + quote(built.book.path("out/every-construct.pdf")));
+    auto qpdf = run_tool("qpdf", "--check " + quote(built.book.path("out/every-construct.pdf")));
     INFO(qpdf.output);
     CHECK(qpdf.exit_code == 0);
 }
@@ -111,7 +112,7 @@ TEST_CASE("local images are embedded once, remote and missing ones warn", "[cli]
     CHECK(has(page, "A remote poster"));
     CHECK(has(page, "A missing frame"));
     // In print, only the image alone in its paragraph (blocks.md) is drawn.
-    auto list = run("pdfimages -list " + quote(built.book.path("out/every-construct.pdf")));
+    auto list = run_tool("pdfimages", "-list " + quote(built.book.path("out/every-construct.pdf")));
     INFO(list.output);
     CHECK(std::count(list.output.begin(), list.output.end(), '\n') == 3);  // two header lines, one image
     CHECK(has(list.output, " image       2     2  rgb "));

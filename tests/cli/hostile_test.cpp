@@ -11,6 +11,7 @@
 
 #include "cli_fixture.hpp"
 #include "epub_reader.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 
@@ -114,10 +115,10 @@ TEST_CASE("the hostile book builds to a valid EPUB and PDF without script", "[cl
     CHECK(result.output.find("were flattened") != std::string::npos);
 
     const auto epub = book.path("out/hostile.epub");
-    auto check = run(epubcheck_command(epub));
+    auto check = epubcheck(quote(epub));
     INFO(check.output);
     CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
-    auto qpdf = run("qpdf --check " + quote(book.path("out/hostile.pdf")));
+    auto qpdf = run_tool("qpdf", "--check " + quote(book.path("out/hostile.pdf")));
     INFO(qpdf.output);
     CHECK(qpdf.exit_code == 0);
 
@@ -179,9 +180,9 @@ TEST_CASE("noncharacter references and control characters build valid outputs", 
     REQUIRE(result.exit_code == 0);
     CHECK(result.output.find("essays/a.md:1:1: warning: 8 control or noncharacter code point(s) were replaced") !=
           std::string::npos);
-    auto qpdf = run("qpdf --check " + quote(book.path("out/t.pdf")));
+    auto qpdf = run_tool("qpdf", "--check " + quote(book.path("out/t.pdf")));
     CHECK(qpdf.exit_code == 0);
-    auto check = run(epubcheck_command(book.path("out/t.epub")));
+    auto check = epubcheck(quote(book.path("out/t.epub")));
     INFO(check.output);
     CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "cli_fixture.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 
@@ -41,7 +42,7 @@ struct Built {
         // A PNG cut off inside its image data.
         book.write("essays/figures/broken.png", png.substr(0, png.size() / 2));
         result = book.run("build", "-o out");
-        text = run("pdftotext -enc UTF-8 " + quote(book.path("out/pictures.pdf")) + " -").output;
+        text = run_tool("pdftotext", "-enc UTF-8 " + quote(book.path("out/pictures.pdf")) + " -").output;
     }
 };
 
@@ -61,7 +62,7 @@ TEST_CASE("a local PNG and JPEG are drawn at 96 px/in and the PDF stays valid", 
     INFO(book.result.output);
     REQUIRE(book.result.exit_code == 0);
     const auto pdf = book.book.path("out/pictures.pdf");
-    auto list = run("pdfimages -list " + quote(pdf));
+    auto list = run_tool("pdfimages", "-list " + quote(pdf));
     INFO(list.output);
     REQUIRE(list.exit_code == 0);
     // page num type width height color comp bpc enc interp object ID x-ppi y-ppi
@@ -75,7 +76,7 @@ TEST_CASE("a local PNG and JPEG are drawn at 96 px/in and the PDF stays valid", 
     std::size_t rows = 0;
     for (char c : list.output) rows += c == '\n';
     CHECK(rows == 4);  // two header lines and two images
-    auto check = run("qpdf --check " + quote(pdf));
+    auto check = run_tool("qpdf", "--check " + quote(pdf));
     INFO(check.output);
     CHECK(check.exit_code == 0);
 }

@@ -14,6 +14,7 @@
 #include "cinefolio/manifest/index_file.hpp"
 #include "support/pdf_text.hpp"
 #include "support/process.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio;
 using test::normalized;
@@ -93,9 +94,7 @@ const Corpus& corpus() {
         auto holder = std::make_unique<Corpus>();
         Corpus& out = *holder;
         const auto book = out.dir / "book";
-        auto made =
-            test::run("python3 " + test::quote(std::string(CINEFOLIO_SOURCE_DIR) + "/tests/bench/make_corpus.py") +
-                      " " + test::quote(book) + " --films 10 --index");
+        auto made = test::make_corpus(test::quote(book) + " --films 10 --index");
         REQUIRE(made.exit_code == 0);
         auto result = test::run("cd " + test::quote(book) + " && " + test::quote(CINEFOLIO_BINARY) +
                                 " build book.yaml -q -o out");
@@ -108,11 +107,11 @@ const Corpus& corpus() {
         REQUIRE(std::filesystem::exists(out.pdf));
         // /PageLabels: the front matter is roman, the body arabic from /St.
         // qpdf's JSON lists each range as {"index": N, "label": {...}}.
-        auto labels = test::run("qpdf --json --json-key=pagelabels " + test::quote(out.pdf));
+        auto labels = test::run_tool("qpdf", "--json --json-key=pagelabels " + test::quote(out.pdf));
         REQUIRE(labels.exit_code == 0);
         const std::regex range(R"re("index":\s*(\d+),\s*"label":\s*\{([^}]*)\})re");
         const std::regex start(R"re("/St":\s*(\d+))re");
-        auto pages = test::run("qpdf --show-npages " + test::quote(out.pdf));
+        auto pages = test::run_tool("qpdf", "--show-npages " + test::quote(out.pdf));
         const int page_count = std::stoi(pages.output);
         std::vector<std::pair<int, int>> arabic;  // (first physical index, first folio)
         std::vector<int> starts;
@@ -312,7 +311,7 @@ TEST_CASE("every locator of a generated corpus's printed index cites a page that
     REQUIRE(curated);
 
     // The index pages: from the one that opens with the index's head note to the end.
-    auto layout = test::run("pdftotext -enc UTF-8 -layout " + test::quote(built.pdf) + " -");
+    auto layout = test::run_tool("pdftotext", "-enc UTF-8 -layout " + test::quote(built.pdf) + " -");
     REQUIRE(layout.exit_code == 0);
     std::vector<std::string> pages;
     std::size_t begin = 0;
@@ -342,8 +341,9 @@ TEST_CASE("every locator of a generated corpus's printed index cites a page that
     auto raw_of = [&](int physical) -> const std::string& {
         auto found = raw_text.find(physical);
         if (found != raw_text.end()) return found->second;
-        auto result = test::run("pdftotext -enc UTF-8 -r 72 -x 0 -y 48 -W 432 -H 544 -f " + std::to_string(physical) +
-                                " -l " + std::to_string(physical) + " " + test::quote(built.pdf) + " -");
+        const auto page = std::to_string(physical);
+        auto result = test::run_tool("pdftotext", "-enc UTF-8 -r 72 -x 0 -y 48 -W 432 -H 544 -f " + page + " -l " +
+                                                      page + " " + test::quote(built.pdf) + " -");
         auto text = result.output;
         while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
         return raw_text[physical] = text;
@@ -388,7 +388,7 @@ TEST_CASE("every locator of a generated corpus's printed index cites a page that
 
 TEST_CASE("the generated corpus's EPUB with its index passes epubcheck", "[cli][index][epub][corpus]") {
     const auto& built = corpus();
-    auto result = test::run(test::epubcheck_command(built.epub));
+    auto result = test::epubcheck(test::quote(built.epub));
     INFO(result.output);
     CHECK(result.exit_code == 0);
     CHECK(result.output.find("No errors or warnings detected.") != std::string::npos);

@@ -11,6 +11,7 @@
 #include "epub_fixture.hpp"
 #include "sample_book.hpp"
 #include "support/process.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 namespace epub = cinefolio::epub;
@@ -20,7 +21,7 @@ using cinefolio::base::Diagnostics;
 TEST_CASE("epubcheck finds no errors or warnings", "[epub][epubcheck]") {
     ScratchDir scratch("epub");
     std::string path = scratch.write("sample.epub", sample_epub());
-    auto result = run(epubcheck_command(path));
+    auto result = epubcheck(quote(path));
     INFO(result.output);
     CHECK(result.exit_code == 0);
     CHECK(result.output.find("No errors or warnings detected") != std::string::npos);

@@ -8,13 +8,13 @@
 #include <string>
 
 #include "support/process.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 
 TEST_CASE("a 50-film, 4-lens corpus passes epubcheck with no message", "[epub][epubcheck][corpus]") {
     ScratchDir scratch("corpus");
-    auto generated = run("python3 " + quote(CINEFOLIO_SOURCE_DIR "/tests/bench/make_corpus.py") + " " +
-                         quote(scratch / "book") + " --films 50");
+    auto generated = make_corpus(quote(scratch / "book") + " --films 50");
     INFO(generated.output);
     REQUIRE(generated.exit_code == 0);
     auto built = run("SOURCE_DATE_EPOCH=1700000000 " + quote(CINEFOLIO_BINARY) + " build " +
@@ -24,7 +24,7 @@ TEST_CASE("a 50-film, 4-lens corpus passes epubcheck with no message", "[epub][e
     std::string epub = scratch / "out/book.epub";
     // 200 chapters with fonts subset to their characters: well under a megabyte.
     CHECK(slurp(epub).size() < 1024 * 1024);
-    auto checked = run(epubcheck_command(epub));
+    auto checked = epubcheck(quote(epub));
     INFO(checked.output);
     CHECK(checked.exit_code == 0);
     CHECK(checked.output.find("No errors or warnings detected") != std::string::npos);

@@ -8,6 +8,7 @@
 #include "epub_fixture.hpp"
 #include "support/process.hpp"
 #include "support/sample_index.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio;
 using namespace cinefolio::test;
@@ -124,10 +125,7 @@ TEST_CASE("the index document passes epubcheck's EPUB Indexes profile", "[epub][
                     "properties=\"index\"") != std::string::npos);
     ScratchDir scratch("index-idx");
     const std::string page = scratch.write("index.xhtml", files.files.at("OEBPS/text/index.xhtml"));
-    auto check =
-        run("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /usr/share/java/epubcheck.jar --mode xhtml "
-            "-v 3.0 --profile idx " +
-            quote(page));
+    auto check = epubcheck("--mode xhtml -v 3.0 --profile idx " + quote(page));
     INFO(check.output);
     CHECK(check.exit_code == 0);
     CHECK(check.output.find("0 fatals / 0 errors / 0 warnings / 0 infos") != std::string::npos);

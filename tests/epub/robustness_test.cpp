@@ -11,6 +11,7 @@
 #include "cinefolio/epub/epub.hpp"
 #include "epub_fixture.hpp"
 #include "support/process.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio::test;
 namespace epub = cinefolio::epub;
@@ -95,7 +96,7 @@ TEST_CASE("an odd book is written with warnings and every page stays valid", "[e
           "https://example.org/%C3%A4%20b");
 
     ScratchDir scratch("epub-odd");
-    auto result = run(epubcheck_command(scratch.write("odd.epub", *written)));
+    auto result = epubcheck(quote(scratch.write("odd.epub", *written)));
     INFO(result.output);
     CHECK(result.output.find("No errors or warnings detected") != std::string::npos);
 }

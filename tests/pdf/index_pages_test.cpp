@@ -15,6 +15,7 @@
 #include "support/pdf_text.hpp"
 #include "support/process.hpp"
 #include "support/sample_index.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio;
 using test::normalized;
@@ -48,7 +49,7 @@ const Printed& printed() {
         REQUIRE(pdf);
         test::ScratchDir dir("index-pages");
         const auto path = dir.write("book.pdf", *pdf);
-        const auto text = test::run("pdftotext -enc UTF-8 " + test::quote(path) + " -");
+        const auto text = test::run_tool("pdftotext", "-enc UTF-8 " + test::quote(path) + " -");
         std::size_t begin = 0;
         for (std::size_t end; (end = text.output.find('\f', begin)) != std::string::npos; begin = end + 1) {
             out.pages.push_back(normalized(text.output.substr(begin, end - begin)));

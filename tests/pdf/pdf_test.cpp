@@ -7,6 +7,7 @@
 #include "cinefolio/pdf/pdf.hpp"
 #include "sample_book.hpp"
 #include "support/process.hpp"
+#include "support/tools.hpp"
 
 using namespace cinefolio;
 
@@ -25,7 +26,7 @@ const std::string& sample_pdf() {
 /// pdftotext's output with words rejoined across line-end hyphens and all
 /// white space as single spaces, so phrases can be searched.
 std::string readable_text(const std::string& path) {
-    const auto result = test::run("pdftotext -enc UTF-8 " + test::quote(path) + " -");
+    const auto result = test::run_tool("pdftotext", "-enc UTF-8 " + test::quote(path) + " -");
     std::string joined;
     const std::string& raw = result.output;
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -59,7 +60,7 @@ TEST_CASE("qpdf finds the PDF sound", "[pdf]") {
     REQUIRE(!sample_pdf().empty());
     test::ScratchDir dir("pdf-qpdf");
     const auto path = dir.write("book.pdf", sample_pdf());
-    const auto check = test::run("qpdf --check " + test::quote(path));
+    const auto check = test::run_tool("qpdf", "--check " + test::quote(path));
     INFO(check.output);
     CHECK(check.exit_code == 0);
     CHECK(check.output.find("No syntax or stream encoding errors") != std::string::npos);
@@ -68,7 +69,7 @@ TEST_CASE("qpdf finds the PDF sound", "[pdf]") {
 TEST_CASE("every font in the PDF is embedded", "[pdf]") {
     test::ScratchDir dir("pdf-fonts");
     const auto path = dir.write("book.pdf", sample_pdf());
-    const auto fonts = test::run("pdffonts " + test::quote(path));
+    const auto fonts = test::run_tool("pdffonts", test::quote(path));
     INFO(fonts.output);
     REQUIRE(fonts.exit_code == 0);
     std::istringstream lines(fonts.output);

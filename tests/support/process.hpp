@@ -1,7 +1,8 @@
 #pragma once
 // Test helpers: run a shell command and capture its output and exit code,
-// make scratch folders. Tests use these to call the real validators
-// (epubcheck, qpdf, pdftotext) and the cinefolio binary itself.
+// make scratch folders. Tests run the cinefolio binary with run(); outside
+// tools (epubcheck, qpdf, pdftotext, ...) go through run_tool() in
+// support/tools.hpp, which fails clearly when one is not installed.
 
 #include <cstdio>
 #include <filesystem>
@@ -28,6 +29,17 @@ inline CommandResult run(const std::string& command) {
     while ((count = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, count);
     int status = pclose(pipe);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    // The shell's "sh: 1: NAME: not found" for an outside tool called
+    // without run_tool() (support/tools.hpp): say where it belongs.
+    const auto missing = result.output.find(": not found");
+    if (result.exit_code == 127 && missing != std::string::npos && missing > 0) {
+        const auto name = result.output.rfind(": ", missing - 1);
+        const auto program = name == std::string::npos ? "" : result.output.substr(name + 2, missing - name - 2);
+        if (!program.empty() && program.find("cinefolio") == std::string::npos)
+            result.output += "\n[`" + program +
+                             "` is not installed: add it to scripts/setup.sh (and run it with "
+                             "run_tool() from support/tools.hpp)]\n";
+    }
     return result;
 }
 
@@ -75,13 +87,6 @@ inline std::string slurp(const std::string& path) {
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
-}
-
-/// The epubcheck command on this machine (NOTES.md: run the jar with java).
-inline std::string epubcheck_command(const std::string& epub) {
-    // A short-lived JVM: the client compiler and the serial collector start
-    // epubcheck about three times faster than the defaults on two cores.
-    return "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /usr/share/java/epubcheck.jar " + quote(epub);
 }
 
 }  // namespace cinefolio::test
