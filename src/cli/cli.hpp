@@ -54,8 +54,8 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
                                     base::Diagnostics& diagnostics, const std::string& root = {});
 
 /// The print design of the manifest's style with its `print:` overrides;
-/// nullopt after reporting errors (no such style, a bad design file,
-/// margins that leave no room).
+/// nullopt after reporting errors (a bad design file, margins that leave
+/// no room). The style must exist (check_style).
 std::optional<manifest::PrintDesign> load_print_design(const manifest::Manifest& manifest, base::SourceMap& sources,
                                                        base::Diagnostics& diagnostics);
 

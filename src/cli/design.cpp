@@ -1,7 +1,6 @@
 // The book's print design: its style's print.yaml, the manifest's
 // `print:` overrides, and the faces' bytes.
 
-#include <algorithm>
 #include <filesystem>
 
 #include "cinefolio/base/files.hpp"
@@ -11,34 +10,11 @@ namespace cinefolio::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// The styles the data folder holds, for the hint when a name is wrong.
-std::vector<std::string> style_names() {
-    std::vector<std::string> names;
-    std::error_code code;
-    for (const auto& entry : fs::directory_iterator(fs::path(data_dir()) / "styles", code)) {
-        if (entry.is_directory(code)) names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-}  // namespace
-
 std::optional<manifest::PrintDesign> load_print_design(const manifest::Manifest& manifest, base::SourceMap& sources,
                                                        base::Diagnostics& diagnostics) {
+    // check_style (load_book) has already made sure the style exists.
     const fs::path folder = fs::path(data_dir()) / "styles" / manifest.style;
     std::error_code code;
-    if (!fs::is_directory(folder, code)) {
-        std::string list;
-        for (const auto& name : style_names()) list += (list.empty() ? "" : ", ") + name;
-        diagnostics.error(manifest.style_source.file >= 0 ? manifest.style_source : base::Span{manifest.file, 0, 0},
-                          "there is no style `" + manifest.style + "`",
-                          list.empty() ? "no styles found under " + (fs::path(data_dir()) / "styles").string()
-                                       : "the styles are: " + list);
-        return std::nullopt;
-    }
     manifest::PrintDesign design;
     // A style without a print design prints in the built-in one (classic's).
     const fs::path file = folder / "print.yaml";

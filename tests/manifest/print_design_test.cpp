@@ -5,21 +5,13 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "cinefolio/manifest/manifest.hpp"
+#include "support/process.hpp"
 
 using namespace cinefolio;
+using cinefolio::test::slurp;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 struct ParsedDesign {
     base::SourceMap sources;
