@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <set>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/model/assemble.hpp"
 #include "cli.hpp"
 #include "images.hpp"
 #include "sandbox.hpp"
@@ -232,7 +232,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
             failed = true;
     }
     if (failed || diagnostics.has_errors()) return std::nullopt;
-    auto book = model::assemble(*manifest, std::move(essays), diagnostics);
+    auto book = assemble::assemble(*manifest, std::move(essays), diagnostics);
     if (!book) return std::nullopt;
     auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;

@@ -13,7 +13,7 @@
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/manifest/manifest.hpp"
-#include "cinefolio/model/assemble.hpp"
+#include "cinefolio/assemble/assemble.hpp"
 
 namespace cinefolio::fuzz {
 
@@ -58,7 +58,7 @@ inline std::optional<model::Book> book_from_markdown(std::string_view input, bas
         essays.push_back(std::move(*essay));
         begin = end + 1;
     }
-    return model::assemble(manifest, std::move(essays), diagnostics);
+    return assemble::assemble(manifest, std::move(essays), diagnostics);
 }
 
 }  // namespace cinefolio::fuzz

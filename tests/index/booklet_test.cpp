@@ -4,7 +4,7 @@
 
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/model/assemble.hpp"
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/model/booklet.hpp"
 
 using namespace cinefolio;
@@ -26,7 +26,7 @@ TEST_CASE("a booklet keeps one film and indexes only it", "[model][booklet]") {
     manifest::Manifest manifest;
     manifest.title = "Anthology";
     manifest.id = "anthology";
-    auto book = model::assemble(manifest, std::move(essays), diagnostics);
+    auto book = assemble::assemble(manifest, std::move(essays), diagnostics);
     REQUIRE(book);
     manifest::IndexFile curated;
     for (const char* place : {"Nalchik", "Leningrad"}) {

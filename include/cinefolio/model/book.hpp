@@ -1,6 +1,6 @@
 #pragma once
 // The Book: the one value both backends read. Plain data, std types only.
-// Built by model::assemble from the manifest and the corpus.
+// Built by assemble::assemble from the manifest and the corpus.
 
 #include <cstdint>
 #include <optional>

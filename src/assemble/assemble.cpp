@@ -1,16 +1,26 @@
 // Assembles the Book: films become parts, essays chapters in lens order,
 // and every block gets an id derived from its place in the book.
 
-#include "cinefolio/model/assemble.hpp"
+#include "cinefolio/assemble/assemble.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "cinefolio/base/text.hpp"
-#include "characters.hpp"
-#include "links.hpp"
+#include "cinefolio/model/characters.hpp"
+#include "cinefolio/model/links.hpp"
 
-namespace cinefolio::model {
+namespace cinefolio::assemble {
+
+using model::Block;
+using model::BlockKind;
+using model::Book;
+using model::Chapter;
+using model::Inline;
+using model::InlineKind;
+using model::Lens;
+using model::Metadata;
+using model::Part;
 
 namespace {
 
@@ -238,9 +248,9 @@ std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<cor
         return std::nullopt;
     }
     // Links between essays need every chapter's id, so they resolve last.
-    resolve_links(book, diagnostics);
-    replace_unsafe_characters(book, diagnostics);
+    model::resolve_links(book, diagnostics);
+    model::replace_unsafe_characters(book, diagnostics);
     return book;
 }
 
-}  // namespace cinefolio::model
+}  // namespace cinefolio::assemble

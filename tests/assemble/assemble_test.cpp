@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "cinefolio/model/assemble.hpp"
+#include "cinefolio/assemble/assemble.hpp"
 
 using namespace cinefolio;
 
@@ -38,13 +38,13 @@ std::vector<std::string> chapter_ids(const model::Book& book) {
 
 }  // namespace
 
-TEST_CASE("parts follow first appearance, chapters follow declared lenses", "[model]") {
+TEST_CASE("parts follow first appearance, chapters follow declared lenses", "[assemble]") {
     manifest::Manifest manifest;
     manifest.title = "T";
     manifest.id = "t";
     manifest.lenses = {{"REALISM", "Realism", {}}, {"PRESS", "Press", {}}, {"METACRITIC", "Metacritic", {}}};
     base::Diagnostics diagnostics;
-    auto book = model::assemble(manifest,
+    auto book = assemble::assemble(manifest,
                                 {essay(2, "PRESS", "a"), essay(1, "METACRITIC", "b"), essay(2, "REALISM", "c"),
                                  essay(1, "PRESS", "d")},
                                 diagnostics);
@@ -54,12 +54,12 @@ TEST_CASE("parts follow first appearance, chapters follow declared lenses", "[mo
     CHECK(book->metadata.identifier.rfind("urn:uuid:", 0) == 0);
 }
 
-TEST_CASE("the manifest's films select and order the parts", "[model]") {
+TEST_CASE("the manifest's films select and order the parts", "[assemble]") {
     manifest::Manifest manifest;
     manifest.title = "T";
     manifest.films = {{1, "The First", 1999, "A. Director", {}}, {2, "", std::nullopt, "", {}}};
     base::Diagnostics diagnostics;
-    auto book = model::assemble(manifest, {essay(2, "X", "a"), essay(1, "X", "b"), essay(3, "X", "c")}, diagnostics);
+    auto book = assemble::assemble(manifest, {essay(2, "X", "a"), essay(1, "X", "b"), essay(3, "X", "c")}, diagnostics);
     REQUIRE(book);
     REQUIRE(book->parts.size() == 2);
     CHECK(book->parts[0].title == "The First");
@@ -67,12 +67,12 @@ TEST_CASE("the manifest's films select and order the parts", "[model]") {
     CHECK(book->parts[1].title == "Film 2");
 }
 
-TEST_CASE("block ids do not move when an essay is added elsewhere", "[model]") {
+TEST_CASE("block ids do not move when an essay is added elsewhere", "[assemble]") {
     manifest::Manifest manifest;
     manifest.title = "T";
     base::Diagnostics diagnostics;
-    auto before = model::assemble(manifest, {essay(1, "B", "b")}, diagnostics);
-    auto after = model::assemble(manifest, {essay(1, "A", "a", 5), essay(2, "A", "c"), essay(1, "B", "b")}, diagnostics);
+    auto before = assemble::assemble(manifest, {essay(1, "B", "b")}, diagnostics);
+    auto after = assemble::assemble(manifest, {essay(1, "A", "a", 5), essay(2, "A", "c"), essay(1, "B", "b")}, diagnostics);
     REQUIRE(before);
     REQUIRE(after);
     const auto& old_chapter = before->parts[0].chapters[0];
@@ -83,17 +83,17 @@ TEST_CASE("block ids do not move when an essay is added elsewhere", "[model]") {
     CHECK(old_chapter.blocks[3].id == "f1-b-p2");
 }
 
-TEST_CASE("undeclared lenses and duplicates are errors", "[model]") {
+TEST_CASE("undeclared lenses and duplicates are errors", "[assemble]") {
     manifest::Manifest manifest;
     manifest.title = "T";
     manifest.lenses = {{"REALISM", "Realism", {}}};
     base::Diagnostics diagnostics;
-    CHECK_FALSE(model::assemble(manifest, {essay(1, "REALIMS", "a")}, diagnostics));
+    CHECK_FALSE(assemble::assemble(manifest, {essay(1, "REALIMS", "a")}, diagnostics));
     REQUIRE(diagnostics.error_count() == 1);
     CHECK(diagnostics.all()[0].hint == "did you mean `REALISM`?");
 
     base::Diagnostics duplicates;
-    CHECK_FALSE(model::assemble(manifest, {essay(1, "REALISM", "a.md"), essay(1, "REALISM", "b.md")}, duplicates));
+    CHECK_FALSE(assemble::assemble(manifest, {essay(1, "REALISM", "a.md"), essay(1, "REALISM", "b.md")}, duplicates));
     REQUIRE(duplicates.error_count() == 1);
     CHECK(duplicates.all()[0].message.find("the first is a.md") != std::string::npos);
 }
