@@ -185,17 +185,8 @@ Metadata make_metadata(const manifest::Manifest& manifest) {
     meta.rights = manifest.rights;
     meta.date = manifest.date;
     meta.description = manifest.description;
-    if (!manifest.isbn.empty()) {
-        meta.identifier = "urn:isbn:" + manifest.isbn;
-    } else if (!manifest.identifier.empty()) {
-        meta.identifier = manifest.identifier;
-    } else {
-        // Derived from what names the book, never from the clock or a random
-        // source, so a rebuild keeps the identifier readers have stored.
-        std::string name = manifest.id + "\n" + manifest.title + "\n" + manifest.subtitle;
-        for (const auto& creator : manifest.creators) name += "\n" + creator;
-        meta.identifier = "urn:uuid:" + base::name_uuid(name);
-    }
+    meta.identifier = manifest.identifier;
+    meta.isbn = manifest.isbn;
     return meta;
 }
 

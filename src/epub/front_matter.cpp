@@ -38,11 +38,10 @@ pugi::xml_node front_section(XhtmlPage& page, const char* epub_type, const char*
 
 void close(pugi::xml_node section) { section.append_child(pugi::node_pcdata).set_value("\n"); }
 
-// "urn:isbn:978..." reads as "ISBN 978..." on the page; other identifiers as they are.
-std::string printed_identifier(const std::string& identifier) {
-    constexpr std::string_view isbn_prefix = "urn:isbn:";
-    if (identifier.starts_with(isbn_prefix)) return labels::isbn + identifier.substr(isbn_prefix.size());
-    return identifier;
+// A book with an ISBN prints it ("ISBN 978..."); another its identifier.
+std::string printed_identifier(const model::Metadata& metadata) {
+    if (!metadata.isbn.empty()) return labels::isbn + metadata.isbn;
+    return metadata.identifier;
 }
 
 }  // namespace
@@ -56,7 +55,7 @@ std::string cover_description(const model::Metadata& metadata) {
 
 std::string cover_page(const PageContext& context) {
     XhtmlPage page;
-    start_xhtml(page, context.metadata.language, labels::cover, page_stylesheet_href, "");
+    start_xhtml(page, context.book.metadata.language, labels::cover, page_stylesheet_href, "");
     // epub:type and role go on the image (DPUB-ARIA: doc-cover is an image
     // role), so the section only carries a class and a label.
     pugi::xml_node section = append_block(page.body, "section");
@@ -66,7 +65,7 @@ std::string cover_page(const PageContext& context) {
         pugi::xml_node image = append_block(section, "img");
         // Pages live in text/, resources are named from the package folder.
         image.append_attribute("src") = ("../" + context.cover->name).c_str();
-        image.append_attribute("alt") = xml_safe_text(cover_description(context.metadata)).c_str();
+        image.append_attribute("alt") = xml_safe_text(cover_description(context.book.metadata)).c_str();
         set_semantics(image, "cover", "doc-cover");
     }
     close(section);
@@ -75,16 +74,16 @@ std::string cover_page(const PageContext& context) {
 
 std::string half_title_page(const PageContext& context) {
     XhtmlPage page;
-    start_xhtml(page, context.metadata.language, context.metadata.title, page_stylesheet_href, "frontmatter");
-    pugi::xml_node section = front_section(page, "halftitlepage", context.metadata.title.c_str());
+    start_xhtml(page, context.book.metadata.language, context.book.metadata.title, page_stylesheet_href, "frontmatter");
+    pugi::xml_node section = front_section(page, "halftitlepage", context.book.metadata.title.c_str());
     // A paragraph, not a heading: the title page carries the title heading.
-    paragraph(section, "half-title", context.metadata.title);
+    paragraph(section, "half-title", context.book.metadata.title);
     close(section);
     return serialize_xhtml(page.document);
 }
 
 std::string title_page(const PageContext& context) {
-    const model::Metadata& metadata = context.metadata;
+    const model::Metadata& metadata = context.book.metadata;
     XhtmlPage page;
     start_xhtml(page, metadata.language, metadata.title, page_stylesheet_href, "frontmatter");
     pugi::xml_node section = front_section(page, "titlepage", labels::title_page);
@@ -103,7 +102,7 @@ std::string title_page(const PageContext& context) {
 }
 
 std::string copyright_page(const PageContext& context) {
-    const model::Metadata& metadata = context.metadata;
+    const model::Metadata& metadata = context.book.metadata;
     XhtmlPage page;
     start_xhtml(page, metadata.language, labels::copyright, page_stylesheet_href, "frontmatter");
     pugi::xml_node section = front_section(page, "copyright-page", labels::copyright);
@@ -114,14 +113,14 @@ std::string copyright_page(const PageContext& context) {
         paragraph(section, "publisher", line);
     }
     if (!metadata.description.empty()) paragraph(section, "description", metadata.description);
-    paragraph(section, "identifier", printed_identifier(metadata.identifier));
+    paragraph(section, "identifier", printed_identifier(metadata));
     close(section);
     return serialize_xhtml(page.document);
 }
 
 std::string contents_page(const PageContext& context) {
     XhtmlPage page;
-    start_xhtml(page, context.metadata.language, labels::contents, page_stylesheet_href, "frontmatter");
+    start_xhtml(page, context.book.metadata.language, labels::contents, page_stylesheet_href, "frontmatter");
     ContentRenderer renderer(context.diagnostics, context.images, 0);
     pugi::xml_node section = append_block(page.body, "section");
     set_semantics(section, "toc", "doc-toc");

@@ -40,7 +40,7 @@ public:
         // nothing but index content must type its body `index` (EPUB
         // Indexes 1.0, checked by epubcheck's idx rules), and a body cannot
         // carry the `doc-index` role Ace then asks for.
-        start_xhtml(page, context_.metadata.language, kTitle, page_stylesheet_href, "backmatter");
+        start_xhtml(page, context_.book.metadata.language, kTitle, page_stylesheet_href, "backmatter");
         pugi::xml_node heading = append_block(page.body, "h1");
         heading.append_attribute("id") = "index-title";
         heading.append_attribute("class") = "index-title";

@@ -90,7 +90,7 @@ void append_nav_points(pugi::xml_node parent, const std::vector<TocEntry>& entri
 std::string navigation_document(const PageContext& context) {
     XhtmlPage page;
     // nav.xhtml sits next to the package document, so its paths start at text/.
-    start_xhtml(page, context.metadata.language, labels::contents, stylesheet_href, "");
+    start_xhtml(page, context.book.metadata.language, labels::contents, stylesheet_href, "");
     ContentRenderer renderer(context.diagnostics, context.images, 0);
     pugi::xml_node nav = append_block(page.body, "nav");
     set_semantics(nav, "toc", "doc-toc");
@@ -110,13 +110,13 @@ std::string ncx_document(const PageContext& context) {
     pugi::xml_node ncx = document.append_child("ncx");
     ncx.append_attribute("xmlns") = "http://www.daisy.org/z3986/2005/ncx/";
     ncx.append_attribute("version") = "2005-1";
-    ncx.append_attribute("xml:lang") = context.metadata.language.c_str();
+    ncx.append_attribute("xml:lang") = context.book.metadata.language.c_str();
     pugi::xml_node head = ncx.append_child("head");
     std::vector<TocEntry> entries = toc_entries(context.layout);
     bool nested = false;
     for (const TocEntry& entry : entries) nested = nested || !entry.children.empty();
     // dtb:uid must equal the package's unique identifier (epubcheck NCX-001).
-    const std::pair<const char*, std::string> meta[] = {{"dtb:uid", context.metadata.identifier},
+    const std::pair<const char*, std::string> meta[] = {{"dtb:uid", context.book.metadata.identifier},
                                                         {"dtb:depth", nested ? "2" : "1"},
                                                         {"dtb:totalPageCount", "0"},
                                                         {"dtb:maxPageNumber", "0"}};
@@ -125,7 +125,7 @@ std::string ncx_document(const PageContext& context) {
         element.append_attribute("name") = name;
         element.append_attribute("content") = xml_safe_text(content).c_str();
     }
-    append_text(ncx.append_child("docTitle").append_child("text"), context.metadata.title);
+    append_text(ncx.append_child("docTitle").append_child("text"), context.book.metadata.title);
     int play_order = 1;
     append_nav_points(ncx.append_child("navMap"), entries, play_order);
     return serialize_indented(document);

@@ -92,7 +92,7 @@ void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, 
 
 std::string part_page(const model::Part& part, const PageContext& context) {
     XhtmlPage page;
-    start_xhtml(page, context.metadata.language, part_label(part), page_stylesheet_href, "bodymatter");
+    start_xhtml(page, context.book.metadata.language, part_label(part), page_stylesheet_href, "bodymatter");
     ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
     pugi::xml_node section = open_section(page.body, "part", "doc-part");
     if (!part.id.empty()) renderer.set_id(section, part.id, {});
@@ -120,7 +120,7 @@ std::string part_page(const model::Part& part, const PageContext& context) {
 
 std::string chapter_page(const model::Chapter& chapter, const PageContext& context) {
     XhtmlPage page;
-    start_xhtml(page, context.metadata.language, chapter_label(chapter), page_stylesheet_href, "bodymatter");
+    start_xhtml(page, context.book.metadata.language, chapter_label(chapter), page_stylesheet_href, "bodymatter");
     ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
     pugi::xml_node section = open_section(page.body, "chapter", "doc-chapter");
     if (!chapter.id.empty()) renderer.set_id(section, chapter.id, chapter.source);

@@ -19,11 +19,10 @@
 
 namespace cinefolio::epub {
 
-/// What every page renderer reads: the book with checked metadata, the
-/// layout (for links between pages) and where to report problems.
+/// What every page renderer reads: the book, the layout (for links between
+/// pages) and where to report problems.
 struct PageContext {
     const model::Book& book;
-    const model::Metadata& metadata;  // with title, language, identifier filled in
     const Layout& layout;
     const ImageResources& images;
     base::Diagnostics& diagnostics;

@@ -90,9 +90,8 @@ void set_copyright_page(Context& context, const model::Book& book, const std::st
     std::vector<std::string> lines;
     if (!book.metadata.rights.empty()) lines.push_back(book.metadata.rights);
     if (!book.metadata.publisher.empty()) lines.push_back("Published by " + book.metadata.publisher);
-    const std::string& identifier = book.metadata.identifier;
-    if (identifier.rfind("urn:isbn:", 0) == 0) lines.push_back("ISBN " + identifier.substr(9));
-    else if (!identifier.empty()) lines.push_back(identifier);
+    if (!book.metadata.isbn.empty()) lines.push_back("ISBN " + book.metadata.isbn);
+    else if (!book.metadata.identifier.empty()) lines.push_back(book.metadata.identifier);
     if (!build_date.empty()) lines.push_back("Built " + build_date);
     lines.push_back("Set in " + context.shaper.fonts().face(FontStyle::regular).family() + " with cinefolio");
     TextStyle style = context.text(size);

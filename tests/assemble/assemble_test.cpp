@@ -42,6 +42,8 @@ TEST_CASE("parts follow first appearance, chapters follow declared lenses", "[as
     manifest::Manifest manifest;
     manifest.title = "T";
     manifest.id = "t";
+    manifest.identifier = "urn:isbn:978-0-306-40615-7";
+    manifest.isbn = "978-0-306-40615-7";
     manifest.lenses = {{"REALISM", "Realism", {}}, {"PRESS", "Press", {}}, {"METACRITIC", "Metacritic", {}}};
     base::Diagnostics diagnostics;
     auto book = assemble::assemble(manifest,
@@ -51,7 +53,9 @@ TEST_CASE("parts follow first appearance, chapters follow declared lenses", "[as
     REQUIRE(book);
     CHECK(chapter_ids(*book) == std::vector<std::string>{"f2-realism", "f2-press", "f1-press", "f1-metacritic"});
     CHECK(book->parts[0].title == "Film 2");
-    CHECK(book->metadata.identifier.rfind("urn:uuid:", 0) == 0);
+    // The manifest settled the identifier and checked the ISBN; the Book carries both.
+    CHECK(book->metadata.identifier == "urn:isbn:978-0-306-40615-7");
+    CHECK(book->metadata.isbn == "978-0-306-40615-7");
 }
 
 TEST_CASE("the manifest's films select and order the parts", "[assemble]") {

@@ -32,6 +32,7 @@ inline manifest::Manifest fixed_manifest(base::SourceMap& sources) {
     manifest.title = "Fuzz";
     manifest.creators = {"Fuzzer"};
     manifest.date = "2026-11-22";
+    manifest.identifier = "urn:uuid:6f1c2a3b-4d5e-5f60-8a7b-9c0d1e2f3a4b";
     manifest.essays.push_back({"essays/", {manifest.file, 22, 29}});
     return manifest;
 }
