@@ -103,8 +103,7 @@ bool check_isbn(YamlReader& reader, const base::SourceMap& sources, const YAML::
     return false;
 }
 
-void settle_identifier(YamlReader& reader, const base::SourceMap& sources, const YAML::Node& root,
-                       Manifest& manifest) {
+void settle_identifier(YamlReader& reader, const base::SourceMap& sources, const YAML::Node& root, Manifest& manifest) {
     const YAML::Node& isbn_node = root["isbn"];
     const YAML::Node& identifier_node = root["identifier"];
     if (!manifest.isbn.empty()) {
@@ -126,7 +125,8 @@ void settle_identifier(YamlReader& reader, const base::SourceMap& sources, const
         std::string isbn = identifier.substr(isbn_scheme.size());
         if (check_isbn(reader, sources, identifier_node, isbn, isbn_scheme.size(), "the ISBN in `identifier`"))
             manifest.isbn = std::move(isbn);
-    } else if (identifier.starts_with(uuid_scheme) && !is_uuid(std::string_view(identifier).substr(uuid_scheme.size()))) {
+    } else if (identifier.starts_with(uuid_scheme) &&
+               !is_uuid(std::string_view(identifier).substr(uuid_scheme.size()))) {
         // epubcheck warns too (OPF-085); the identifier is kept, as readers key their libraries on it.
         reader.diagnostics().warning(reader.span(identifier_node),
                                      "expected a UUID after `urn:uuid:`, found `" + identifier + "`",

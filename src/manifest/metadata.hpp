@@ -21,7 +21,7 @@ void check_metadata(YamlReader& reader, const base::SourceMap& sources, const YA
 struct IsbnProblem {
     std::string message;  // completes "`isbn` ...", e.g. "has check digit 3, expected 7"
     std::string hint;
-    std::size_t at = 0;   // the character of the text it is about
+    std::size_t at = 0;  // the character of the text it is about
 };
 std::optional<IsbnProblem> isbn_problem(std::string_view isbn);
 

@@ -46,10 +46,10 @@ TEST_CASE("parts follow first appearance, chapters follow declared lenses", "[as
     manifest.isbn = "978-0-306-40615-7";
     manifest.lenses = {{"REALISM", "Realism", {}}, {"PRESS", "Press", {}}, {"METACRITIC", "Metacritic", {}}};
     base::Diagnostics diagnostics;
-    auto book = assemble::assemble(manifest,
-                                {essay(2, "PRESS", "a"), essay(1, "METACRITIC", "b"), essay(2, "REALISM", "c"),
-                                 essay(1, "PRESS", "d")},
-                                diagnostics);
+    auto book = assemble::assemble(
+        manifest,
+        {essay(2, "PRESS", "a"), essay(1, "METACRITIC", "b"), essay(2, "REALISM", "c"), essay(1, "PRESS", "d")},
+        diagnostics);
     REQUIRE(book);
     CHECK(chapter_ids(*book) == std::vector<std::string>{"f2-realism", "f2-press", "f1-press", "f1-metacritic"});
     CHECK(book->parts[0].title == "Film 2");
@@ -76,7 +76,8 @@ TEST_CASE("block ids do not move when an essay is added elsewhere", "[assemble]"
     manifest.title = "T";
     base::Diagnostics diagnostics;
     auto before = assemble::assemble(manifest, {essay(1, "B", "b")}, diagnostics);
-    auto after = assemble::assemble(manifest, {essay(1, "A", "a", 5), essay(2, "A", "c"), essay(1, "B", "b")}, diagnostics);
+    auto after =
+        assemble::assemble(manifest, {essay(1, "A", "a", 5), essay(2, "A", "c"), essay(1, "B", "b")}, diagnostics);
     REQUIRE(before);
     REQUIRE(after);
     const auto& old_chapter = before->parts[0].chapters[0];

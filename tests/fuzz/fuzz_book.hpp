@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/manifest/manifest.hpp"
-#include "cinefolio/assemble/assemble.hpp"
 
 namespace cinefolio::fuzz {
 

@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/model/booklet.hpp"
 
 using namespace cinefolio;

@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/assemble/assemble.hpp"
 
 using namespace cinefolio;
 

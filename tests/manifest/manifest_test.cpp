@@ -165,8 +165,8 @@ TEST_CASE("the identifier is settled once: ISBN, the manifest's, or derived", "[
 }
 
 TEST_CASE("an ISBN's check digit is verified, and the error points at it", "[manifest]") {
-    for (const char* valid : {"978-0-306-40615-7", "9780306406157", "979 10 90636 07 1", "0-306-40615-2",
-                              "0-8044-2957-X", "080442957x"}) {
+    for (const char* valid :
+         {"978-0-306-40615-7", "9780306406157", "979 10 90636 07 1", "0-306-40615-2", "0-8044-2957-X", "080442957x"}) {
         INFO(valid);
         auto parsed = parse(std::string("title: T\nisbn: ") + valid + "\n");
         CHECK(parsed.manifest);
