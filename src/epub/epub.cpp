@@ -168,7 +168,8 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     Layout layout = plan_layout(book, options.cover.has_value());
     ImageResources images = image_resources(options);
     const Resource* cover = options.cover ? &*options.cover : nullptr;
-    PageContext context{book, layout, images, diagnostics, cover, &options.page_labels};
+    PageContext context{
+        book, model::words_for(book.metadata.language), layout, images, diagnostics, cover, &options.page_labels};
     std::vector<ZipEntry> entries = document_entries(context, options);
     if (!append_resources(entries, options, characters_shown(entries, options), diagnostics)) return std::nullopt;
     std::string error;

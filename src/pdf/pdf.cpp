@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cairo_fonts.hpp"
+#include "cinefolio/model/words.hpp"
 #include "cinefolio/typeset/typeset.hpp"
 #include "images.hpp"
 #include "painter.hpp"
@@ -28,12 +29,6 @@ std::pair<std::string, std::string> dates_of(std::int64_t seconds) {
     std::snprintf(full_text, sizeof full_text, "%sT%02d:%02d:%02dZ", day_text, static_cast<int>(time.hours().count()),
                   static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
     return {day_text, full_text};
-}
-
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
-    return out;
 }
 
 // Loads the faces and sets the book in pages; the images were decoded
@@ -67,8 +62,9 @@ std::optional<Printed> print(const model::Book& book, const Options& options, ba
     auto document = set_pages(book, options, images, diagnostics, fonts);
     if (!document) return std::nullopt;
     const CairoFonts cairo_fonts(*fonts);
-    const DocumentInfo info{book.metadata.title, joined(book.metadata.creators), book.metadata.subtitle,
-                            dates_of(options.build_time).second};
+    const DocumentInfo info{book.metadata.title,
+                            model::join_names(book.metadata.creators, model::words_for(book.metadata.language)),
+                            book.metadata.subtitle, dates_of(options.build_time).second};
     std::string error;
     Printed printed{paint(*document, cairo_fonts, images, info, error), std::move(document->anchor_labels)};
     if (!error.empty()) {

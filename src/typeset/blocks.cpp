@@ -460,7 +460,8 @@ void BlockSetter::set_notes(const std::vector<model::Footnote>& notes) {
     heading.caps_to_small = true;
     heading.tracking = 0.08;
     space(design.leading * 2);
-    const auto lines = context_.set(plain("Notes", heading), context_.body(), {Alignment::center, 0, 0, false});
+    const auto lines =
+        context_.set(plain(context_.words.notes, heading), context_.body(), {Alignment::center, 0, 0, false});
     Content content;
     if (!lines.empty()) content = lines[0].content;
     list_.box(std::move(content), design.leading, design.top_of(design.body_size));

@@ -121,9 +121,11 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
         TextStyle italic = context.text(em);
         italic.font = FontStyle::italic;
         add_kept_space(list, design.leading * 1.5);
+        const model::Around phrase = model::around(context.words.directed_by);
         StyledText directed;
-        directed.append("directed by ", italic);
+        if (!phrase.before.empty()) directed.append(phrase.before, italic);
         directed.append(part.director, spaced_small_caps(context, em));
+        if (!phrase.after.empty()) directed.append(phrase.after, italic);
         add_display(context, list, std::move(directed), centred_measure(context, 0.9, em, design.leading),
                     Alignment::center);
     }

@@ -18,15 +18,6 @@ TextStyle spaced_small_caps(const Context& context, double size) {
     return style;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
 void mark_page(VerticalList& list, PageStyle style) {
     Mark mark;
     mark.page_style = style;
@@ -62,13 +53,13 @@ void set_title_page(Context& context, const model::Book& book, VerticalList& lis
         TextStyle italic = context.text(em);
         italic.font = FontStyle::italic;
         add_kept_space(list, design.leading * 4);
-        add_display(context, list, plain("edited by", italic), centred_measure(context, 0.9, em, design.leading),
-                    Alignment::center);
+        add_display(context, list, plain(context.words.edited_by, italic),
+                    centred_measure(context, 0.9, em, design.leading), Alignment::center);
         TextStyle names = context.text(em * 13.0 / 11.0);
         names.small_caps = true;
         names.tracking = 0.03;
         add_kept_space(list, design.leading * 0.4);
-        add_display(context, list, plain(joined(book.metadata.creators), names),
+        add_display(context, list, plain(model::join_names(book.metadata.creators, context.words), names),
                     centred_measure(context, 0.9, names.size, names.size * 1.3), Alignment::center);
     }
     if (!book.metadata.publisher.empty()) {
@@ -89,11 +80,14 @@ void set_copyright_page(Context& context, const model::Book& book, const std::st
     list.fill();
     std::vector<std::string> lines;
     if (!book.metadata.rights.empty()) lines.push_back(book.metadata.rights);
-    if (!book.metadata.publisher.empty()) lines.push_back("Published by " + book.metadata.publisher);
-    if (!book.metadata.isbn.empty()) lines.push_back("ISBN " + book.metadata.isbn);
-    else if (!book.metadata.identifier.empty()) lines.push_back(book.metadata.identifier);
-    if (!build_date.empty()) lines.push_back("Built " + build_date);
-    lines.push_back("Set in " + context.shaper.fonts().face(FontStyle::regular).family() + " with cinefolio");
+    const model::Words& words = context.words;
+    if (!book.metadata.publisher.empty()) lines.push_back(model::fill(words.published_by, book.metadata.publisher));
+    if (!book.metadata.isbn.empty())
+        lines.push_back(model::fill(words.isbn, book.metadata.isbn));
+    else if (!book.metadata.identifier.empty())
+        lines.push_back(book.metadata.identifier);
+    if (!build_date.empty()) lines.push_back(model::fill(words.built, build_date));
+    lines.push_back(model::fill(words.set_in, context.shaper.fonts().face(FontStyle::regular).family()));
     TextStyle style = context.text(size);
     style.oldstyle = true;
     for (const auto& line : lines) {
@@ -143,14 +137,14 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     const Design& design = context.design;
     Mark mark;
     mark.page_style = PageStyle::opening;
-    mark.running_head = "Contents";
+    mark.running_head = std::string(context.words.contents);
     mark.anchor = "contents";
     mark.link_target = true;
-    mark.outline = OutlineEntry{"Contents", 1, 0, 0};
+    mark.outline = OutlineEntry{std::string(context.words.contents), 1, 0, 0};
     list.mark(std::move(mark));
     const std::size_t start = list.items().size();
     list.glue(design.leading * 5, true);
-    add_display(context, list, plain("Contents", context.text(design.body_size * 2)),
+    add_display(context, list, plain(context.words.contents, context.text(design.body_size * 2)),
                 centred_measure(context, 0.9, design.body_size * 2, design.body_size * 2.4), Alignment::center);
     add_space_to_grid(context, list, start, design.leading * 1.5);
     for (const auto& entry : contents) {

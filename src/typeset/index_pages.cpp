@@ -71,25 +71,24 @@ public:
         const Design& design = context_.design;
         const double em = design.body_size;
         list.glue(design.leading * 5, true);
-        add_display(context_, list, plain("Index", context_.text(em * 2)),
+        add_display(context_, list, plain(context_.words.index, context_.text(em * 2)),
                     centred_measure(context_, 0.9, em * 2, em * 2.4), Alignment::center);
         add_kept_space(list, design.leading);
         TextStyle note = context_.text(size_);
         note.font = FontStyle::italic;
+        const model::Words& words = context_.words;
+        const model::Around sentence = model::around(words.index_note_print);
         StyledText text;
-        text.append(
-            "Page numbers are grouped by the lens of the essay that discusses the term, each group led by "
-            "its siglum: ",
-            note);
+        text.append(sentence.before, note);
         TextStyle roman = note;
         roman.font = FontStyle::regular;
         for (std::size_t i = 0; i < book_.lenses.size(); ++i) {
             const auto& lens = book_.lenses[i];
-            if (i > 0) text.append(i + 1 == book_.lenses.size() ? ", and " : ", ", note);
+            if (i > 0) text.append(i + 1 == book_.lenses.size() ? words.serial_and : words.list_comma, note);
             text.append(siglum_of(lens), roman);
             text.append(" " + lens.label, note);
         }
-        text.append(".", note);
+        text.append(sentence.after, note);
         ParagraphFormat format;
         format.alignment = Alignment::left;
         format.hyphenate = false;
@@ -155,13 +154,14 @@ private:
             }
         }
         const bool see_also_apart = !entry.subentries.empty();
-        append_references(text, entry.see, ". ", "See", roman, italic);
-        if (!see_also_apart) append_references(text, entry.see_also, ". ", "See also", roman, italic);
+        const model::Words& words = context_.words;
+        append_references(text, entry.see, ". ", words.see, roman, italic);
+        if (!see_also_apart) append_references(text, entry.see_also, ". ", words.see_also, roman, italic);
         set_lines(list, std::move(text), depth);
         for (const auto& sub : entry.subentries) set_entry(list, sub, depth + 1);
         if (see_also_apart && !entry.see_also.empty()) {
             StyledText also;
-            append_references(also, entry.see_also, "", "See also", roman, italic);
+            append_references(also, entry.see_also, "", words.see_also, roman, italic);
             set_lines(list, std::move(also), depth + 1);
         }
     }
@@ -169,7 +169,7 @@ private:
     /// Chicago: "See" and "See also" in italic, targets in the entry's
     /// roman, several separated by semicolons.
     static void append_references(StyledText& text, const std::vector<std::string>& targets, const std::string& prefix,
-                                  const std::string& word, const TextStyle& roman, const TextStyle& italic) {
+                                  std::string_view word, const TextStyle& roman, const TextStyle& italic) {
         if (targets.empty()) return;
         text.append(prefix, roman);
         text.append(word, italic);
@@ -287,14 +287,14 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
     std::vector<BuiltPage> pages;
     for (std::size_t c = 0; c < columns.size(); c += 2) {
         BuiltPage page;
-        page.running_head = "Index";
+        page.running_head = std::string(context.words.index);
         page.style = c == 0 ? PageStyle::opening : PageStyle::normal;
         page.style_set = true;
         if (c == 0) {
             page.content = opened[0].content;
             page.anchors.push_back("index");
             page.destinations.push_back({"index", geometry.text_top});
-            page.outline.push_back({"Index", 1, 0, geometry.text_top});
+            page.outline.push_back({std::string(context.words.index), 1, 0, geometry.text_top});
         }
         page.content.append(columns[c].content, 0, 0);
         if (c + 1 < columns.size())
