@@ -48,6 +48,21 @@ constexpr Words english{
     .serial_and = ", and ",
 };
 
+// A table that leaves a word out would print nothing in its place: every
+// table must fill every entry (extend the list with the struct).
+constexpr bool complete(const Words& w) {
+    // clang-format off
+    for (std::string_view word :
+         {w.contents, w.index, w.notes, w.cover, w.title_page, w.copyright, w.landmarks, w.start_of_text, w.untitled,
+          w.edited_by, w.edited_by_caps, w.edited_by_names, w.cover_of, w.directed_by, w.published_by, w.isbn,
+          w.built, w.set_in, w.film_number, w.chapter, w.see, w.see_also, w.index_note_print,
+          w.index_note_paragraphs, w.index_note_pages, w.list_comma, w.list_and, w.serial_and})
+        // clang-format on
+        if (word.empty()) return false;
+    return true;
+}
+static_assert(complete(english));
+
 // By primary language subtag, lower case.
 constexpr std::array<std::pair<std::string_view, const Words*>, 1> tables{{
     {"en", &english},

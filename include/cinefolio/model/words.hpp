@@ -61,12 +61,14 @@ const Words& words_for(std::string_view language);
 /// A phrase with `{}` replaced by `value` (the phrase as it is when it has none).
 std::string fill(std::string_view phrase, std::string_view value);
 
-/// The text of a phrase before and after its `{}`, for a value set in a
-/// style of its own (after is empty when the phrase has no `{}`).
+/// The text of a phrase before and after its `{}`.
 struct Around {
     std::string_view before;
-    std::string_view after;
+    std::string_view after;  // empty when the phrase has no `{}`
 };
+
+/// Splits a phrase at its `{}`, for a value set in a style of its own
+/// ("directed by " in italic, then the director in small capitals).
 Around around(std::string_view phrase);
 
 /// Names joined the one way the book prints them: "A", "A and B",
