@@ -11,6 +11,9 @@ build_packages=(
   libcairo2-dev libjpeg-dev libharfbuzz-dev libfreetype-dev
   libhyphen-dev hyphen-en-us libicu-dev
   catch2
+  # `cpack -G DEB` lists the package's library dependencies with
+  # dpkg-shlibdeps (dpkg-dev), which needs `file` to find the ELF files.
+  dpkg-dev file
 )
 # chromium and epub.js: the EPUB reader test (tests/epub/reader_test.cpp);
 # python3: the corpus generator (tests/bench/make_corpus.py).

@@ -9,6 +9,8 @@
 #include <functional>
 #include <future>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -17,8 +19,10 @@
 #include "cinefolio/epub/epub.hpp"
 #include "cinefolio/index/index.hpp"
 #include "cinefolio/model/booklet.hpp"
+#include "cinefolio/model/words.hpp"
 #include "cinefolio/pdf/cover.hpp"
 #include "cinefolio/pdf/pdf.hpp"
+#include "cinefolio/typeset/typeset.hpp"
 #include "cli.hpp"
 
 namespace cinefolio::cli {
@@ -64,18 +68,15 @@ bool add_style_resources(epub::Options& options, base::Diagnostics& diagnostics)
     return ok;
 }
 
-// Without a cover image, a typographic one in the book's typeface.
-std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, base::Diagnostics& diagnostics) {
-    const std::string folder = "fonts/linux-libertine/";
-    auto regular = read_resource(folder + "LinLibertine_R.otf", diagnostics);
-    auto italic = read_resource(folder + "LinLibertine_RI.otf", diagnostics);
-    auto bold = read_resource(folder + "LinLibertine_RB.otf", diagnostics);
-    if (!regular || !italic || !bold) return std::nullopt;
-    pdf::FontFiles fonts;
-    fonts.regular = std::move(*regular);
-    fonts.italic = std::move(*italic);
-    fonts.bold = std::move(*bold);
-    auto png = pdf::cover_png(metadata, fonts, diagnostics);
+// Without a cover image, a typographic one in the book's own faces.
+std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, const typeset::FontSet& fonts,
+                                              base::Diagnostics& diagnostics) {
+    const model::Words& words = model::words_for(metadata.language);
+    // The manifest requires a title; a film's booklet takes the film's, which may be empty.
+    const std::string title = metadata.title.empty() ? std::string(words.untitled) : metadata.title;
+    auto png = pdf::cover_png({title, metadata.subtitle, model::join_names(metadata.creators, words),
+                               std::string(words.edited_by_caps)},
+                              fonts, diagnostics);
     if (!png) return std::nullopt;
     return epub::Resource{"images/cover.png", "image/png", std::move(*png)};
 }
@@ -89,35 +90,42 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t
     options.stylesheet = std::move(*css);
     if (!add_style_resources(options, diagnostics)) return std::nullopt;
     options.resources.insert(options.resources.end(), loaded.images.begin(), loaded.images.end());
-    options.cover = loaded.cover ? loaded.cover : generated_cover(loaded.book.metadata, diagnostics);
-    if (!options.cover) return std::nullopt;
+    options.cover = loaded.cover;
     return options;
 }
 
-std::optional<pdf::Options> pdf_options(const LoadedBook& loaded, std::int64_t moment, base::Diagnostics& diagnostics) {
-    pdf::Options options;
-    options.build_time = moment;
-    options.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
-    options.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
-    for (const auto& image : loaded.images) options.images[image.name] = {image.media_type, image.bytes};
-    const std::string folder = "fonts/linux-libertine/";
-    auto regular = read_resource(folder + "LinLibertine_R.otf", diagnostics);
-    auto italic = read_resource(folder + "LinLibertine_RI.otf", diagnostics);
-    auto bold = read_resource(folder + "LinLibertine_RB.otf", diagnostics);
-    auto bold_italic = read_resource(folder + "LinLibertine_RBI.otf", diagnostics);
-    auto mono = read_resource(folder + "LinLibertine_M.otf", diagnostics);
-    auto fallback = read_resource("fonts/dejavu/DejaVuSans.ttf", diagnostics);
-    if (!regular || !italic || !bold || !bold_italic || !mono || !fallback) return std::nullopt;
-    options.fonts = {std::move(*regular),     std::move(*italic), std::move(*bold),
-                     std::move(*bold_italic), std::move(*mono),   {std::move(*fallback)}};
+// Everything a job needs to set a book in pages, shared read-only by the
+// jobs: the design, hyphenation, the faces' bytes and the decoded images.
+struct PrintSetup {
+    typeset::Settings settings;
+    FaceFiles faces;
+    std::map<std::string, pdf::ImageFile> image_files;  // outlives `images`, which points into it
+    std::unique_ptr<pdf::PrintImages> images;
+    std::int64_t moment = 0;
+};
+
+std::optional<PrintSetup> print_setup(const LoadedBook& loaded, std::int64_t moment, base::Diagnostics& diagnostics) {
+    PrintSetup setup;
+    setup.moment = moment;
+    auto faces = read_faces(loaded.design.faces, diagnostics);
+    if (!faces) return std::nullopt;
+    setup.faces = std::move(*faces);
+    for (const auto& image : loaded.images) setup.image_files[image.name] = {image.media_type, image.bytes};
+    setup.images = std::make_unique<pdf::PrintImages>(setup.image_files);
+    typeset::Settings& settings = setup.settings;
+    settings.design = loaded.design;
+    settings.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
+    settings.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
+    settings.build_date = pdf::day_of(moment);
+    settings.images = setup.images->info();
     // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or
     // protrusion; unset means both.
     if (const char* microtype = std::getenv("CINEFOLIO_MICROTYPE")) {
         const std::string value = microtype;
-        options.font_expansion = value.find("expansion") != std::string::npos;
-        options.margin_kerning = value.find("protrusion") != std::string::npos;
+        settings.font_expansion = value.find("expansion") != std::string::npos;
+        settings.margin_kerning = value.find("protrusion") != std::string::npos;
     }
-    return options;
+    return setup;
 }
 
 struct Output {
@@ -128,41 +136,51 @@ struct Output {
 // One book to write: the anthology, or a film's booklet.
 struct Job {
     model::Book book;
-    std::optional<epub::Options> epub;  // with the book's own cover
+    std::optional<epub::Options> epub;
     base::Diagnostics diagnostics;
     std::vector<Output> outputs;
 };
 
-// The backends are pure functions over a const Book, so every job runs on
-// its own thread pool worker with its own diagnostics; the results are
-// merged in job order, so the messages and the files do not depend on
-// which worker finished first. Within a job the print edition comes
-// first: the EPUB's index cites its pages. An EPUB built without its PDF
-// is paginated all the same (and its typesetting warnings, which concern
-// print only, dropped), so the EPUB's bytes do not depend on `--format`.
-void run_jobs(std::vector<Job>& jobs, const std::optional<pdf::Options>& typesetting, bool want_pdf,
-              const std::string& output_dir) {
+// Typesets a job's book once; the PDF paints that layout and the EPUB
+// takes its page labels from it. Each job loads its own faces: FreeType
+// faces must not be shared between threads.
+void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std::string>& epub_bytes,
+             std::optional<std::string>& pdf_bytes) {
+    auto fonts = typeset::FontSet::load(print.faces.view(), job.diagnostics);
+    if (!fonts) return;
+    // An EPUB built without its PDF is paginated all the same (its index
+    // cites print pages) and its typesetting warnings, which concern print
+    // only, dropped: so the EPUB's bytes do not depend on `--format`.
+    base::Diagnostics print_only;
+    auto document = typeset::typeset(job.book, print.settings, *fonts, want_pdf ? job.diagnostics : print_only);
+    if (!document) {
+        if (!want_pdf) job.diagnostics.append(print_only);
+        return;
+    }
+    if (want_pdf) {
+        const auto& metadata = job.book.metadata;
+        const pdf::Options options{metadata.title,
+                                   model::join_names(metadata.creators, model::words_for(metadata.language)),
+                                   metadata.subtitle, print.moment};
+        pdf_bytes = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
+    }
+    if (job.epub) {
+        if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, job.diagnostics);
+        if (!job.epub->cover) return;
+        job.epub->page_labels = std::move(document->anchor_labels);
+        epub_bytes = epub::write(job.book, *job.epub, job.diagnostics);
+    }
+}
+
+// The backends are pure functions over const values, so every job runs on
+// its own worker with its own diagnostics; the results are merged in job
+// order, so the messages and the files do not depend on which worker
+// finished first.
+void run_jobs(std::vector<Job>& jobs, const PrintSetup& print, bool want_pdf, const std::string& output_dir) {
     std::vector<std::optional<std::string>> epubs(jobs.size()), pdfs(jobs.size());
-    auto run = [&](std::size_t i) {
-        Job& job = jobs[i];
-        pdf::PageLabels labels;
-        if (want_pdf) {
-            if (auto printed = pdf::print(job.book, *typesetting, job.diagnostics)) {
-                labels = std::move(printed->page_labels);
-                pdfs[i] = std::move(printed->bytes);
-            }
-        } else if (job.epub && typesetting) {
-            base::Diagnostics print_only;
-            if (auto paginated = pdf::paginate(job.book, *typesetting, print_only)) labels = std::move(*paginated);
-        }
-        if (job.epub) {
-            job.epub->page_labels = std::move(labels);
-            epubs[i] = epub::write(job.book, *job.epub, job.diagnostics);
-        }
-    };
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        for (std::size_t job = next++; job < jobs.size(); job = next++) run(job);
+        for (std::size_t job = next++; job < jobs.size(); job = next++) run_job(jobs[job], print, want_pdf, epubs[job], pdfs[job]);
     };
     std::size_t count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, jobs.size());
     std::vector<std::thread> workers;
@@ -179,11 +197,10 @@ void run_jobs(std::vector<Job>& jobs, const std::optional<pdf::Options>& typeset
 int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& diagnostics) {
     auto moment = build_time(loaded.manifest, diagnostics);
     std::optional<epub::Options> epub_settings;
-    std::optional<pdf::Options> pdf_settings;
     if (options.want_epub) epub_settings = epub_options(loaded, moment, diagnostics);
-    // The EPUB needs the typesetting settings too: its index cites print pages.
-    if (options.want_pdf || options.want_epub) pdf_settings = pdf_options(loaded, moment, diagnostics);
-    if (diagnostics.has_errors()) return kInputError;
+    // The EPUB needs the print setup too: its index cites print pages.
+    auto print = print_setup(loaded, moment, diagnostics);
+    if (diagnostics.has_errors() || !print) return kInputError;
 
     std::vector<Job> jobs(1);
     jobs[0].book = loaded.book;
@@ -192,15 +209,13 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
         for (std::size_t part = 0; part < loaded.book.parts.size(); ++part) {
             Job job;
             job.book = model::booklet(loaded.book, part);
+            // A booklet's generated cover names its film (run_job paints it).
             job.epub = epub_settings;
-            // A booklet's cover names its film, unless the book has an image.
-            if (job.epub && loaded.manifest.cover.empty())
-                job.epub->cover = generated_cover(job.book.metadata, diagnostics);
             jobs.push_back(std::move(job));
         }
         if (diagnostics.has_errors()) return kInputError;
     }
-    run_jobs(jobs, pdf_settings, options.want_pdf, options.output_dir);
+    run_jobs(jobs, *print, options.want_pdf, options.output_dir);
     std::vector<Output> outputs;
     // A booklet typesets the same essays as the book: say each thing once.
     std::set<std::tuple<int, std::size_t, std::string>> said;

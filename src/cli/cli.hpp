@@ -11,7 +11,9 @@
 #include "cinefolio/epub/epub.hpp"
 #include "cinefolio/manifest/index_file.hpp"
 #include "cinefolio/manifest/manifest.hpp"
+#include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/model/book.hpp"
+#include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::cli {
 
@@ -20,8 +22,9 @@ enum ExitCode : int { kSuccess = 0, kInputError = 1, kUsageError = 2 };
 
 /// What the user asked for on the command line.
 struct Options {
-    std::string command;  // build, check, dump
+    std::string command;  // new, build, check, dump, index-candidates
     std::string manifest_path;
+    std::string new_dir;  // new: the folder to start a book in
     std::string output_dir = "out";
     std::string root_dir;  // --root: the folder the book's files must lie in (default: the manifest's)
     bool want_epub = true;
@@ -39,6 +42,7 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
 struct LoadedBook {
     manifest::Manifest manifest;
     model::Book book;
+    manifest::PrintDesign design;  // the style's, with the manifest's `print:` applied
     std::optional<manifest::IndexFile> index_file;  // the curated index, when the manifest names one
     std::vector<epub::Resource> images;             // the essays' local images, named as the Book's URLs
     std::optional<epub::Resource> cover;            // the manifest's `cover` image, read inside the root
@@ -49,7 +53,26 @@ struct LoadedBook {
 std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
                                     base::Diagnostics& diagnostics, const std::string& root = {});
 
-/// Where styles/ and fonts/ are found.
+/// The print design of the manifest's style with its `print:` overrides;
+/// nullopt after reporting errors (no such style, a bad design file,
+/// margins that leave no room).
+std::optional<manifest::PrintDesign> load_print_design(const manifest::Manifest& manifest, base::SourceMap& sources,
+                                                       base::Diagnostics& diagnostics);
+
+/// The bytes of a design's faces, read from the data folder.
+struct FaceFiles {
+    std::string regular, italic, bold, bold_italic, mono;
+    std::vector<std::string> fallbacks;
+    /// The bytes as typeset::FontSet::load takes them.
+    typeset::FontBytes view() const;
+};
+
+/// Reads every face a design names; nullopt after reporting a missing one.
+std::optional<FaceFiles> read_faces(const manifest::Faces& faces, base::Diagnostics& diagnostics);
+
+/// Where styles/, fonts/ and templates/ are found: $CINEFOLIO_DATA_DIR,
+/// else ../share/cinefolio beside the running program when it holds them
+/// (an installed copy), else the source tree the program was built from.
 std::string data_dir();
 
 /// Reads a resource file under data_dir(); reports an error if missing.
@@ -65,5 +88,9 @@ std::int64_t build_time(const manifest::Manifest& manifest, base::Diagnostics& d
 
 /// Runs a command (build, check, dump) and returns the exit code.
 int run(const Options& options);
+
+/// `new`: copies the book template (templates/new under data_dir()) into
+/// `options.new_dir`, which must be missing or empty; returns the exit code.
+int new_book(const Options& options);
 
 }  // namespace cinefolio::cli

@@ -190,6 +190,8 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (!corpus::check_text(sources, manifest_file, diagnostics)) return std::nullopt;
     auto manifest = manifest::parse(sources, manifest_file, diagnostics);
     if (!manifest) return std::nullopt;
+    auto design = load_print_design(*manifest, sources, diagnostics);
+    if (!design) return std::nullopt;
 
     std::error_code code;
     if (!root.empty() && !fs::is_directory(root, code)) {
@@ -240,8 +242,8 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     auto images = embed_images(*book, sandbox, diagnostics);
     auto cover = read_cover(*manifest, sandbox, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
-    return LoadedBook{std::move(*manifest), std::move(*book), std::move(index_file), std::move(images),
-                      std::move(cover)};
+    return LoadedBook{std::move(*manifest), std::move(*book),  std::move(*design),
+                      std::move(index_file), std::move(images), std::move(cover)};
 }
 
 }  // namespace cinefolio::cli

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
     try {
         auto options = cinefolio::cli::parse_arguments(arguments, exit_code);
         if (!options) return exit_code;
+        // `new` makes a book; every other command reads one.
+        if (options->command == "new") return cinefolio::cli::new_book(*options);
         return cinefolio::cli::run(*options);
     } catch (const std::exception& error) {
         // A bug, not bad input: say so plainly rather than abort with a core.

@@ -1,7 +1,9 @@
 // Command-line parsing and help texts.
 
+#include <algorithm>
 #include <iostream>
 
+#include "cinefolio/base/text.hpp"
 #include "cli.hpp"
 
 namespace cinefolio::cli {
@@ -13,6 +15,7 @@ constexpr const char* kUsage = R"(usage: cinefolio <command> [options] BOOK.yaml
 Compiles anthologies of film criticism into EPUB 3 and print PDF.
 
 commands:
+  new     DIR                                      start a book in DIR (a new or empty folder)
   build   BOOK.yaml [-o DIR] [--format epub,pdf]   write DIR/<id>.epub and DIR/<id>.pdf
           [--booklets]                             and one EPUB and PDF per film
   check   BOOK.yaml                                validate the book, write nothing
@@ -21,7 +24,7 @@ commands:
 
 options:
   -h, --help      show help (also after a command: `cinefolio build --help`)
-  --version       print the version
+  --version       print the version and the folder of styles, fonts and templates
   --strict        treat warnings as errors
   --root DIR      the folder every file of the book must lie in (default:
                   the manifest's folder)
@@ -29,6 +32,16 @@ options:
 
 exit status: 0 success, 1 errors in the input, 2 wrong usage.
 SOURCE_DATE_EPOCH, when set, fixes every date written into the outputs.
+)";
+
+constexpr const char* kNewHelp = R"(usage: cinefolio new DIR [-q]
+
+Starts a book in DIR, which must be a new or an empty folder: book.yaml with
+every manifest key set or explained, two essays with front matter (one with
+a footnote), a scraped article listed under `imports:`, and a curated
+index.yaml. It builds at once: `cinefolio build DIR/book.yaml -o DIR/out`.
+The book's `id` is made from DIR's name and its `date` is today
+(SOURCE_DATE_EPOCH when set).
 )";
 
 constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--root DIR] [--strict] [-q]
@@ -68,6 +81,7 @@ line per block with its stable id and source line:column.
 )";
 
 const char* help_for(const std::string& command) {
+    if (command == "new") return kNewHelp;
     if (command == "build") return kBuildHelp;
     if (command == "check") return kCheckHelp;
     if (command == "dump") return kDumpHelp;
@@ -75,10 +89,87 @@ const char* help_for(const std::string& command) {
     return kUsage;
 }
 
-std::nullopt_t usage_error(const std::string& message, const std::string& command, int& exit_code) {
-    std::cerr << "cinefolio: error: " << message << "\n\n" << help_for(command);
+const std::vector<std::string> kCommands = {"new", "build", "check", "dump", "index-candidates"};
+
+// One option: its spellings, the commands that take it, and whether a
+// value follows it. The parser and the "did you
+// mean" suggestions read this one table, so they cannot drift apart.
+struct OptionSpec {
+    std::vector<std::string> names;
+    std::vector<std::string> commands;
+    bool takes_value = false;
+};
+
+const std::vector<OptionSpec>& option_specs() {
+    static const std::vector<OptionSpec> specs = {
+        {{"-h", "--help"}, {"new", "build", "check", "dump", "index-candidates"}},
+        {{"-q", "--quiet"}, {"new", "build", "check", "dump", "index-candidates"}},
+        {{"--strict"}, {"build", "check", "dump", "index-candidates"}},
+        {{"--root"}, {"build", "check", "dump", "index-candidates"}, true},
+        {{"-o", "--output"}, {"build"}, true},
+        {{"--format"}, {"build"}, true},
+        {{"--booklets"}, {"build"}},
+    };
+    return specs;
+}
+
+bool accepts(const OptionSpec& spec, const std::string& command) {
+    return std::find(spec.commands.begin(), spec.commands.end(), command) != spec.commands.end();
+}
+
+const OptionSpec* find_option(const std::string& name) {
+    for (const auto& spec : option_specs()) {
+        if (std::find(spec.names.begin(), spec.names.end(), name) != spec.names.end()) return &spec;
+    }
+    return nullptr;
+}
+
+// The long spellings a command accepts: a one-letter option is too short
+// for an edit distance to tell a typo from another option.
+std::vector<std::string> long_options_of(const std::string& command) {
+    std::vector<std::string> names;
+    for (const auto& spec : option_specs()) {
+        if (!accepts(spec, command)) continue;
+        for (const auto& name : spec.names)
+            if (name.rfind("--", 0) == 0) names.push_back(name);
+    }
+    return names;
+}
+
+// A usage error says what was wrong, a hint, and the one usage line of the
+// command (the first line of its help), not the whole help: the reader
+// wants the mistake, and `--help` is one command away.
+std::nullopt_t usage_error(const std::string& message, const std::string& hint, const std::string& command,
+                           int& exit_code) {
+    std::string help = help_for(command);
+    std::cerr << "cinefolio: error: " << message << "\n";
+    if (!hint.empty()) std::cerr << "  hint: " << hint << "\n";
+    std::cerr << help.substr(0, help.find('\n')) << "\n";
     exit_code = kUsageError;
     return std::nullopt;
+}
+
+std::string see_help(const std::string& command) {
+    return "`cinefolio " + (command.empty() ? std::string() : command + " ") + "--help` lists the options";
+}
+
+std::nullopt_t unknown_command(const std::string& name, int& exit_code) {
+    std::string hint;
+    if (auto near = base::nearest(name, kCommands)) hint = "did you mean `" + *near + "`?";
+    else hint = "the commands are new, build, check, dump and index-candidates";
+    return usage_error("unknown command `" + name + "`", hint, "", exit_code);
+}
+
+std::nullopt_t unknown_option(const std::string& name, const std::string& command, int& exit_code) {
+    std::string hint;
+    if (const auto* spec = find_option(name)) {
+        hint = "`" + name + "` is an option of `" + spec->commands.front() + "`";
+    } else if (auto near = base::nearest(name, long_options_of(command))) {
+        hint = "did you mean `" + *near + "`?";
+    } else {
+        hint = see_help(command);
+    }
+    return usage_error("unknown option `" + name + "`", hint, command, exit_code);
 }
 
 bool parse_formats(const std::string& list, Options& options) {
@@ -96,63 +187,77 @@ bool parse_formats(const std::string& list, Options& options) {
     return options.want_epub || options.want_pdf;
 }
 
+// Applies one recognised option (its value, if it takes one, already
+// read); returns an error message for a bad value.
+std::optional<std::string> apply(const std::string& name, const std::string& value, Options& options) {
+    if (name == "-q" || name == "--quiet") options.quiet = true;
+    else if (name == "--strict") options.strict = true;
+    else if (name == "--booklets") options.booklets = true;
+    else if (name == "--root") options.root_dir = value;
+    else if (name == "-o" || name == "--output") options.output_dir = value;
+    else if (name == "--format" && !parse_formats(value, options))
+        return "--format takes a list of epub and pdf, e.g. `--format epub,pdf`";
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Options> parse_arguments(const std::vector<std::string>& arguments, int& exit_code) {
     exit_code = kSuccess;
-    if (arguments.empty()) return usage_error("no command given", "", exit_code);
+    if (arguments.empty()) {
+        // Called bare, the user has yet to learn the commands: the whole help.
+        std::cerr << "cinefolio: error: no command given\n\n" << kUsage;
+        exit_code = kUsageError;
+        return std::nullopt;
+    }
     const auto& first = arguments[0];
     if (first == "-h" || first == "--help" || first == "help") {
         std::cout << kUsage;
         return std::nullopt;
     }
     if (first == "--version") {
-        std::cout << "cinefolio " << CINEFOLIO_VERSION << "\n";
+        std::cout << "cinefolio " << CINEFOLIO_VERSION << "\n" << "data folder: " << data_dir() << "\n";
         return std::nullopt;
     }
+    if (!first.empty() && first[0] == '-') {
+        std::string hint = see_help("");
+        if (auto near = base::nearest(first, {"--help", "--version"})) hint = "did you mean `" + *near + "`?";
+        return usage_error("unknown option `" + first + "`", hint, "", exit_code);
+    }
+    if (std::find(kCommands.begin(), kCommands.end(), first) == kCommands.end())
+        return unknown_command(first, exit_code);
     Options options;
     options.command = first;
-    if (first != "build" && first != "check" && first != "dump" && first != "index-candidates") {
-        return usage_error("unknown command `" + first + "`", "", exit_code);
-    }
+    // `new` names a folder to create, every other command a manifest.
+    const std::string operand = first == "new" ? "folder" : "manifest";
+    std::string& positional = first == "new" ? options.new_dir : options.manifest_path;
     for (std::size_t i = 1; i < arguments.size(); ++i) {
         const auto& argument = arguments[i];
-        auto value = [&](const char* flag) -> std::optional<std::string> {
-            if (i + 1 >= arguments.size()) return std::nullopt;
-            (void)flag;
-            return arguments[++i];
-        };
-        if (argument == "-h" || argument == "--help") {
-            std::cout << help_for(first);
-            return std::nullopt;
-        } else if (argument == "--booklets" && first == "build") {
-            options.booklets = true;
-        } else if (argument == "--strict") {
-            options.strict = true;
-        } else if (argument == "-q" || argument == "--quiet") {
-            options.quiet = true;
-        } else if ((argument == "-o" || argument == "--output") && first == "build") {
-            auto dir = value("-o");
-            if (!dir || dir->empty()) return usage_error(argument + " needs a folder", first, exit_code);
-            options.output_dir = *dir;
-        } else if (argument == "--root") {
-            auto dir = value("--root");
-            if (!dir || dir->empty()) return usage_error("--root needs a folder", first, exit_code);
-            options.root_dir = *dir;
-        } else if (argument == "--format" && first == "build") {
-            auto list = value("--format");
-            if (!list || !parse_formats(*list, options))
-                return usage_error("--format takes a list of epub and pdf, e.g. `--format epub,pdf`", first, exit_code);
-        } else if (!argument.empty() && argument[0] == '-') {
-            return usage_error("unknown option `" + argument + "`", first, exit_code);
-        } else if (options.manifest_path.empty()) {
-            options.manifest_path = argument;
+        if (argument.size() > 1 && argument[0] == '-') {
+            const auto* spec = find_option(argument);
+            if (!spec || !accepts(*spec, first)) return unknown_option(argument, first, exit_code);
+            if (argument == "-h" || argument == "--help") {
+                std::cout << help_for(first);
+                return std::nullopt;
+            }
+            std::string value;
+            if (spec->takes_value) {
+                if (i + 1 >= arguments.size() || arguments[i + 1].empty())
+                    return usage_error(argument + " needs a " + (argument == "--format" ? "list" : "folder"),
+                                       see_help(first), first, exit_code);
+                value = arguments[++i];
+            }
+            if (auto problem = apply(argument, value, options)) return usage_error(*problem, {}, first, exit_code);
+        } else if (positional.empty()) {
+            positional = argument;
         } else {
-            return usage_error("more than one manifest given (`" + options.manifest_path + "` and `" + argument + "`)",
-                               first, exit_code);
+            return usage_error("more than one " + operand + " given (`" + positional + "` and `" +
+                                   argument + "`)",
+                               {}, first, exit_code);
         }
     }
-    if (options.manifest_path.empty()) return usage_error("no manifest given", first, exit_code);
+    if (positional.empty())
+        return usage_error("no " + operand + " given", {}, first, exit_code);
     return options;
 }
 

@@ -1,4 +1,4 @@
-// Finding styles and fonts, and the build moment.
+// Finding styles, fonts and templates, hyphenation patterns, and the build moment.
 
 #include <algorithm>
 #include <chrono>
@@ -12,10 +12,31 @@ namespace cinefolio::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// An installed program's data lies at a fixed place relative to the program
+// (<prefix>/bin/cinefolio and <prefix>/share/cinefolio): found from the
+// program's own path, so a copied or moved prefix works as well as the one
+// it was installed to, and nothing depends on the source tree still being
+// there. styles/ marks the folder as ours.
+std::string installed_data_dir() {
+    std::error_code code;
+    auto program = fs::read_symlink("/proc/self/exe", code);
+    if (code) return {};
+    auto candidate = (program.parent_path() / CINEFOLIO_INSTALLED_DATA_DIR).lexically_normal();
+    if (!fs::is_directory(candidate / "styles", code)) return {};
+    return candidate.string();
+}
+
+}  // namespace
+
 std::string data_dir() {
-    // CINEFOLIO_DATA_DIR in the environment wins (an installed copy, tests);
-    // otherwise the source tree this program was built from.
+    // The environment wins (tests, a style being drafted elsewhere); then an
+    // installed copy's own data; then the source tree the program was built
+    // from, which is what a program run from its build folder has.
     if (const char* overridden = std::getenv("CINEFOLIO_DATA_DIR"); overridden && *overridden) return overridden;
+    static const std::string installed = installed_data_dir();
+    if (!installed.empty()) return installed;
     return CINEFOLIO_DATA_DIR;
 }
 

@@ -8,6 +8,7 @@
 
 #include "cinefolio/base/text.hpp"
 #include "metadata.hpp"
+#include "print_keys.hpp"
 #include "yaml_reader.hpp"
 
 namespace cinefolio::manifest {
@@ -18,7 +19,7 @@ const std::vector<std::string> kTopKeys = {
     "title", "subtitle",   "creators",    "language",  "id",     "essays",
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
-    "cover"};
+    "cover", "print"};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -210,6 +211,9 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_optional_text(reader, root, "identifier", manifest.identifier);
     read_optional_text(reader, root, "description", manifest.description);
     read_optional_text(reader, root, "style", manifest.style);
+    if (root["style"]) manifest.style_source = reader.span(root["style"]);
+    if (const YAML::Node print = root["print"]; print && !print.IsNull())
+        manifest.print = read_print_overrides(reader, print);
     read_optional_text(reader, root, "index", manifest.index);
     if (auto words = root["hyphenation_exceptions"];
         words && !words.IsNull() && reader.expect_sequence(words, "`hyphenation_exceptions`")) {

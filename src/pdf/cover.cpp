@@ -11,7 +11,6 @@
 
 #include "cairo_fonts.hpp"
 #include "cairo_raii.hpp"
-#include "cinefolio/model/words.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::pdf {
@@ -154,19 +153,18 @@ void paint_subtitle(cairo_t* cairo, const CairoFonts& fonts, const std::string& 
     }
 }
 
-void paint_creators(cairo_t* cairo, const CairoFonts& fonts, const std::vector<std::string>& creators,
-                    const model::Words& words, CoverSize size) {
-    if (creators.empty()) return;
+void paint_creators(cairo_t* cairo, const CairoFonts& fonts, const CoverText& text, CoverSize size) {
+    if (text.editors.empty()) return;
     const double centre = size.width / 2.0;
     const double measure = size.width * (1 - 2 * side_margin);
     double font_size = size.width * creators_size;
     use_face(cairo, fonts.face(typeset::FontStyle::regular), font_size);
-    std::vector<std::string> lines = balanced_lines(cairo, model::join_names(creators, words), measure);
+    std::vector<std::string> lines = balanced_lines(cairo, text.editors, measure);
     double baseline = size.height * foot_baseline - (static_cast<double>(lines.size()) - 1) * font_size * 1.2;
     double label_size = size.width * small_caps_size;
     use_face(cairo, fonts.face(typeset::FontStyle::regular), label_size);
     // Spaced capitals, as a title page sets "edited by".
-    centred(cairo, std::string(words.edited_by_caps), centre, baseline - font_size * 1.5, label_size * 0.25);
+    centred(cairo, text.edited_by, centre, baseline - font_size * 1.5, label_size * 0.25);
     use_face(cairo, fonts.face(typeset::FontStyle::regular), font_size);
     for (const std::string& line : lines) {
         centred(cairo, line, centre, baseline);
@@ -181,17 +179,14 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 }  // namespace
 
-std::optional<std::string> cover_png(const model::Metadata& metadata, const FontFiles& fonts,
+std::optional<std::string> cover_png(const CoverText& metadata, const typeset::FontSet& fonts,
                                      base::Diagnostics& diagnostics, CoverSize size) {
     if (size.width < 100 || size.height < 100 || size.width > 10000 || size.height > 10000) {
         diagnostics.error({}, "a cover of " + std::to_string(size.width) + " x " + std::to_string(size.height) +
                                   " pixels cannot be painted; expected 100 to 10000 pixels a side");
         return std::nullopt;
     }
-    typeset::FontBytes bytes{fonts.regular, fonts.italic, fonts.bold, fonts.bold_italic, fonts.mono, {}};
-    std::optional<typeset::FontSet> faces = typeset::FontSet::load(bytes, diagnostics);
-    if (!faces) return std::nullopt;
-    const CairoFonts cairo_fonts(*faces);
+    const CairoFonts cairo_fonts(fonts);
 
     CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, size.height));
     CairoContext context(cairo_create(surface.get()));
@@ -207,14 +202,12 @@ std::optional<std::string> cover_png(const model::Metadata& metadata, const Font
 
     const double centre = size.width / 2.0;
     rule(cairo, centre, size.height * (title_top - 0.09), size.width * 0.12, size.width * 0.004);
-    const model::Words& words = model::words_for(metadata.language);
-    double title_end =
-        paint_title(cairo, cairo_fonts, metadata.title.empty() ? std::string(words.untitled) : metadata.title, size);
+    double title_end = paint_title(cairo, cairo_fonts, metadata.title, size);
     double below_title = title_end + size.width * 0.07;
     rule(cairo, centre, below_title, size.width * 0.12, size.width * 0.004);
     if (!metadata.subtitle.empty())
         paint_subtitle(cairo, cairo_fonts, metadata.subtitle, below_title + size.width * 0.04, size);
-    paint_creators(cairo, cairo_fonts, metadata.creators, words, size);
+    paint_creators(cairo, cairo_fonts, metadata, size);
 
     cairo_surface_flush(surface.get());
     std::string png;

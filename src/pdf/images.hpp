@@ -8,7 +8,7 @@
 
 #include "cairo_raii.hpp"
 #include "cinefolio/pdf/pdf.hpp"
-#include "cinefolio/typeset/typeset.hpp"
+#include "cinefolio/typeset/image_info.hpp"
 
 namespace cinefolio::pdf {
 

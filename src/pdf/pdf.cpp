@@ -1,4 +1,4 @@
-// The print backend: fonts from bytes, typesetting, painting.
+// The print backend's entry: dates, images and the painter.
 
 #include "cinefolio/pdf/pdf.hpp"
 
@@ -6,8 +6,6 @@
 #include <cstdio>
 
 #include "cairo_fonts.hpp"
-#include "cinefolio/model/words.hpp"
-#include "cinefolio/typeset/typeset.hpp"
 #include "images.hpp"
 #include "painter.hpp"
 
@@ -31,61 +29,28 @@ std::pair<std::string, std::string> dates_of(std::int64_t seconds) {
     return {day_text, full_text};
 }
 
-// Loads the faces and sets the book in pages; the images were decoded
-// before, since the layout needs each one's pixel size.
-std::optional<typeset::PagedDocument> set_pages(const model::Book& book, const Options& options,
-                                                const ImageSurfaces& images, base::Diagnostics& diagnostics,
-                                                std::optional<typeset::FontSet>& fonts) {
-    const auto& files = options.fonts;
-    typeset::FontBytes face_bytes{files.regular, files.italic, files.bold, files.bold_italic, files.mono, {}};
-    for (const auto& fallback : files.fallbacks) face_bytes.fallbacks.push_back(fallback);
-    fonts = typeset::FontSet::load(face_bytes, diagnostics);
-    if (!fonts) return std::nullopt;
-    typeset::Settings settings;
-    settings.page_width = options.page_width_pt;
-    settings.page_height = options.page_height_pt;
-    settings.body_size = options.body_size_pt;
-    settings.hyphenation_patterns = options.hyphenation_patterns;
-    settings.hyphenation_exceptions = options.hyphenation_exceptions;
-    settings.build_date = dates_of(options.build_time).first;
-    settings.font_expansion = options.font_expansion;
-    settings.margin_kerning = options.margin_kerning;
-    settings.images = images.info();
-    return typeset::typeset(book, settings, *fonts, diagnostics);
-}
-
 }  // namespace
 
-std::optional<Printed> print(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
-    std::optional<typeset::FontSet> fonts;
-    const ImageSurfaces images(options.images);
-    auto document = set_pages(book, options, images, diagnostics, fonts);
-    if (!document) return std::nullopt;
-    const CairoFonts cairo_fonts(*fonts);
-    const DocumentInfo info{book.metadata.title,
-                            model::join_names(book.metadata.creators, model::words_for(book.metadata.language)),
-                            book.metadata.subtitle, dates_of(options.build_time).second};
+PrintImages::PrintImages(const std::map<std::string, ImageFile>& files)
+    : surfaces_(std::make_unique<ImageSurfaces>(files)) {}
+
+PrintImages::~PrintImages() = default;
+
+const std::map<std::string, typeset::ImageInfo>& PrintImages::info() const { return surfaces_->info(); }
+
+std::string day_of(std::int64_t seconds) { return dates_of(seconds).first; }
+
+std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
+                                 const PrintImages& images, const Options& options, base::Diagnostics& diagnostics) {
+    const CairoFonts cairo_fonts(fonts);
+    const DocumentInfo info{options.title, options.author, options.subject, dates_of(options.build_time).second};
     std::string error;
-    Printed printed{paint(*document, cairo_fonts, images, info, error), std::move(document->anchor_labels)};
+    std::string bytes = paint(document, cairo_fonts, images.surfaces(), info, error);
     if (!error.empty()) {
         diagnostics.error({}, "cannot write the PDF: " + error);
         return std::nullopt;
     }
-    return printed;
-}
-
-std::optional<PageLabels> paginate(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
-    std::optional<typeset::FontSet> fonts;
-    const ImageSurfaces images(options.images);
-    auto document = set_pages(book, options, images, diagnostics, fonts);
-    if (!document) return std::nullopt;
-    return std::move(document->anchor_labels);
-}
-
-std::optional<std::string> write(const model::Book& book, const Options& options, base::Diagnostics& diagnostics) {
-    auto printed = print(book, options, diagnostics);
-    if (!printed) return std::nullopt;
-    return std::move(printed->bytes);
+    return bytes;
 }
 
 }  // namespace cinefolio::pdf

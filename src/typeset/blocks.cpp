@@ -229,7 +229,7 @@ bool BlockSetter::set_lead_apart(const model::Block& block, const TextStyle& sty
     const auto lead = context_.set(flatten({block.inlines.front()}, style), measure, ragged);
     // Set apart, a lead reads as a small heading: a blank line (one
     // leading, so the grid holds) parts it from the paragraph before.
-    if (indent_next_ && depth_ == 0) space(context_.design.leading);
+    if (indent_next_ && depth_ == 0) space(context_.design.lines(1));
     for (std::size_t i = 0; i < lead.size(); ++i) {
         if (i > 0) list_.penalty(forbidden_break);
         Content content;
@@ -244,24 +244,24 @@ bool BlockSetter::set_lead_apart(const model::Block& block, const TextStyle& sty
 
 void BlockSetter::set_heading(const model::Block& block, const Measure& measure) {
     const Design& design = context_.design;
-    TextStyle style = context_.text(design.body_size);
+    const auto& roles = design.roles;
+    const manifest::TypeRole& role =
+        block.level <= 1 ? roles.heading_1 : block.level == 2 ? roles.heading_2 : roles.heading_3;
+    TextStyle style = context_.text(role);
     Measure heading = measure;
-    double before = design.leading;
-    double after = 0;
+    heading.leading = role.leading;
+    double before = design.lines(design.spaces.heading_3_before);
+    double after = design.lines(design.spaces.heading_3_after);
     if (block.level <= 1) {
         style.font = FontStyle::bold;
-        style.size = design.body_size * 13.0 / 11.0;
-        heading.leading = design.leading * 16.0 / 13.5;
-        before = design.leading * 1.5;
-        after = design.leading * 0.5;
+        before = design.lines(design.spaces.heading_1_before);
+        after = design.lines(design.spaces.heading_1_after);
     } else if (block.level == 2) {
         style.font = FontStyle::italic;
-        style.size = design.body_size * 12.0 / 11.0;
-        heading.leading = design.leading * 15.0 / 13.5;
-        after = design.leading * 0.25;
+        before = design.lines(design.spaces.heading_2_before);
+        after = design.lines(design.spaces.heading_2_after);
     } else {
         style.small_caps = true;
-        style.tracking = 0.04;
     }
     heading.size = style.size;
     const std::size_t start = list_.items().size();
@@ -295,7 +295,7 @@ void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
     }
     const Measure inner{measure.left + hang, measure.width - hang, measure.size, measure.leading};
     const std::size_t start_item = list_.items().size();
-    space(measure.leading * 0.5);
+    space(block_space(measure));
     int number = block.start;
     ++depth_;
     for (const auto& item : block.children) {
@@ -309,7 +309,7 @@ void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
         add_label(start, plain(label, label_style), measure.left + hang - 0.5 * em, measure);
     }
     --depth_;
-    end_on_grid(start_item, measure.leading * 0.5, false);
+    end_on_grid(start_item, block_space(measure), false);
     indent_next_ = false;
 }
 
@@ -334,23 +334,23 @@ void BlockSetter::set_quote(const model::Block& block, const Measure& measure) {
     // Extracts a size smaller and indented on both sides, as in most
     // critical writing, so quoted voices read apart from the essayist's.
     const double inset = 1.5 * measure.size;
-    const Measure inner{measure.left + inset, measure.width - 2 * inset, measure.size * 10.0 / 11.0,
-                        measure.leading * 12.5 / 13.5};
+    const Measure inner = scaled(measure, context_.design.roles.block_quote, measure.left + inset,
+                                 measure.width - 2 * inset);
     const std::size_t start = list_.items().size();
-    space(measure.leading * 0.5);
+    space(block_space(measure));
     indent_next_ = false;
     ++depth_;
     set_blocks(block.children, inner);
     --depth_;
-    end_on_grid(start, measure.leading * 0.5, false);
+    end_on_grid(start, block_space(measure), false);
     indent_next_ = false;
 }
 
 void BlockSetter::set_code(const model::Block& block, const Measure& measure) {
-    TextStyle style = context_.text(measure.size * 9.0 / 11.0);
+    const Measure code = scaled(measure, context_.design.roles.code, measure.left + measure.size,
+                                measure.width - measure.size);
+    TextStyle style = context_.text(code.size);
     style.font = FontStyle::mono;
-    const Measure code{measure.left + measure.size, measure.width - measure.size, style.size,
-                       measure.leading * 11.5 / 13.5};
     ParagraphFormat format;
     format.alignment = Alignment::left;
     format.hyphenate = false;
@@ -368,9 +368,9 @@ void BlockSetter::set_code(const model::Block& block, const Measure& measure) {
         begin = end + 1;
     }
     const std::size_t start = list_.items().size();
-    space(measure.leading * 0.5);
+    space(block_space(measure));
     add_lines(std::move(lines), code);
-    end_on_grid(start, measure.leading * 0.5, false);
+    end_on_grid(start, block_space(measure), false);
     indent_next_ = false;
 }
 
@@ -383,13 +383,14 @@ void BlockSetter::set_break(const Measure& measure) {
     Content content;
     if (!lines.empty()) content.append(lines[0].content, measure.left, 0);
     list_.box(std::move(content), measure.leading * 1.5, context_.design.top_of(measure.size));
-    list_.glue(measure.leading * 0.5);
+    list_.glue(block_space(measure));
     indent_next_ = false;
 }
 
 void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
-    const double size = measure.size * 10.0 / 11.0;
-    const double leading = measure.leading * 12.5 / 13.5;
+    const Measure table = scaled(measure, context_.design.roles.table, measure.left, measure.width);
+    const double size = table.size;
+    const double leading = table.leading;
     const double gap = size;
     std::size_t columns = 0;
     for (const auto& row : block.children) columns = std::max(columns, row.children.size());
@@ -413,7 +414,7 @@ void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
     const double left = measure.left + std::max(0.0, (measure.width - table_width) / 2);
     const double rule_gap = leading * 0.4;
     const std::size_t start = list_.items().size();
-    space(measure.leading * 0.5);
+    space(block_space(measure));
     const std::size_t rows = block.children.size();
     // Rows that wrap need air between them to read as rows.
     double row_gap = 0;
@@ -447,7 +448,7 @@ void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
         if (r > 0) list_.penalty(r == 1 || r + 1 == rows ? forbidden_break : 0);
         list_.box(std::move(row), advance, context_.design.top_of(size) + (r == 0 ? rule_gap : 0), extent);
     }
-    end_on_grid(start, measure.leading * 0.5 + rule_gap, false);
+    end_on_grid(start, block_space(measure) + rule_gap, false);
     indent_next_ = false;
     keep_next_ = false;
 }
@@ -455,21 +456,19 @@ void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
 void BlockSetter::set_notes(const std::vector<model::Footnote>& notes) {
     if (notes.empty()) return;
     const Design& design = context_.design;
-    TextStyle heading = context_.text(design.body_size);
+    TextStyle heading = context_.text(design.roles.notes_heading);
     heading.small_caps = true;
     heading.caps_to_small = true;
-    heading.tracking = 0.08;
-    space(design.leading * 2);
-    const auto lines =
-        context_.set(plain(context_.words.notes, heading), context_.body(), {Alignment::center, 0, 0, false});
+    space(design.lines(design.spaces.notes_before));
+    const auto lines = context_.set(plain(context_.words.notes, heading), context_.body(), {Alignment::center, 0, 0, false});
     Content content;
     if (!lines.empty()) content = lines[0].content;
-    list_.box(std::move(content), design.leading, design.top_of(design.body_size));
+    list_.box(std::move(content), design.roles.notes_heading.leading, design.top_of(design.roles.notes_heading.size));
     list_.penalty(forbidden_break);
-    list_.glue(design.leading * 0.5);
+    list_.glue(design.lines(design.spaces.block));
     keep_next_ = true;
-    const double size = design.body_size * 9.5 / 11.0;
-    const Measure note{0, design.measure, size, design.leading * 12.0 / 13.5};
+    const double size = design.roles.notes.size;
+    const Measure note{0, design.measure, size, design.roles.notes.leading};
     const double hang = 1.6 * size;
     TextStyle label_style = context_.text(size);
     for (const auto& footnote : notes) {

@@ -33,6 +33,16 @@ public:
 
 private:
     void set_block(const model::Block& block, const Measure& measure);
+    /// The space above and below a display block (quote, list, code,
+    /// table, figure) set in `measure`.
+    double block_space(const Measure& measure) const { return measure.leading * context_.design.spaces.block; }
+    /// A measure for a role set inside `outer`: sizes in the role's
+    /// proportion to the body, so a quote inside a quote steps down again.
+    Measure scaled(const Measure& outer, const manifest::TypeRole& role, double left, double width) const {
+        const Design& design = context_.design;
+        return {left, width, outer.size * role.size / design.body_size,
+                outer.leading * role.leading / design.leading};
+    }
     void set_paragraph(const model::Block& block, const Measure& measure);
     bool set_lead_apart(const model::Block& block, const TextStyle& style, const Measure& measure);
     TextStyle paragraph_style(const Measure& measure) const;

@@ -13,52 +13,55 @@ std::string film_heading(const model::Part& part) {
     return part.year ? part.title + " (" + std::to_string(*part.year) + ")" : part.title;
 }
 
-TextStyle spaced_small_caps(const Context& context, double size) {
-    TextStyle style = context.text(size);
+// Small capitals set solid look cramped: the roles that use them carry
+// a little letter-spacing.
+TextStyle spaced_small_caps(const Context& context, const manifest::TypeRole& role) {
+    TextStyle style = context.text(role);
     style.small_caps = true;
     style.caps_to_small = true;
-    // Small capitals set solid look cramped: letter-space them a little.
-    style.tracking = 0.08;
     return style;
+}
+
+Measure role_measure(const Context& context, double share, const manifest::TypeRole& role) {
+    return centred_measure(context, share, role.size, role.leading);
 }
 
 void set_opening(Context& context, const model::Part& part, const model::Chapter& chapter, VerticalList& list) {
     const Design& design = context.design;
-    const double em = design.body_size;
+    const auto& roles = design.roles;
     // The opening sinks a fifth of the way down, so a new essay reads as a
     // fresh start even when it begins on a verso.
     const std::size_t start = list.items().size();
-    list.glue(design.leading * 5, true);
-    add_display(context, list, plain(part.title, spaced_small_caps(context, em * 9.0 / 11.0)),
-                centred_measure(context, 0.9, em * 9.0 / 11.0, design.leading), Alignment::center);
-    add_kept_space(list, design.leading * 0.8);
-    add_display(context, list, plain(chapter.title, context.text(em * 2)),
-                centred_measure(context, 0.9, em * 2, em * 2.4), Alignment::center);
+    list.glue(design.lines(design.spaces.opening_sink), true);
+    add_display(context, list, plain(part.title, spaced_small_caps(context, roles.chapter_kicker)),
+                role_measure(context, 0.9, roles.chapter_kicker), Alignment::center);
+    add_kept_space(list, design.lines(0.8));
+    add_display(context, list, plain(chapter.title, context.text(roles.chapter_title)),
+                role_measure(context, 0.9, roles.chapter_title), Alignment::center);
     if (!chapter.subtitle.empty()) {
-        TextStyle italic = context.text(em * 14.0 / 11.0);
+        TextStyle italic = context.text(roles.chapter_subtitle);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
-        add_kept_space(list, design.leading * 0.5);
+        add_kept_space(list, design.lines(0.5));
         add_display(context, list, flatten(chapter.subtitle, italic),
-                    centred_measure(context, 0.85, italic.size, italic.size * 1.25), Alignment::center);
+                    role_measure(context, 0.85, roles.chapter_subtitle), Alignment::center);
     }
     if (!chapter.author.empty()) {
-        TextStyle byline = context.text(em);
+        TextStyle byline = context.text(roles.byline);
         byline.small_caps = true;
-        byline.tracking = 0.03;
-        add_kept_space(list, design.leading);
-        add_display(context, list, plain(chapter.author, byline), centred_measure(context, 0.9, em, design.leading),
+        add_kept_space(list, design.lines(1));
+        add_display(context, list, plain(chapter.author, byline), role_measure(context, 0.9, roles.byline),
                     Alignment::center);
     }
     if (!chapter.dek.empty()) {
-        TextStyle italic = context.text(em);
+        TextStyle italic = context.text(roles.dek);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
-        add_kept_space(list, design.leading);
-        add_display(context, list, flatten(chapter.dek, italic), centred_measure(context, 0.8, em, design.leading),
+        add_kept_space(list, design.lines(1));
+        add_display(context, list, flatten(chapter.dek, italic), role_measure(context, 0.8, roles.dek),
                     Alignment::center);
     }
-    add_space_to_grid(context, list, start, design.leading * 1.5);
+    add_space_to_grid(context, list, start, design.lines(design.spaces.after_opening));
 }
 
 void set_chapter(Context& context, const model::Part& part, const model::Chapter& chapter, bool opens_part,
@@ -89,7 +92,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
     entry.anchor = chapter.id;
     // The contents names chapters by lens only (Metacritic, Realism, …):
     // the essay's own title stands once, on its opening page.
-    entry.title = plain(chapter.title, context.text(context.design.body_size));
+    entry.title = plain(chapter.title, context.text(context.design.roles.contents));
     contents.push_back(std::move(entry));
 }
 
@@ -97,7 +100,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
 
 void set_part(Context& context, const model::Part& part, VerticalList& list, std::vector<ContentsEntry>& contents) {
     const Design& design = context.design;
-    const double em = design.body_size;
+    const auto& roles = design.roles;
     list.page_break(true);
     Mark mark;
     mark.page_style = PageStyle::blind;
@@ -107,37 +110,37 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
     list.mark(std::move(mark));
     // Part titles hang a third of the way down the page, the classic
     // position for a display page.
-    list.glue(design.leading * 9, true);
-    add_display(context, list, plain(part.title, context.text(em * 24.0 / 11.0)),
-                centred_measure(context, 0.9, em * 24.0 / 11.0, em * 28.0 / 11.0), Alignment::center);
+    list.glue(design.lines(design.spaces.part_sink), true);
+    add_display(context, list, plain(part.title, context.text(roles.part_title)),
+                role_measure(context, 0.9, roles.part_title), Alignment::center);
     if (part.year) {
-        TextStyle year = context.text(em * 13.0 / 11.0);
+        TextStyle year = context.text(roles.part_year);
         year.oldstyle = true;
-        add_kept_space(list, design.leading * 0.5);
-        add_display(context, list, plain(std::to_string(*part.year), year),
-                    centred_measure(context, 0.9, year.size, design.leading), Alignment::center);
+        add_kept_space(list, design.lines(0.5));
+        add_display(context, list, plain(std::to_string(*part.year), year), role_measure(context, 0.9, roles.part_year),
+                    Alignment::center);
     }
     if (!part.director.empty()) {
-        TextStyle italic = context.text(em);
+        TextStyle italic = context.text(roles.part_credit.size);
         italic.font = FontStyle::italic;
-        add_kept_space(list, design.leading * 1.5);
+        add_kept_space(list, design.lines(1.5));
         const model::Around phrase = model::around(context.words.directed_by);
         StyledText directed;
         if (!phrase.before.empty()) directed.append(phrase.before, italic);
-        directed.append(part.director, spaced_small_caps(context, em));
+        directed.append(part.director, spaced_small_caps(context, roles.part_credit));
         if (!phrase.after.empty()) directed.append(phrase.after, italic);
-        add_display(context, list, std::move(directed), centred_measure(context, 0.9, em, design.leading),
+        add_display(context, list, std::move(directed), role_measure(context, 0.9, roles.part_credit),
                     Alignment::center);
     }
 
     ContentsEntry entry;
     entry.level = 1;
     entry.anchor = part.id;
-    TextStyle title = context.text(em);
+    TextStyle title = context.text(roles.contents.size);
     title.font = FontStyle::italic;
     entry.title = plain(part.title, title);
     if (part.year) {
-        TextStyle year = context.text(em);
+        TextStyle year = context.text(roles.contents.size);
         year.oldstyle = true;
         entry.title.append(" " + std::to_string(*part.year), year);
     }

@@ -35,7 +35,7 @@ struct ParagraphFormat {
 /// Tools and design for one book (not shared between threads).
 struct Context {
     Context(const Settings& settings, const FontSet& fonts, const model::Words& book_words, base::Diagnostics& reporter)
-        : design(Design::from(settings)),
+        : design(Design::from(settings.design)),
           words(book_words),
           font_expansion(settings.font_expansion),
           margin_kerning(settings.margin_kerning),
@@ -61,6 +61,12 @@ struct Context {
     TextStyle text(double size) const {
         TextStyle style;
         style.size = size;
+        return style;
+    }
+    /// The text style of a type role: its size and letter-spacing.
+    TextStyle text(const manifest::TypeRole& role) const {
+        TextStyle style = text(role.size);
+        style.tracking = role.tracking;
         return style;
     }
     /// The measure of the full text block in body type.

@@ -1,4 +1,4 @@
-// Deriving the page grid from the settings.
+// Deriving the page grid from the print design.
 
 #include "design.hpp"
 
@@ -7,29 +7,27 @@
 
 namespace cinefolio::typeset {
 
-Design Design::from(const Settings& settings) {
+Design Design::from(const manifest::PrintDesign& print) {
     Design design;
-    design.page_width = settings.page_width;
-    design.page_height = settings.page_height;
-    design.body_size = settings.body_size;
-    const double scale = settings.body_size / 11.0;
-    design.leading = 13.5 * scale;
-    design.indent = settings.body_size;
-    // Margins in proportion to the page (the 6 x 9 in values above), with
-    // the inner margin the narrowest so the two pages of a spread read as
-    // one block.
-    design.inner_margin = settings.page_width * 54.0 / 432.0;
-    design.outer_margin = settings.page_width * 72.0 / 432.0;
-    design.measure = settings.page_width - design.inner_margin - design.outer_margin;
-    const double top_margin = settings.page_height * 54.0 / 648.0;
-    const double foot_margin = settings.page_height * 72.0 / 648.0;
-    design.first_baseline = top_margin + design.top_of(settings.body_size) + design.leading - settings.body_size;
+    design.page_width = print.trim_width;
+    design.page_height = print.trim_height;
+    design.body_size = print.roles.body.size;
+    design.leading = print.roles.body.leading;
+    design.indent = design.body_size;
+    design.roles = print.roles;
+    design.spaces = print.spaces;
+    design.inner_margin = print.margins.inside;
+    design.outer_margin = print.margins.outside;
+    design.measure = print.trim_width - print.margins.inside - print.margins.outside;
+    // The first baseline sits one line below the top margin, measured from
+    // the top of the body type's capitals.
+    design.first_baseline = print.margins.top + design.top_of(design.body_size) + design.leading - design.body_size;
     // A whole number of lines, so facing pages align line for line.
-    const double room = settings.page_height - foot_margin - design.first_baseline;
+    const double room = print.trim_height - print.margins.bottom - design.first_baseline;
     const double lines = std::max(1.0, std::floor(room / design.leading));
     design.bottom_baseline = design.first_baseline + lines * design.leading;
-    design.head_baseline = design.first_baseline - 2 * design.leading;
-    design.foot_baseline = design.bottom_baseline + 2.3 * design.leading;
+    design.head_baseline = design.first_baseline - print.spaces.head_above_text * design.leading;
+    design.foot_baseline = design.bottom_baseline + print.spaces.folio_below_text * design.leading;
     return design;
 }
 

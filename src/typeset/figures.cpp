@@ -81,10 +81,10 @@ void BlockSetter::set_figure(const model::Inline& image, const Measure& measure)
     // Index terms in the alt text still cite the page the figure is on.
     collect_anchors(image.children, content.anchors);
     const std::size_t start = list_.items().size();
-    space(measure.leading * 0.5);
+    space(block_space(measure));
     // From the previous baseline: its line's depth, then the picture.
     list_.box(std::move(content), measure.leading - design.top_of(measure.size) + height, height);
-    end_on_grid(start, measure.leading * 0.5, keep_next_);
+    end_on_grid(start, block_space(measure), keep_next_);
     keep_next_ = false;
     indent_next_ = false;
 }

@@ -10,12 +10,16 @@ namespace cinefolio::typeset {
 
 namespace {
 
-TextStyle spaced_small_caps(const Context& context, double size) {
-    TextStyle style = context.text(size);
+TextStyle spaced_small_caps(const Context& context, const manifest::TypeRole& role) {
+    TextStyle style = context.text(role);
     style.small_caps = true;
     style.caps_to_small = true;
-    style.tracking = 0.1;
     return style;
+}
+
+// A centred measure of `share` of the text block in a role's size and leading.
+Measure role_measure(const Context& context, double share, const manifest::TypeRole& role) {
+    return centred_measure(context, share, role.size, role.leading);
 }
 
 void mark_page(VerticalList& list, PageStyle style) {
@@ -27,46 +31,45 @@ void mark_page(VerticalList& list, PageStyle style) {
 void set_half_title(Context& context, const model::Book& book, VerticalList& list) {
     const Design& design = context.design;
     mark_page(list, PageStyle::blind);
-    list.glue(design.leading * 9, true);
-    add_display(context, list, plain(book.metadata.title, spaced_small_caps(context, design.body_size * 13.0 / 11.0)),
-                centred_measure(context, 0.9, design.body_size * 13.0 / 11.0, design.leading * 1.2),
-                Alignment::center);
+    list.glue(design.lines(design.spaces.part_sink), true);
+    const auto& role = design.roles.half_title;
+    add_display(context, list, plain(book.metadata.title, spaced_small_caps(context, role)),
+                role_measure(context, 0.9, role), Alignment::center);
     list.page_break(true);
 }
 
 void set_title_page(Context& context, const model::Book& book, VerticalList& list) {
     const Design& design = context.design;
-    const double em = design.body_size;
+    const auto& roles = design.roles;
     mark_page(list, PageStyle::blind);
-    list.glue(design.leading * 6, true);
-    add_display(context, list, plain(book.metadata.title, context.text(em * 28.0 / 11.0)),
-                centred_measure(context, 1.0, em * 28.0 / 11.0, em * 32.0 / 11.0), Alignment::center);
+    list.glue(design.lines(design.spaces.title_sink), true);
+    add_display(context, list, plain(book.metadata.title, context.text(roles.title)),
+                role_measure(context, 1.0, roles.title), Alignment::center);
     if (!book.metadata.subtitle.empty()) {
-        TextStyle italic = context.text(em * 14.0 / 11.0);
+        TextStyle italic = context.text(roles.title_subtitle);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
-        add_kept_space(list, design.leading);
+        add_kept_space(list, design.lines(1));
         add_display(context, list, plain(book.metadata.subtitle, italic),
-                    centred_measure(context, 0.9, italic.size, italic.size * 1.25), Alignment::center);
+                    role_measure(context, 0.9, roles.title_subtitle), Alignment::center);
     }
     if (!book.metadata.creators.empty()) {
-        TextStyle italic = context.text(em);
+        TextStyle italic = context.text(roles.title_credit);
         italic.font = FontStyle::italic;
-        add_kept_space(list, design.leading * 4);
-        add_display(context, list, plain(context.words.edited_by, italic),
-                    centred_measure(context, 0.9, em, design.leading), Alignment::center);
-        TextStyle names = context.text(em * 13.0 / 11.0);
+        add_kept_space(list, design.lines(4));
+        add_display(context, list, plain(context.words.edited_by, italic), role_measure(context, 0.9, roles.title_credit),
+                    Alignment::center);
+        TextStyle names = context.text(roles.title_creators);
         names.small_caps = true;
-        names.tracking = 0.03;
-        add_kept_space(list, design.leading * 0.4);
+        add_kept_space(list, design.lines(0.4));
         add_display(context, list, plain(model::join_names(book.metadata.creators, context.words), names),
-                    centred_measure(context, 0.9, names.size, names.size * 1.3), Alignment::center);
+                    role_measure(context, 0.9, roles.title_creators), Alignment::center);
     }
     if (!book.metadata.publisher.empty()) {
         list.penalty(forbidden_break);
         list.fill();
-        add_display(context, list, plain(book.metadata.publisher, spaced_small_caps(context, em)),
-                    centred_measure(context, 0.9, em, design.leading), Alignment::center);
+        add_display(context, list, plain(book.metadata.publisher, spaced_small_caps(context, roles.title_publisher)),
+                    role_measure(context, 0.9, roles.title_publisher), Alignment::center);
     }
     list.page_break(false);
 }
@@ -74,8 +77,8 @@ void set_title_page(Context& context, const model::Book& book, VerticalList& lis
 void set_copyright_page(Context& context, const model::Book& book, const std::string& build_date,
                         VerticalList& list) {
     const Design& design = context.design;
-    const double size = design.body_size * 9.0 / 11.0;
-    const Measure measure{0, design.measure, size, design.leading * 11.5 / 13.5};
+    const double size = design.roles.copyright.size;
+    const Measure measure{0, design.measure, size, design.roles.copyright.leading};
     mark_page(list, PageStyle::blind);
     list.fill();
     std::vector<std::string> lines;
@@ -100,17 +103,18 @@ void set_copyright_page(Context& context, const model::Book& book, const std::st
 
 void set_contents_entry(Context& context, const ContentsEntry& entry, int body_page, VerticalList& list) {
     const Design& design = context.design;
-    const double em = design.body_size;
+    const auto& role = design.roles.contents;
+    const double em = role.size;
     const double number_room = 3 * em;
     const double left = entry.level == 1 ? 0 : em;
-    const Measure measure{left, design.measure - left - number_room, em, design.leading};
+    const Measure measure{left, design.measure - left - number_room, em, role.leading};
     const auto lines = context.set(entry.title, measure, {Alignment::left, 0, em, false});
-    TextStyle number_style = context.text(em);
+    TextStyle number_style = context.text(role);
     number_style.oldstyle = true;
-    const auto number = context.set(plain(std::to_string(body_page + 1), number_style), {0, 1e6, em, design.leading},
+    const auto number = context.set(plain(std::to_string(body_page + 1), number_style), {0, 1e6, em, role.leading},
                                     {Alignment::left, 0, 0, false});
     // A blank line before each film keeps the list on the baseline grid.
-    list.glue(entry.level == 1 ? design.leading : 0);
+    list.glue(entry.level == 1 ? design.lines(1) : 0);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) list.penalty(forbidden_break);
         Content content;
@@ -122,11 +126,11 @@ void set_contents_entry(Context& context, const ContentsEntry& entry, int body_p
             Link link;
             link.y = -0.8 * em;
             link.width = design.measure;
-            link.height = double(lines.size() - 1) * design.leading + 1.05 * em;
+            link.height = double(lines.size() - 1) * role.leading + 1.05 * em;
             link.destination = entry.anchor;
             content.links.push_back(link);
         }
-        list.box(std::move(content), design.leading, design.top_of(em));
+        list.box(std::move(content), role.leading, design.top_of(em));
     }
     // A film's line stays with its first essay.
     if (entry.level == 1) list.penalty(forbidden_break);
@@ -143,10 +147,10 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     mark.outline = OutlineEntry{std::string(context.words.contents), 1, 0, 0};
     list.mark(std::move(mark));
     const std::size_t start = list.items().size();
-    list.glue(design.leading * 5, true);
-    add_display(context, list, plain(context.words.contents, context.text(design.body_size * 2)),
-                centred_measure(context, 0.9, design.body_size * 2, design.body_size * 2.4), Alignment::center);
-    add_space_to_grid(context, list, start, design.leading * 1.5);
+    list.glue(design.lines(design.spaces.opening_sink), true);
+    add_display(context, list, plain(context.words.contents, context.text(design.roles.contents_title)),
+                role_measure(context, 0.9, design.roles.contents_title), Alignment::center);
+    add_space_to_grid(context, list, start, design.lines(design.spaces.after_opening));
     for (const auto& entry : contents) {
         const auto found = body_pages.find(entry.anchor);
         set_contents_entry(context, entry, found == body_pages.end() ? 0 : found->second, list);

@@ -23,7 +23,8 @@ namespace {
 
 /// One line of text with its natural width.
 SetLine one_line(Context& context, StyledText text) {
-    auto lines = context.set(std::move(text), {0, 1e6, 10, 12}, {Alignment::left, 0, 0, false});
+    const auto& role = context.design.roles.running_head;
+    auto lines = context.set(std::move(text), {0, 1e6, role.size, role.leading}, {Alignment::left, 0, 0, false});
     if (lines.empty()) return SetLine{};
     // Heads and folios repeat on every page: the line trace leaves them out.
     lines[0].content.lines.clear();
@@ -39,7 +40,7 @@ Content furniture(Context& context, const BuiltPage& page, std::size_t page_inde
     const bool recto = page_index % 2 == 0;
     Content content;
     if (page.style == PageStyle::blind) return content;
-    TextStyle folio_style = context.text(design.body_size * 10.0 / 11.0);
+    TextStyle folio_style = context.text(design.roles.folio);
     folio_style.oldstyle = true;
     const SetLine number = one_line(context, plain(folio, folio_style));
     if (page.style == PageStyle::opening) {
@@ -48,13 +49,13 @@ Content furniture(Context& context, const BuiltPage& page, std::size_t page_inde
     }
     // Verso: the book's title in spaced small capitals; recto: the chapter
     // in italic, so a reader knows where they are at either page.
-    TextStyle head = context.text(design.body_size * 10.0 / 11.0);
+    TextStyle head = context.text(design.roles.running_head.size);
     if (recto) {
         head.font = FontStyle::italic;
     } else {
         head.small_caps = true;
         head.caps_to_small = true;
-        head.tracking = 0.1;
+        head.tracking = design.roles.running_head.tracking;
     }
     const SetLine title = one_line(context, plain(recto ? page.running_head : book_title, head));
     content.append(title.content, left + (design.measure - title.natural_width) / 2, design.head_baseline);

@@ -56,8 +56,9 @@ public:
     IndexSetter(Context& context, const model::Book& book, const std::map<std::string, int>& body_pages)
         : context_(context), book_(book), body_pages_(body_pages) {
         const Design& design = context.design;
-        size_ = design.body_size * 9.0 / 11.0;
-        leading_ = design.leading * 11.0 / 13.5;
+        size_ = design.roles.index.size;
+        leading_ = design.roles.index.leading;
+        // A gutter of a body em and a half parts the columns clearly.
         gutter_ = design.body_size * 1.5;
         column_ = (design.measure - gutter_) / 2;
     }
@@ -69,11 +70,11 @@ public:
     /// The title and head note, to stand above the first page's columns.
     void set_opening(VerticalList& list) {
         const Design& design = context_.design;
-        const double em = design.body_size;
-        list.glue(design.leading * 5, true);
-        add_display(context_, list, plain(context_.words.index, context_.text(em * 2)),
-                    centred_measure(context_, 0.9, em * 2, em * 2.4), Alignment::center);
-        add_kept_space(list, design.leading);
+        const auto& title = design.roles.index_title;
+        list.glue(design.lines(design.spaces.opening_sink), true);
+        add_display(context_, list, plain(context_.words.index, context_.text(title)),
+                    centred_measure(context_, 0.9, title.size, title.leading), Alignment::center);
+        add_kept_space(list, design.lines(1));
         TextStyle note = context_.text(size_);
         note.font = FontStyle::italic;
         const model::Words& words = context_.words;
@@ -106,7 +107,7 @@ public:
         for (std::size_t g = 0; g < book_.index.groups.size(); ++g) {
             const auto& group = book_.index.groups[g];
             if (g > 0) list.glue(leading_);
-            TextStyle label = context_.text(size_ * 10.0 / 9.0);
+            TextStyle label = context_.text(context_.design.roles.index_letter);
             label.font = FontStyle::bold;
             const auto lines = context_.set(plain(group.label, label), {0, column_, label.size, leading_},
                                             {Alignment::left, 0, 0, false, false, false});
@@ -273,7 +274,7 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
     const Design& design = context.design;
     // The columns start on the body's baseline grid, a line and a half
     // below the head note.
-    const double below = last_baseline(opened[0].content) + design.leading * 1.5;
+    const double below = last_baseline(opened[0].content) + design.lines(design.spaces.after_opening);
     const double grid_lines = std::ceil((below - design.first_baseline) / design.leading - 1e-6);
     PageGeometry columns_geometry = geometry;
     columns_geometry.lowered_pages = 2;

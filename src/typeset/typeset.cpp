@@ -45,7 +45,7 @@ void append_index(Context& context, const model::Book& book, const PageGeometry&
     ContentsEntry entry;
     entry.level = 1;
     entry.anchor = "index";
-    entry.title = plain(context.words.index, context.text(context.design.body_size));
+    entry.title = plain(context.words.index, context.text(context.design.roles.contents));
     contents.push_back(std::move(entry));
 }
 

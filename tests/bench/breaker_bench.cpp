@@ -76,20 +76,20 @@ int main(int argc, char** argv) {
     }
 
     // The breaker alone, over items built once.
-    typeset::Context context(settings, *fonts, diagnostics);
+    typeset::Context context(settings, *fonts, model::words_for(loaded->book.metadata.language), diagnostics);
     std::vector<typeset::Paragraph> paragraphs;
     for (const auto* block : blocks) {
-        auto style = context.text(settings.body_size);
+        auto style = context.text(settings.design.roles.body.size);
         style.oldstyle = true;
         auto text = typeset::flatten(block->inlines, style);
         if (text.empty()) continue;
-        paragraphs.push_back(typeset::build_paragraph(std::move(text), settings.body_size, true, context.shaper,
+        paragraphs.push_back(typeset::build_paragraph(std::move(text), settings.design.roles.body.size, true, context.shaper,
                                                       context.breaks, context.hyphenator));
     }
     typeset::BreakParameters parameters;
     parameters.expansion = 0.02;
     parameters.protrusion = true;
-    parameters.emergency_stretch = 1.5 * settings.body_size;
+    parameters.emergency_stretch = 1.5 * settings.design.roles.body.size;
     const typeset::LineWidths widths{{context.design.measure}};
     std::vector<double> breaking;
     std::size_t lines = 0;
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
     // line sends the whole paragraph to the costlier last pass.)
     for (int copies : {1, 4, 16, 64}) {
         typeset::StyledText text;
-        auto style = context.text(settings.body_size);
+        auto style = context.text(settings.design.roles.body.size);
         for (int c = 0; c < copies; ++c) {
             const auto& block = *blocks.front();
             auto part = typeset::flatten(block.inlines, style);

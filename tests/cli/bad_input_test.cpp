@@ -12,7 +12,11 @@ namespace {
 
 const std::string kManifest = "title: Test Book\nessays:\n  - essays/\n";
 
+/// `where`: the location and the message; `words`: more of what the user
+/// must see (the hint, the quoted line and its caret, the value found).
 void expect_failure(const Book& book, const std::string& where, const std::string& words) {
+    // An empty fragment is found in any output: the check could never fail.
+    REQUIRE_FALSE(words.empty());
     auto result = book.run("build");
     INFO(result.output);
     CHECK(result.exit_code == 1);
@@ -64,7 +68,8 @@ TEST_CASE("a missing required field is an error", "[cli][bad-input]") {
     Book book("missing-field");
     book.write("book.yaml", kManifest);
     book.write("essays/a.md", "---\nmovieId: 1\nmovieTitle: Closeness\n---\n\nText.\n");
-    expect_failure(book, "essays/a.md:2:1: error: front matter has no `categoryName`", "");
+    expect_failure(book, "essays/a.md:2:1: error: front matter has no `categoryName`",
+                   "hint: every essay needs movieId, movieTitle and categoryName");
 }
 
 TEST_CASE("an ill-typed movieId is an error at its value", "[cli][bad-input]") {
@@ -77,14 +82,16 @@ TEST_CASE("an ill-typed movieId is an error at its value", "[cli][bad-input]") {
 TEST_CASE("an essay file that does not exist is an error at its entry", "[cli][bad-input]") {
     Book book("missing-essay");
     book.write("book.yaml", "title: T\nessays:\n  - essays/gone.md\n");
-    expect_failure(book, "book.yaml:3:5: error: essay file `essays/gone.md` not found", "");
+    expect_failure(book, "book.yaml:3:5: error: essay file `essays/gone.md` not found (looked for essays/gone.md)",
+                   "hint: paths under `essays:` are relative to the manifest's folder");
 }
 
 TEST_CASE("an import that does not exist is an error at its entry", "[cli][bad-input]") {
     Book book("missing-import");
     book.write("book.yaml",
                "title: T\nimports:\n  - file: gone.txt\n    movieId: 1\n    movieTitle: X\n    categoryName: PRESS\n");
-    expect_failure(book, "book.yaml:3:5: error: imported file `gone.txt` not found", "");
+    expect_failure(book, "book.yaml:3:5: error: imported file `gone.txt` not found (looked for gone.txt)",
+                   "hint: paths under `imports:` are relative to the manifest's folder");
 }
 
 TEST_CASE("an undeclared lens is an error naming the nearest declared lens", "[cli][bad-input]") {
@@ -114,7 +121,8 @@ TEST_CASE("an empty essay is an error", "[cli][bad-input]") {
     Book book("empty");
     book.write("book.yaml", kManifest);
     book.write("essays/a.md", essay("REALISM", "\n  \n"));
-    expect_failure(book, "essays/a.md:6:1: error: the essay is empty", "");
+    expect_failure(book, "essays/a.md:6:1: error: the essay is empty",
+                   "hint: write its text below the front matter, or drop it from the book");
     book.write("essays/a.md", "");
     expect_failure(book, "essays/a.md", "error: the essay is empty");
 }
@@ -160,31 +168,41 @@ TEST_CASE("a malformed language, date or id names its line", "[cli][bad-input]")
     Book book("manifest-values");
     book.write("essays/a.md", essay("REALISM"));
     book.write("book.yaml", kManifest + "language: \"english!\"\n");
-    expect_failure(book, "book.yaml:4:11: error: `language` must be a BCP 47 tag", "");
+    expect_failure(book, "book.yaml:4:11: error: `language` must be a BCP 47 tag, found `english!`",
+                   "hint: e.g. `en`, `en-GB`, `fr`");
     book.write("book.yaml", kManifest + "date: 22/11/2026\n");
-    expect_failure(book, "book.yaml:4:7: error: `date` must look like 2026-11-22", "");
+    // No hint here: the caret under the value shows what to fix.
+    expect_failure(book, "book.yaml:4:7: error: `date` must look like 2026-11-22, found `22/11/2026`",
+                   "  date: 22/11/2026\n        ^");
     book.write("book.yaml", kManifest + "id: my book\n");
-    expect_failure(book, "book.yaml:4:5: error: `id` must be a file name", "");
+    expect_failure(
+        book, "book.yaml:4:5: error: `id` must be a file name of letters, digits, `.`, `_` and `-`, found `my book`",
+        "hint: set `id:` in the manifest, e.g. `id: closeness`");
 }
 
 TEST_CASE("a mistyped ISBN is an error at its check digit", "[cli][bad-input]") {
     Book book("manifest-isbn");
     book.write("essays/a.md", essay("REALISM"));
     book.write("book.yaml", kManifest + "isbn: 978-0-306-40615-3\n");
-    expect_failure(book, "book.yaml:4:23: error: `isbn` has check digit 3, expected 7", "hint: the last digit");
+    expect_failure(book, "book.yaml:4:23: error: `isbn` has check digit 3, expected 7",
+                   "hint: the last digit follows from the others");
     book.write("book.yaml", kManifest + "identifier: \"urn:isbn:0-306-40615-3\"\n");
-    expect_failure(book, "book.yaml:4:35: error: the ISBN in `identifier` has check digit 3, expected 2", "");
+    expect_failure(book, "book.yaml:4:35: error: the ISBN in `identifier` has check digit 3, expected 2",
+                   "identifier: \"urn:isbn:0-306-40615-3\"");
     book.write("book.yaml", kManifest + "isbn: 978-0-306\n");
-    expect_failure(book, "book.yaml:4:7: error: `isbn` must be an ISBN-13 or ISBN-10, found 7 digits", "");
+    expect_failure(book, "book.yaml:4:7: error: `isbn` must be an ISBN-13 or ISBN-10, found 7 digits",
+                   "hint: 13 digits, or 10 of which the last may be X");
 }
 
 TEST_CASE("a film or import entry missing what it needs names its line", "[cli][bad-input]") {
     Book book("entries");
     book.write("essays/a.md", essay("REALISM"));
     book.write("book.yaml", kManifest + "films: [{title: X}]\n");
-    expect_failure(book, "book.yaml:4:9: error: a film needs an `id`", "");
+    expect_failure(book, "book.yaml:4:9: error: a film needs an `id` (its movieId)",
+                   "  films: [{title: X}]\n          ^");
     book.write("book.yaml", kManifest + "imports:\n  - file: a.txt\n");
-    expect_failure(book, "book.yaml:5:5: error: an import needs `movieId`", "");
+    expect_failure(book, "book.yaml:5:5: error: an import needs `movieId`",
+                   "hint: an import names `file`, `movieId`, `movieTitle` and `categoryName`");
 }
 
 TEST_CASE("a manifest with no essays is an error", "[cli][bad-input]") {
@@ -205,16 +223,18 @@ TEST_CASE("YAML nested ten thousand deep is an error, not a crash", "[cli][bad-i
 TEST_CASE("NUL bytes and invalid UTF-8 in the manifest name the line", "[cli][bad-input]") {
     Book book("manifest-bytes");
     book.write("book.yaml", std::string("title: T\0\nessays: [essays/]\n", 28));
-    expect_failure(book, "book.yaml:1:9: error: the file contains a NUL byte", "");
+    expect_failure(book, "book.yaml:1:9: error: the file contains a NUL byte", "hint: is it a text file?");
     book.write("book.yaml", "title: T\xFF\nessays: [essays/]\n");
-    expect_failure(book, "book.yaml:1:9: error: invalid UTF-8 on line 1", "");
+    expect_failure(book, "book.yaml:1:9: error: invalid UTF-8 on line 1",
+                   "hint: save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`)");
 }
 
 TEST_CASE("front matter that is not a map is an error", "[cli][bad-input]") {
     Book book("front-matter-list");
     book.write("book.yaml", kManifest);
     book.write("essays/a.md", "---\n- movieId\n- 1\n---\n\nText.\n");
-    expect_failure(book, "essays/a.md:", "error:");
+    expect_failure(book, "essays/a.md:2:1: error: front matter must be a map with movieId, movieTitle and categoryName",
+                   "hint: e.g. `movieId: 452008`");
 }
 
 TEST_CASE("a malformed SOURCE_DATE_EPOCH is an error", "[cli][bad-input]") {

@@ -1,11 +1,9 @@
 // Golden test of the sample book's model: `cinefolio dump` compared with
-// tests/golden/closeness.dump. To accept a change, run the test with
-// CINEFOLIO_UPDATE_GOLDEN=1 and read `git diff tests/golden` before committing.
+// tests/golden/closeness.dump (support/golden.hpp says how to accept a change).
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
-#include <fstream>
 
+#include "support/golden.hpp"
 #include "support/process.hpp"
 
 using namespace cinefolio::test;
@@ -13,13 +11,7 @@ using namespace cinefolio::test;
 TEST_CASE("the sample book's model matches the golden dump", "[cli][golden]") {
     auto result = run(quote(CINEFOLIO_BINARY) + " dump books/closeness/book.yaml 2>/dev/null");
     REQUIRE(result.exit_code == 0);
-    const std::string golden = std::string(CINEFOLIO_SOURCE_DIR) + "/tests/golden/closeness.dump";
-    if (const char* update = std::getenv("CINEFOLIO_UPDATE_GOLDEN"); update && std::string(update) == "1") {
-        std::ofstream(golden, std::ios::binary) << result.output;
-    }
-    auto expected = slurp(golden);
-    REQUIRE_FALSE(expected.empty());
-    CHECK(result.output == expected);
+    check_golden(CINEFOLIO_SOURCE_DIR "/tests/golden/closeness.dump", result.output);
 }
 
 TEST_CASE("the sample book has one part and four chapters in lens order", "[cli][golden]") {

@@ -42,3 +42,42 @@ TEST_CASE("wrong usage exits with status 2 and says why", "[cli][usage]") {
         CHECK(result.output.find(c.message) != std::string::npos);
     }
 }
+
+TEST_CASE("a mistyped command or option names the nearest one and prints one usage line", "[cli][usage]") {
+    // The whole message is pinned: the error, the suggestion as a hint, and
+    // the command's one usage line instead of its whole help.
+    auto command = run(binary() + " biuld book.yaml");
+    CHECK(command.exit_code == 2);
+    CHECK(command.output ==
+          "cinefolio: error: unknown command `biuld`\n"
+          "  hint: did you mean `build`?\n"
+          "usage: cinefolio <command> [options] BOOK.yaml\n");
+    auto option = run(binary() + " build book.yaml --bookletts");
+    CHECK(option.exit_code == 2);
+    CHECK(option.output ==
+          "cinefolio: error: unknown option `--bookletts`\n"
+          "  hint: did you mean `--booklets`?\n"
+          "usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--root DIR] [--strict] [-q]\n");
+    auto before_command = run(binary() + " --verison");
+    CHECK(before_command.exit_code == 2);
+    CHECK(before_command.output.find("did you mean `--version`?") != std::string::npos);
+}
+
+TEST_CASE("an option of another command, or nothing near, says where to look", "[cli][usage]") {
+    auto elsewhere = run(binary() + " check book.yaml --booklets");
+    CHECK(elsewhere.exit_code == 2);
+    CHECK(elsewhere.output.find("hint: `--booklets` is an option of `build`") != std::string::npos);
+    auto far_option = run(binary() + " check book.yaml --frobnicate");
+    CHECK(far_option.exit_code == 2);
+    CHECK(far_option.output.find("hint: `cinefolio check --help` lists the options") != std::string::npos);
+    auto far_command = run(binary() + " frobnicate book.yaml");
+    CHECK(far_command.exit_code == 2);
+    CHECK(far_command.output.find("hint: the commands are new, build, check, dump and index-candidates") !=
+          std::string::npos);
+    // One usage line, never the whole help.
+    for (const auto* result : {&elsewhere, &far_option, &far_command}) {
+        INFO(result->output);
+        CHECK(result->output.find("commands:") == std::string::npos);
+        CHECK(result->output.find("  --strict") == std::string::npos);
+    }
+}

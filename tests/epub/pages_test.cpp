@@ -3,9 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,7 +10,7 @@
 #include "cinefolio/epub/epub.hpp"
 #include "epub_fixture.hpp"
 #include "sample_book.hpp"
-#include "support/process.hpp"
+#include "support/golden.hpp"
 
 using namespace cinefolio::test;
 namespace epub = cinefolio::epub;
@@ -150,19 +147,11 @@ TEST_CASE("the nav nests films and their chapters and has landmarks", "[epub][na
 }
 
 // Golden text of the package, the nav and one chapter, read in a diff when
-// the output changes. To accept a change, run with CINEFOLIO_UPDATE_GOLDEN=1
-// (`ctest -R golden` does both suites) and read `git diff tests/epub/golden`.
+// the output changes (support/golden.hpp says how to accept a change).
 TEST_CASE("the sample's package, nav and chapter match the golden text", "[epub][golden]") {
     const auto& files = sample_files().files;
     std::string actual;
     for (const char* name : {"OEBPS/content.opf", "OEBPS/nav.xhtml", "OEBPS/toc.ncx", "OEBPS/text/f452008-realism.xhtml"})
         actual += std::string("==> ") + name + " <==\n" + files.at(name);
-    const std::string golden = CINEFOLIO_SOURCE_DIR "/tests/epub/golden/sample.txt";
-    if (const char* update = std::getenv("CINEFOLIO_UPDATE_GOLDEN"); update && std::string(update) == "1") {
-        std::filesystem::create_directories(std::filesystem::path(golden).parent_path());
-        std::ofstream(golden, std::ios::binary) << actual;
-    }
-    std::string expected = slurp(golden);
-    REQUIRE_FALSE(expected.empty());
-    CHECK(actual == expected);
+    check_golden(CINEFOLIO_SOURCE_DIR "/tests/epub/golden/sample.txt", actual);
 }

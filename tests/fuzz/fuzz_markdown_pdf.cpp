@@ -1,12 +1,14 @@
 // libFuzzer target: Markdown bodies -> model -> typeset -> PDF bytes, with
 // the bundled fonts and en-US hyphenation (read once, before fuzzing).
 
+#include <map>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "cinefolio/pdf/pdf.hpp"
+#include "cinefolio/typeset/typeset.hpp"
 #include "fuzz_book.hpp"
 
 namespace {
@@ -19,34 +21,48 @@ std::string slurp(const std::string& path) {
 }
 
 // Fonts come from the source tree the target was built from, as the CLI's.
-const cinefolio::pdf::Options& pdf_options() {
-    static const cinefolio::pdf::Options options = [] {
-        cinefolio::pdf::Options loaded;
+struct PrintInputs {
+    std::string regular, italic, bold, bold_italic, mono;
+    cinefolio::typeset::Settings settings;
+};
+
+const PrintInputs& print_inputs() {
+    static const PrintInputs inputs = [] {
+        PrintInputs loaded;
         const std::string folder = std::string(CINEFOLIO_SOURCE_DIR) + "/fonts/linux-libertine/";
-        loaded.fonts = {slurp(folder + "LinLibertine_R.otf"), slurp(folder + "LinLibertine_RI.otf"),
-                        slurp(folder + "LinLibertine_RB.otf"), slurp(folder + "LinLibertine_RBI.otf"),
-                        slurp(folder + "LinLibertine_M.otf")};
-        loaded.hyphenation_patterns = slurp("/usr/share/hyphen/hyph_en_US.dic");
-        loaded.build_time = 1700000000;
-        if (loaded.fonts.regular.empty()) {
+        loaded.regular = slurp(folder + "LinLibertine_R.otf");
+        loaded.italic = slurp(folder + "LinLibertine_RI.otf");
+        loaded.bold = slurp(folder + "LinLibertine_RB.otf");
+        loaded.bold_italic = slurp(folder + "LinLibertine_RBI.otf");
+        loaded.mono = slurp(folder + "LinLibertine_M.otf");
+        loaded.settings.hyphenation_patterns = slurp("/usr/share/hyphen/hyph_en_US.dic");
+        loaded.settings.build_date = "2023-11-14";
+        if (loaded.regular.empty()) {
             std::cerr << "fuzz_markdown_pdf: cannot read the fonts under " << folder << "\n";
             std::abort();
         }
         return loaded;
     }();
-    return options;
+    return inputs;
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace cinefolio;
-    const auto& options = pdf_options();
+    const auto& inputs = print_inputs();
     base::SourceMap sources;
     base::Diagnostics diagnostics;
     auto book = fuzz::book_from_markdown(fuzz::bytes_of(data, size), sources, diagnostics);
     if (!book) return 0;
-    auto bytes = pdf::write(*book, options, diagnostics);
+    auto fonts = typeset::FontSet::load({inputs.regular, inputs.italic, inputs.bold, inputs.bold_italic, inputs.mono, {}},
+                                        diagnostics);
+    if (!fonts) std::abort();
+    static const std::map<std::string, pdf::ImageFile> no_images;
+    static const pdf::PrintImages images(no_images);
+    std::optional<std::string> bytes;
+    if (auto document = typeset::typeset(*book, inputs.settings, *fonts, diagnostics))
+        bytes = pdf::paint(*document, *fonts, images, {book->metadata.title, {}, {}, 1700000000}, diagnostics);
     // A PDF that came out must at least be one.
     if (bytes && !bytes->starts_with("%PDF-")) std::abort();
     for (const auto& item : diagnostics.all()) (void)base::format(item, sources);

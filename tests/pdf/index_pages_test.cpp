@@ -44,7 +44,7 @@ const Printed& printed() {
         auto document = typeset::typeset(out.book, settings, *fonts, diagnostics);
         REQUIRE(document);
         out.document = std::move(*document);
-        const auto pdf = pdf::write(out.book, options, diagnostics);
+        const auto pdf = test::print_pdf(out.book, options, diagnostics);
         REQUIRE(pdf);
         test::ScratchDir dir("index-pages");
         const auto path = dir.write("book.pdf", *pdf);

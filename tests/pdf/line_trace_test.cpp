@@ -1,16 +1,14 @@
 // Golden test of line breaking: every line of the sample book (books/closeness)
 // with its width, adjustment ratio, expansion and hyphen, compared with
-// tests/golden/typeset-closeness.lines. To accept a change, run the test with
-// CINEFOLIO_UPDATE_GOLDEN=1 and read `git diff tests/golden` before committing.
+// tests/golden/typeset-closeness.lines (support/golden.hpp says how to
+// accept a change).
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
-#include <fstream>
 
 #include "cinefolio/typeset/typeset.hpp"
 #include "cli.hpp"
 #include "sample_book.hpp"
-#include "support/process.hpp"
+#include "support/golden.hpp"
 
 using namespace cinefolio;
 
@@ -32,12 +30,5 @@ TEST_CASE("the sample book's lines match the golden line trace", "[typeset][gold
     // those lines are reported, and the trace shows how loose they are.
     CHECK(diagnostics.error_count() == 0);
 
-    const std::string trace = typeset::line_trace(*document);
-    const std::string golden = std::string(CINEFOLIO_SOURCE_DIR) + "/tests/golden/typeset-closeness.lines";
-    if (const char* update = std::getenv("CINEFOLIO_UPDATE_GOLDEN"); update && std::string(update) == "1") {
-        std::ofstream(golden, std::ios::binary) << trace;
-    }
-    const auto expected = test::slurp(golden);
-    REQUIRE_FALSE(expected.empty());
-    CHECK(trace == expected);
+    test::check_golden(CINEFOLIO_SOURCE_DIR "/tests/golden/typeset-closeness.lines", typeset::line_trace(*document));
 }

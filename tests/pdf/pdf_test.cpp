@@ -16,7 +16,7 @@ namespace {
 const std::string& sample_pdf() {
     static const std::string bytes = [] {
         base::Diagnostics diagnostics;
-        auto pdf = pdf::write(test::sample_book(), test::sample_options(), diagnostics);
+        auto pdf = test::print_pdf(test::sample_book(), test::sample_options(), diagnostics);
         return pdf ? *pdf : std::string();
     }();
     return bytes;
@@ -49,7 +49,7 @@ std::string readable_text(const std::string& path) {
 
 TEST_CASE("the sample book's PDF is written without diagnostics", "[pdf]") {
     base::Diagnostics diagnostics;
-    const auto pdf = pdf::write(test::sample_book(), test::sample_options(), diagnostics);
+    const auto pdf = test::print_pdf(test::sample_book(), test::sample_options(), diagnostics);
     REQUIRE(pdf);
     CHECK(diagnostics.all().empty());
     CHECK(pdf->rfind("%PDF-", 0) == 0);
@@ -127,7 +127,7 @@ TEST_CASE("pdftotext reads back the words of every block kind", "[pdf]") {
 
 TEST_CASE("the same book and build time give the same bytes", "[pdf]") {
     base::Diagnostics diagnostics;
-    const auto again = pdf::write(test::sample_book(), test::sample_options(), diagnostics);
+    const auto again = test::print_pdf(test::sample_book(), test::sample_options(), diagnostics);
     REQUIRE(again);
     CHECK(*again == sample_pdf());
     // Cairo 1.16 writes the date without PDF's "D:" prefix; readers accept it.
@@ -143,7 +143,7 @@ TEST_CASE("a character missing from the font is reported once", "[pdf]") {
     block.inlines = {{model::InlineKind::text, "Tokyo Story is 東京物語, twice: 東京.", {}, {}, {}}};
     blocks.push_back(block);
     base::Diagnostics diagnostics;
-    const auto pdf = pdf::write(book, test::sample_options(), diagnostics);
+    const auto pdf = test::print_pdf(book, test::sample_options(), diagnostics);
     REQUIRE(pdf);
     // Four missing characters (東 京 物 語), each reported once though 東 and 京 recur.
     CHECK(diagnostics.warning_count() == 4);
@@ -156,12 +156,12 @@ TEST_CASE("a missing regular face is an error, not a crash", "[pdf]") {
     auto options = test::sample_options();
     options.fonts.regular.clear();
     base::Diagnostics diagnostics;
-    CHECK_FALSE(pdf::write(test::sample_book(), options, diagnostics));
+    CHECK_FALSE(test::print_pdf(test::sample_book(), options, diagnostics));
     CHECK(diagnostics.has_errors());
 
     options = test::sample_options();
     options.fonts.bold = "not a font";
     base::Diagnostics bad;
-    CHECK_FALSE(pdf::write(test::sample_book(), options, bad));
+    CHECK_FALSE(test::print_pdf(test::sample_book(), options, bad));
     CHECK(bad.has_errors());
 }

@@ -2,6 +2,10 @@
 
 #include "sample_book.hpp"
 
+#include <map>
+
+#include "cinefolio/typeset/typeset.hpp"
+
 #include "support/process.hpp"
 
 namespace cinefolio::test {
@@ -194,10 +198,9 @@ model::Book sample_book() {
     return book;
 }
 
-pdf::Options sample_options() {
+PrintInputs sample_options() {
     const std::string fonts = std::string(CINEFOLIO_SOURCE_DIR) + "/fonts/linux-libertine/";
-    pdf::Options options;
-    options.build_time = 1700000000;
+    PrintInputs options;
     options.fonts.regular = slurp(fonts + "LinLibertine_R.otf");
     options.fonts.italic = slurp(fonts + "LinLibertine_RI.otf");
     options.fonts.bold = slurp(fonts + "LinLibertine_RB.otf");
@@ -208,8 +211,9 @@ pdf::Options sample_options() {
     return options;
 }
 
-std::optional<typeset::FontSet> sample_fonts(base::Diagnostics& diagnostics) {
-    const auto fonts = sample_options().fonts;
+namespace {
+
+std::optional<typeset::FontSet> load_faces(const FaceBytes& fonts, base::Diagnostics& diagnostics) {
     return typeset::FontSet::load({fonts.regular,
                                    fonts.italic,
                                    fonts.bold,
@@ -217,6 +221,29 @@ std::optional<typeset::FontSet> sample_fonts(base::Diagnostics& diagnostics) {
                                    fonts.mono,
                                    {fonts.fallbacks.begin(), fonts.fallbacks.end()}},
                                   diagnostics);
+}
+
+}  // namespace
+
+std::optional<typeset::FontSet> sample_fonts(base::Diagnostics& diagnostics) {
+    return load_faces(sample_options().fonts, diagnostics);
+}
+
+std::optional<std::string> print_pdf(const model::Book& book, const PrintInputs& inputs,
+                                     base::Diagnostics& diagnostics) {
+    auto fonts = load_faces(inputs.fonts, diagnostics);
+    if (!fonts) return std::nullopt;
+    const std::map<std::string, pdf::ImageFile> no_images;
+    const pdf::PrintImages images(no_images);
+    typeset::Settings settings;
+    settings.hyphenation_patterns = inputs.hyphenation_patterns;
+    settings.build_date = pdf::day_of(inputs.build_time);
+    auto document = typeset::typeset(book, settings, *fonts, diagnostics);
+    if (!document) return std::nullopt;
+    std::string creators;
+    for (const auto& name : book.metadata.creators) creators += (creators.empty() ? "" : ", ") + name;
+    const pdf::Options options{book.metadata.title, creators, book.metadata.subtitle, inputs.build_time};
+    return pdf::paint(*document, *fonts, images, options, diagnostics);
 }
 
 }  // namespace cinefolio::test

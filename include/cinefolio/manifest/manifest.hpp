@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/manifest/print_design.hpp"
 
 namespace cinefolio::manifest {
 
@@ -67,6 +68,9 @@ struct Manifest {
     std::string identifier;
     std::string description;
     std::string style = "classic";
+    base::Span style_source;
+    /// `print:`: what the book changes of its style's print design.
+    PrintOverrides print;
     std::vector<std::string> hyphenation_exceptions;  // words the PDF never hyphenates
     std::string index;  // curated index file, relative to the manifest; optional
     base::Span index_source;

@@ -4,10 +4,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
-#include "cinefolio/model/book.hpp"
-#include "cinefolio/pdf/pdf.hpp"
+#include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::pdf {
 
@@ -18,11 +18,20 @@ struct CoverSize {
     int height = 2560;
 };
 
-/// Paints the cover from the book's metadata in its fonts (regular, italic
-/// and bold are used) and returns the bytes of a PNG. A pure function: the
-/// same metadata and fonts give the same bytes. nullopt after reporting
-/// errors (unreadable fonts, a size Cairo cannot paint).
-std::optional<std::string> cover_png(const model::Metadata& metadata, const FontFiles& fonts,
+/// The words a cover shows, in the book's language (the caller takes them
+/// from the book's words, model::words_for, so pdf prints no words of its own).
+struct CoverText {
+    std::string title;
+    std::string subtitle;
+    std::string editors;    // the creators as the book joins them ("A, B and C"); empty: none
+    std::string edited_by;  // the line above the editors, in capitals ("EDITED BY")
+};
+
+/// Paints the cover in the book's faces (regular, italic and bold are
+/// used) and returns the bytes of a PNG. A pure function: the same words
+/// and fonts give the same bytes. nullopt after reporting errors (a size
+/// Cairo cannot paint).
+std::optional<std::string> cover_png(const CoverText& text, const typeset::FontSet& fonts,
                                      base::Diagnostics& diagnostics, CoverSize size = {});
 
 }  // namespace cinefolio::pdf

@@ -8,27 +8,18 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/model/book.hpp"
 #include "cinefolio/typeset/fonts.hpp"
+#include "cinefolio/typeset/image_info.hpp"
 #include "cinefolio/typeset/paged_document.hpp"
 
 namespace cinefolio::typeset {
 
-/// What the typesetter knows of an image the book shows: its size in
-/// pixels, or why print cannot draw it.
-struct ImageInfo {
-    int width = 0;
-    int height = 0;
-    /// Empty when the image can be drawn, else the reason ("not a PNG
-    /// file"), which the typesetter reports where the image is used.
-    std::string problem;
-};
-
-/// Page size, body size and what the copyright page prints as build date.
+/// The print design, hyphenation and what the copyright page prints as build date.
 struct Settings {
-    double page_width = 432.0;   // 6 in
-    double page_height = 648.0;  // 9 in
-    double body_size = 11.0;
+    /// Trim, margins and type roles (the faces arrive loaded, as a FontSet).
+    manifest::PrintDesign design;
     /// Contents of a libhyphen pattern file (hyph_en_US.dic); empty turns
     /// hyphenation off.
     std::string hyphenation_patterns;

@@ -1,0 +1,140 @@
+// Lengths, trims and margins as YAML nodes, with errors a user can act on.
+
+#include "print_keys.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "cinefolio/base/text.hpp"
+
+namespace cinefolio::manifest {
+
+namespace {
+
+// Below this a text block cannot hold a line of body type worth reading:
+// about twenty characters wide and five lines deep.
+constexpr double narrowest_measure = 100;
+constexpr double fewest_lines = 5;
+
+bool is_plain_number(const std::string& text) {
+    if (text.empty()) return false;
+    char* end = nullptr;
+    std::strtod(text.c_str(), &end);
+    return end && *end == '\0';
+}
+
+}  // namespace
+
+const std::vector<std::string>& print_keys() {
+    static const std::vector<std::string> keys = {"trim", "margins", "font_size", "leading"};
+    return keys;
+}
+
+std::optional<double> read_length(YamlReader& reader, const YAML::Node& node, const std::string& what) {
+    if (node.IsScalar()) {
+        const std::string& text = node.Scalar();
+        if (auto points = parse_length(text); points && *points >= 0 && *points < 10000) return points;
+        if (is_plain_number(text)) {
+            reader.diagnostics().error(reader.span(node), what + ": a length needs its unit, found `" + text + "`",
+                                       "did you mean `" + text + "pt`? (units: pt, in, mm, cm)");
+            return std::nullopt;
+        }
+    }
+    reader.diagnostics().error(reader.span(node), what + ": expected a length such as `11pt`, `0.75in` or `18mm`, found " +
+                                                      describe(node));
+    return std::nullopt;
+}
+
+std::optional<std::pair<double, double>> read_trim(YamlReader& reader, const YAML::Node& node) {
+    const std::string text = node.IsScalar() ? node.Scalar() : std::string();
+    if (auto size = parse_trim(text); size && size->first < 10000 && size->second < 10000) return size;
+    std::string hint;
+    // `6x9` is almost always the preset without its unit.
+    for (const auto& preset : trim_presets()) {
+        if (preset.size() > 2 && preset.compare(preset.size() - 2, 2, "in") == 0 &&
+            preset.substr(0, preset.size() - 2) == text)
+            hint = "did you mean `" + preset + "`?";
+    }
+    if (hint.empty()) {
+        if (auto near = base::nearest(text, trim_presets())) hint = "did you mean `" + *near + "`?";
+    }
+    std::string presets;
+    for (const auto& preset : trim_presets()) presets += (presets.empty() ? "" : ", ") + preset;
+    if (hint.empty()) hint = "a preset (" + presets + ") or width x height with a unit, e.g. `140x216mm`";
+    else hint += " (presets: " + presets + "; or width x height with a unit, e.g. `140x216mm`)";
+    reader.diagnostics().error(reader.span(node), "`trim`: expected a page size, found " + describe(node), hint);
+    return std::nullopt;
+}
+
+void read_margins(YamlReader& reader, const YAML::Node& node, PrintOverrides& into) {
+    if (node.IsScalar()) {
+        if (auto all = read_length(reader, node, "`margins`")) into.inside = into.outside = into.top = into.bottom = all;
+        return;
+    }
+    if (!reader.expect_map(node, "`margins`")) return;
+    reader.check_keys(node, {"inside", "outside", "top", "bottom"}, "`margins`");
+    const std::pair<const char*, std::optional<double> PrintOverrides::*> fields[] = {
+        {"inside", &PrintOverrides::inside},
+        {"outside", &PrintOverrides::outside},
+        {"top", &PrintOverrides::top},
+        {"bottom", &PrintOverrides::bottom}};
+    for (const auto& [key, member] : fields) {
+        const YAML::Node value = node[key];
+        if (!value || value.IsNull()) continue;
+        if (auto length = read_length(reader, value, std::string("`margins.") + key + "`")) into.*member = length;
+    }
+}
+
+bool check_font_path(YamlReader& reader, const YAML::Node& node, const std::string& path) {
+    const bool inside = path.rfind("fonts/", 0) == 0 && path.find("..") == std::string::npos &&
+                        path.find('\\') == std::string::npos;
+    if (!inside)
+        reader.diagnostics().error(reader.span(node), "a face must be a file under fonts/, found `" + path + "`",
+                                   "e.g. `fonts/linux-libertine/LinLibertine_R.otf`");
+    return inside;
+}
+
+void check_fits(YamlReader& reader, const YAML::Node& root, const PrintDesign& design) {
+    const std::string problem = room_problem(design);
+    if (problem.empty()) return;
+    const YAML::Node where = root["margins"] ? root["margins"] : root["trim"];
+    reader.diagnostics().error(where ? reader.span(where) : reader.span(root), problem,
+                               "narrow the margins or choose a larger trim");
+}
+
+std::string room_problem(const PrintDesign& design) {
+    const double measure = design.trim_width - design.margins.inside - design.margins.outside;
+    const double depth = design.trim_height - design.margins.top - design.margins.bottom;
+    if (measure >= narrowest_measure && depth >= fewest_lines * design.roles.body.leading) return {};
+    char sizes[160];
+    std::snprintf(sizes, sizeof sizes, "%.0f x %.0f pt of text on a %.0f x %.0f pt page", std::max(0.0, measure),
+                  std::max(0.0, depth), design.trim_width, design.trim_height);
+    return std::string("the margins leave no room for text: ") + sizes;
+}
+
+PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) {
+    PrintOverrides overrides;
+    overrides.source = reader.span(node);
+    if (!reader.expect_map(node, "`print`")) return overrides;
+    reader.check_keys(node, print_keys(), "`print`");
+    if (const YAML::Node trim = node["trim"]; trim && !trim.IsNull()) overrides.trim = read_trim(reader, trim);
+    if (const YAML::Node margins = node["margins"]; margins && !margins.IsNull()) read_margins(reader, margins, overrides);
+    for (const char* key : {"font_size", "leading"}) {
+        const YAML::Node value = node[key];
+        if (!value || value.IsNull()) continue;
+        auto length = read_length(reader, value, std::string("`print.") + key + "`");
+        // Below 4 pt nothing can be read; above 72 pt a line holds a word.
+        if (length && (*length < 4 || *length > 72)) {
+            reader.diagnostics().error(reader.span(value),
+                                       std::string("`print.") + key + "` must be between 4pt and 72pt, found `" +
+                                           value.Scalar() + "`");
+            length.reset();
+        }
+        (std::string(key) == "font_size" ? overrides.font_size : overrides.leading) = length;
+    }
+    return overrides;
+}
+
+}  // namespace cinefolio::manifest
