@@ -116,6 +116,7 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, std::int64_t mom
     settings.design = loaded.design;
     settings.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
     settings.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
+    settings.hyphenate_names = loaded.manifest.hyphenate_names;
     settings.build_date = pdf::day_of(moment);
     settings.images = setup.images->info();
     // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or

@@ -19,7 +19,7 @@ const std::vector<std::string> kTopKeys = {
     "title", "subtitle",   "creators",    "language",  "id",     "essays",
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
-    "cover", "print"};
+    "cover", "print", "hyphenation"};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -220,6 +220,17 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
         for (const auto& word : words) {
             if (auto value = reader.text(word, "an entry of `hyphenation_exceptions`"))
                 manifest.hyphenation_exceptions.push_back(*value);
+        }
+    }
+    if (const YAML::Node hyphenation = root["hyphenation"];
+        hyphenation && !hyphenation.IsNull() && reader.expect_map(hyphenation, "`hyphenation`")) {
+        reader.check_keys(hyphenation, {"names"}, "`hyphenation`");
+        if (const YAML::Node names = hyphenation["names"]; names && !names.IsNull()) {
+            if (names.IsScalar() && (names.Scalar() == "true" || names.Scalar() == "false"))
+                manifest.hyphenate_names = names.Scalar() == "true";
+            else
+                diagnostics.error(reader.span(names), "`hyphenation.names`: expected true or false, found " + describe(names),
+                                  "`names: true` lets capitalised words (names, titles) take hyphens");
         }
     }
     read_optional_text(reader, root, "cover", manifest.cover);

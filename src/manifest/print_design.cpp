@@ -133,6 +133,22 @@ void read_spaces(YamlReader& reader, const YAML::Node& node, Spaces& spaces) {
     for (const auto& [key, member] : fields) read_number(reader, node, key, "`spaces`", spaces.*member);
 }
 
+void read_contents(YamlReader& reader, const YAML::Node& node, ContentsShows& shows) {
+    if (!node || node.IsNull() || !reader.expect_map(node, "`contents`")) return;
+    reader.check_keys(node, {"title", "author", "lens"}, "`contents`");
+    const std::pair<const char*, bool ContentsShows::*> fields[] = {
+        {"title", &ContentsShows::title}, {"author", &ContentsShows::author}, {"lens", &ContentsShows::lens}};
+    for (const auto& [key, member] : fields) {
+        const YAML::Node value = node[key];
+        if (!value || value.IsNull()) continue;
+        if (value.IsScalar() && (value.Scalar() == "true" || value.Scalar() == "false"))
+            shows.*member = value.Scalar() == "true";
+        else
+            reader.diagnostics().error(reader.span(value), std::string("`contents.") + key +
+                                                               "`: expected true or false, found " + describe(value));
+    }
+}
+
 }  // namespace
 
 const std::vector<std::pair<const char*, TypeRole Roles::*>>& role_table() {
@@ -220,7 +236,12 @@ std::optional<PrintDesign> parse_print_design(const base::SourceMap& sources, ba
     if (root.IsNull()) return design;
     if (!reader.expect_map(root, "a print design")) return std::nullopt;
     const auto errors_before = diagnostics.error_count();
-    reader.check_keys(root, {"trim", "margins", "faces", "roles", "spaces"}, "the print design");
+    reader.check_keys(root, {"trim", "margins", "faces", "roles", "spaces", "openings", "contents"},
+                      "the print design");
+    if (const YAML::Node openings = root["openings"]; openings && !openings.IsNull()) {
+        if (auto value = read_openings(reader, openings)) design.openings = *value;
+    }
+    read_contents(reader, root["contents"], design.contents);
     if (const YAML::Node trim = root["trim"]; trim && !trim.IsNull()) {
         if (auto size = read_trim(reader, trim)) std::tie(design.trim_width, design.trim_height) = *size;
     }
@@ -239,6 +260,7 @@ std::optional<PrintDesign> parse_print_design(const base::SourceMap& sources, ba
 
 PrintDesign apply(PrintDesign design, const PrintOverrides& overrides) {
     if (overrides.trim) std::tie(design.trim_width, design.trim_height) = *overrides.trim;
+    if (overrides.openings) design.openings = *overrides.openings;
     if (overrides.inside) design.margins.inside = *overrides.inside;
     if (overrides.outside) design.margins.outside = *overrides.outside;
     if (overrides.top) design.margins.top = *overrides.top;

@@ -28,7 +28,7 @@ bool is_plain_number(const std::string& text) {
 }  // namespace
 
 const std::vector<std::string>& print_keys() {
-    static const std::vector<std::string> keys = {"trim", "margins", "font_size", "leading"};
+    static const std::vector<std::string> keys = {"trim", "margins", "font_size", "leading", "openings"};
     return keys;
 }
 
@@ -114,6 +114,14 @@ std::string room_problem(const PrintDesign& design) {
     return std::string("the margins leave no room for text: ") + sizes;
 }
 
+std::optional<Openings> read_openings(YamlReader& reader, const YAML::Node& node) {
+    if (node.IsScalar() && node.Scalar() == "right") return Openings::right;
+    if (node.IsScalar() && node.Scalar() == "any") return Openings::any;
+    reader.diagnostics().error(reader.span(node), "`openings`: expected `right` or `any`, found " + describe(node),
+                               "`right` opens every essay on a right-hand page; `any` runs the book on");
+    return std::nullopt;
+}
+
 PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) {
     PrintOverrides overrides;
     overrides.source = reader.span(node);
@@ -121,6 +129,8 @@ PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) 
     reader.check_keys(node, print_keys(), "`print`");
     if (const YAML::Node trim = node["trim"]; trim && !trim.IsNull()) overrides.trim = read_trim(reader, trim);
     if (const YAML::Node margins = node["margins"]; margins && !margins.IsNull()) read_margins(reader, margins, overrides);
+    if (const YAML::Node openings = node["openings"]; openings && !openings.IsNull())
+        overrides.openings = read_openings(reader, openings);
     for (const char* key : {"font_size", "leading"}) {
         const YAML::Node value = node[key];
         if (!value || value.IsNull()) continue;

@@ -29,6 +29,9 @@ bool check_font_path(YamlReader& reader, const YAML::Node& node, const std::stri
 /// Reports margins that leave no room for text on the trim.
 void check_fits(YamlReader& reader, const YAML::Node& root, const PrintDesign& design);
 
+/// `openings:` right or any.
+std::optional<Openings> read_openings(YamlReader& reader, const YAML::Node& node);
+
 /// The manifest's `print:` map.
 PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node);
 

@@ -64,14 +64,46 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
     add_space_to_grid(context, list, start, design.lines(design.spaces.after_opening));
 }
 
+// An essay in the contents: its own title (or its lens when it has none)
+// on the folio's line, then its lens and author, as the design asks.
+ContentsEntry contents_entry(Context& context, const model::Chapter& chapter) {
+    const auto& shows = context.design.contents;
+    const auto& role = context.design.roles.contents;
+    ContentsEntry entry;
+    entry.level = 2;
+    entry.anchor = chapter.id;
+    const bool own_title = shows.title && !chapter.subtitle.empty();
+    if (own_title) entry.title = flatten(chapter.subtitle, context.text(role));
+    else entry.title = plain(chapter.title, context.text(role));
+    TextStyle lens = context.text(role);
+    lens.small_caps = true;
+    lens.caps_to_small = true;
+    lens.tracking = 0.05;
+    TextStyle author = context.text(role);
+    author.font = FontStyle::italic;
+    if (shows.lens && own_title) entry.detail.append(chapter.title, lens);
+    if (shows.author && !chapter.author.empty()) {
+        if (!entry.detail.empty()) entry.detail.append("\u2002", context.text(role));  // an en space
+        entry.detail.append(chapter.author, author);
+    }
+    return entry;
+}
+
 void set_chapter(Context& context, const model::Part& part, const model::Chapter& chapter, bool opens_part,
                  VerticalList& list, std::vector<ContentsEntry>& contents) {
     context.shaper.set_span(chapter.source);
-    // The first essay of a film faces its part page's blank back: a recto.
-    list.page_break(opens_part);
+    // Essays open on a recto, as chapters of a book do (`openings: right`);
+    // a continuous book (`any`) still opens a film's first essay on the
+    // recto facing its part page's blank back.
+    list.page_break(opens_part || context.design.openings_right);
     Mark mark;
     mark.page_style = PageStyle::opening;
-    mark.running_head = chapter.title;
+    // Recto: the essay's own title, or its lens when it has none (or when
+    // the title is too long for a head); verso: the film.
+    const std::string own_title = model::plain_text(chapter.subtitle);
+    mark.running_head = own_title.empty() ? chapter.title : own_title;
+    mark.short_head = chapter.title;
+    mark.verso_head = film_heading(part);
     mark.anchor = chapter.id;
     mark.link_target = true;
     std::string outline_title = chapter.title;
@@ -87,13 +119,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
     setter.set_blocks(chapter.blocks, context.body());
     setter.set_notes(chapter.footnotes);
 
-    ContentsEntry entry;
-    entry.level = 2;
-    entry.anchor = chapter.id;
-    // The contents names chapters by lens only (Metacritic, Realism, …):
-    // the essay's own title stands once, on its opening page.
-    entry.title = plain(chapter.title, context.text(context.design.roles.contents));
-    contents.push_back(std::move(entry));
+    contents.push_back(contents_entry(context, chapter));
 }
 
 }  // namespace
@@ -136,14 +162,12 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
     ContentsEntry entry;
     entry.level = 1;
     entry.anchor = part.id;
+    // The film as the outline and the EPUB name it: the title in italic,
+    // the year upright in parentheses.
     TextStyle title = context.text(roles.contents.size);
     title.font = FontStyle::italic;
     entry.title = plain(part.title, title);
-    if (part.year) {
-        TextStyle year = context.text(roles.contents.size);
-        year.oldstyle = true;
-        entry.title.append(" " + std::to_string(*part.year), year);
-    }
+    if (part.year) entry.title.append(" (" + std::to_string(*part.year) + ")", context.text(roles.contents.size));
     contents.push_back(std::move(entry));
 
     for (std::size_t i = 0; i < part.chapters.size(); ++i) {

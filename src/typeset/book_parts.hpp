@@ -14,6 +14,7 @@ namespace cinefolio::typeset {
 struct ContentsEntry {
     int level = 1;               // 1 film, 2 essay
     StyledText title;            // as the contents prints it
+    StyledText detail;           // a second line: the essay's lens and author (may be empty)
     std::string anchor;          // id whose page the entry cites
 };
 

@@ -40,7 +40,7 @@ struct Context {
           font_expansion(settings.font_expansion),
           margin_kerning(settings.margin_kerning),
           shaper(fonts, reporter),
-          hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions),
+          hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions, settings.hyphenate_names),
           images(settings.images),
           diagnostics(reporter) {}
 

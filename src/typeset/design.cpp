@@ -16,6 +16,8 @@ Design Design::from(const manifest::PrintDesign& print) {
     design.indent = design.body_size;
     design.roles = print.roles;
     design.spaces = print.spaces;
+    design.openings_right = print.openings == manifest::Openings::right;
+    design.contents = print.contents;
     design.inner_margin = print.margins.inside;
     design.outer_margin = print.margins.outside;
     design.measure = print.trim_width - print.margins.inside - print.margins.outside;

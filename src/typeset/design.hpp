@@ -23,6 +23,8 @@ struct Design {
     double indent = 11;             // paragraph indent: one em
     manifest::Roles roles;
     manifest::Spaces spaces;
+    bool openings_right = true;  // essays open on a recto
+    manifest::ContentsShows contents;
 
     /// Distance from the text-block top to a line's baseline at the top of a page.
     double top_of(double size) const { return size * 0.8; }

@@ -2,6 +2,8 @@
 
 #include "front_matter.hpp"
 
+#include <cmath>
+
 #include "display.hpp"
 #include "face.hpp"
 #include "items.hpp"
@@ -101,32 +103,61 @@ void set_copyright_page(Context& context, const model::Book& book, const std::st
     list.page_break(true);
 }
 
+// Dot leaders from `from` to `to` (x in the measure), each dot on a grid
+// of the whole measure so the dots of every entry stand in columns.
+void add_leaders(Context& context, Content& content, double from, double to, const TextStyle& style) {
+    const auto dot = context.set(plain(".", style), {0, 1e6, style.size, style.size}, {Alignment::left, 0, 0, false});
+    if (dot.empty()) return;
+    // Half an em between dots, the spacing of TeX's \dotfill in a contents.
+    const double step = style.size * 0.5;
+    for (double x = std::ceil(from / step) * step; x + dot[0].natural_width <= to; x += step) {
+        Content one = dot[0].content;
+        one.lines.clear();  // leaders are not a line of text
+        content.append(one, x, 0);
+    }
+}
+
 void set_contents_entry(Context& context, const ContentsEntry& entry, int body_page, VerticalList& list) {
     const Design& design = context.design;
     const auto& role = design.roles.contents;
     const double em = role.size;
+    // Room for the folio and the leaders' last dots; turnover lines of a
+    // title hang an em further in than its first.
     const double number_room = 3 * em;
     const double left = entry.level == 1 ? 0 : em;
     const Measure measure{left, design.measure - left - number_room, em, role.leading};
-    const auto lines = context.set(entry.title, measure, {Alignment::left, 0, em, false});
+    const auto lines = context.set(entry.title, measure, {Alignment::left, 0, em, false, false});
+    // Lining figures, right-aligned, so the folios stand in a column.
     TextStyle number_style = context.text(role);
-    number_style.oldstyle = true;
+    number_style.oldstyle = false;
     const auto number = context.set(plain(std::to_string(body_page + 1), number_style), {0, 1e6, em, role.leading},
                                     {Alignment::left, 0, 0, false});
+    std::vector<SetLine> detail;
+    if (!entry.detail.empty()) {
+        detail = context.set(entry.detail, {left + em, design.measure - left - em - number_room, em, role.leading},
+                             {Alignment::left, 0, 0, false, false});
+    }
     // A blank line before each film keeps the list on the baseline grid.
     list.glue(entry.level == 1 ? design.lines(1) : 0);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::size_t all = lines.size() + detail.size();
+    for (std::size_t i = 0; i < all; ++i) {
         if (i > 0) list.penalty(forbidden_break);
+        const bool title_line = i < lines.size();
+        const SetLine& line = title_line ? lines[i] : detail[i - lines.size()];
         Content content;
-        content.append(lines[i].content, left, 0);
+        // Turnover lines already hang by an em (the format's `hanging`).
+        content.append(line.content, title_line ? left : left + em, 0);
         if (i + 1 == lines.size() && !number.empty()) {
-            content.append(number[0].content, design.measure - number[0].natural_width, 0);
+            const double number_x = design.measure - number[0].natural_width;
+            const double text_end = left + (i > 0 ? em : 0) + line.natural_width;
+            add_leaders(context, content, text_end + em * 0.5, number_x - em * 0.5, number_style);
+            content.append(number[0].content, number_x, 0);
         }
         if (i == 0) {
             Link link;
             link.y = -0.8 * em;
             link.width = design.measure;
-            link.height = double(lines.size() - 1) * role.leading + 1.05 * em;
+            link.height = double(all - 1) * role.leading + 1.05 * em;
             link.destination = entry.anchor;
             content.links.push_back(link);
         }
@@ -142,6 +173,7 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     Mark mark;
     mark.page_style = PageStyle::opening;
     mark.running_head = std::string(context.words.contents);
+    mark.verso_head = mark.running_head;
     mark.anchor = "contents";
     mark.link_target = true;
     mark.outline = OutlineEntry{std::string(context.words.contents), 1, 0, 0};

@@ -57,7 +57,12 @@ Content furniture(Context& context, const BuiltPage& page, std::size_t page_inde
         head.caps_to_small = true;
         head.tracking = design.roles.running_head.tracking;
     }
-    const SetLine title = one_line(context, plain(recto ? page.running_head : book_title, head));
+    const std::string& verso = page.verso_head.empty() ? book_title : page.verso_head;
+    SetLine title = one_line(context, plain(recto ? page.running_head : verso, head));
+    // A head wider than most of the measure would crowd the folio: a
+    // long essay title gives way to the shorter fallback the mark names.
+    if (recto && title.natural_width > design.measure * 0.8 && !page.short_head.empty())
+        title = one_line(context, plain(page.short_head, head));
     content.append(title.content, left + (design.measure - title.natural_width) / 2, design.head_baseline);
     const double folio_x = recto ? left + design.measure - number.natural_width : left;
     content.append(number.content, folio_x, design.head_baseline);

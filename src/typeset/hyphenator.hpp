@@ -18,7 +18,10 @@ public:
     /// Loads patterns from the bytes of a .dic file; empty bytes or bad
     /// patterns leave hyphenation off.
     /// Words in `exceptions` (any case) are never hyphenated.
-    explicit Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions = {});
+    /// Capitalised words (names, titles) break only where an exception
+    /// says, unless `names` (TeX's \uchyph=0 by default).
+    explicit Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions = {},
+                        bool names = false);
 
     bool enabled() const { return dictionary_ != nullptr; }
 
@@ -26,8 +29,13 @@ public:
     /// which a hyphen may break it, keeping 2 letters before and 3 after.
     std::vector<std::size_t> points(std::string_view word) const;
 
+    /// True for a capitalised word (a name, a title) when names are not to
+    /// be hyphenated: its points are for when nothing else fits.
+    bool last_resort(std::string_view word) const;
+
 private:
     HyphenDictionary dictionary_;
+    bool names_ = false;
     // Lower-case words to where they may break (empty: nowhere).
     std::map<std::string, std::vector<std::size_t>> exceptions_;
 };

@@ -148,6 +148,7 @@ private:
                 linked.link = "#page." + std::to_string(from);
                 text.append(std::to_string(from), linked);
                 if (to != from) {
+                    // The line breaker never splits a number range at its dash.
                     text.append(en_dash, roman);
                     linked.link = "#page." + std::to_string(to);
                     text.append(std::to_string(to), linked);
@@ -289,6 +290,7 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
     for (std::size_t c = 0; c < columns.size(); c += 2) {
         BuiltPage page;
         page.running_head = std::string(context.words.index);
+        page.verso_head = page.running_head;
         page.style = c == 0 ? PageStyle::opening : PageStyle::normal;
         page.style_set = true;
         if (c == 0) {

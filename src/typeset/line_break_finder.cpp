@@ -21,6 +21,23 @@ LineBreakFinder::LineBreakFinder() {
 
 LineBreakFinder::~LineBreakFinder() = default;
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+// "1911-2010", "85–86": a range split after its dash reads as two numbers
+// (an index's "85–" / "86" as two locators), so no line starts inside one.
+bool inside_number_range(std::string_view text, std::size_t offset) {
+    if (offset == 0 || offset >= text.size() || !is_digit(text[offset])) return false;
+    std::size_t dash = offset;
+    if (text[dash - 1] == '-') dash -= 1;
+    else if (dash >= 3 && text.compare(dash - 3, 3, "\u2013") == 0) dash -= 3;  // en dash
+    else return false;
+    return dash > 0 && is_digit(text[dash - 1]);
+}
+
 std::vector<std::size_t> LineBreakFinder::opportunities(std::string_view text) {
     std::vector<std::size_t> result;
     if (iterator_ && !text.empty()) {
@@ -33,7 +50,8 @@ std::vector<std::size_t> LineBreakFinder::opportunities(std::string_view text) {
             if (U_SUCCESS(status)) {
                 for (int32_t position = iterator_->next(); position != icu::BreakIterator::DONE;
                      position = iterator_->next()) {
-                    result.push_back(static_cast<std::size_t>(position));
+                    const auto offset = static_cast<std::size_t>(position);
+                    if (!inside_number_range(text, offset)) result.push_back(offset);
                 }
             }
             // The iterator keeps a pointer to the UText; detach it before closing.

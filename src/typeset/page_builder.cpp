@@ -14,6 +14,10 @@ namespace {
 // widow or orphan (150) is worse than a page one line short, not than
 // three lines short.
 constexpr double cost_per_empty_line = 60;
+// A word broken across a page turn makes the reader carry half a word over
+// the leaf (TeX's \brokenpenalty, set high): worth running a page up to
+// several lines short to avoid, but not worth an overfull page.
+constexpr int broken_word_penalty = 500;
 
 struct Placed {
     std::size_t index = 0;
@@ -39,6 +43,8 @@ public:
                 BuiltPage blank;
                 blank.style = PageStyle::blind;
                 blank.running_head = running_head_;
+                blank.verso_head = verso_head_;
+                blank.short_head = short_head_;
                 pages_.push_back(std::move(blank));
             }
             need_recto_ = false;
@@ -64,6 +70,7 @@ private:
         // As in TeX, glue is a place to break only right after a box (marks
         // are invisible to this rule).
         bool after_box = false;
+        bool after_hyphen = false;  // the last box placed ends with a hyphenated line
         for (std::size_t j = start; j < items_.size(); ++j) {
             const VerticalItem& item = items_[j];
             const bool empty = placed.empty();
@@ -72,7 +79,8 @@ private:
             after_box = item.kind == VerticalKind::box;
             if (item.kind == VerticalKind::glue) {
                 if (empty && !item.keep_at_top) continue;  // glue vanishes at a page top
-                if (!empty && follows_box) candidates.push_back({j, 0, last_baseline});
+                if (!empty && follows_box)
+                    candidates.push_back({j, after_hyphen ? broken_word_penalty : 0, last_baseline});
                 pending += item.advance;
                 if (item.fill) ++fills;
                 continue;
@@ -88,7 +96,8 @@ private:
                     need_recto_ = item.recto;
                     break;
                 }
-                if (!empty && item.penalty < forbidden_break) candidates.push_back({j, item.penalty, last_baseline});
+                if (!empty && item.penalty < forbidden_break)
+                    candidates.push_back({j, item.penalty + (after_hyphen ? broken_word_penalty : 0), last_baseline});
                 continue;
             }
             const double baseline = empty ? text_top + pending + item.top : last_baseline + pending + item.advance;
@@ -99,6 +108,7 @@ private:
                 break;
             }
             placed.push_back({j, baseline, fills});
+            after_hyphen = !item.content.lines.empty() && item.content.lines.back().hyphenated;
             last_baseline = baseline + item.extent;
             pending = 0;
         }
@@ -139,6 +149,8 @@ private:
             page.anchors.insert(page.anchors.end(), item.content.anchors.begin(), item.content.anchors.end());
         }
         page.running_head = running_head_;
+        page.verso_head = verso_head_;
+        page.short_head = short_head_;
         pages_.push_back(std::move(page));
     }
 
@@ -148,6 +160,8 @@ private:
         for (const Mark* mark : pending_marks_) {
             if (mark->page_style && !page.style_set) page.style = *mark->page_style, page.style_set = true;
             if (mark->running_head) running_head_ = *mark->running_head;
+            if (mark->verso_head) verso_head_ = *mark->verso_head;
+            if (mark->short_head) short_head_ = *mark->short_head;
             if (!mark->anchor.empty()) page.anchors.push_back(mark->anchor);
             if (!mark->anchor.empty() && mark->link_target) page.destinations.push_back({mark->anchor, y});
             if (mark->outline) {
@@ -172,6 +186,8 @@ private:
     PageGeometry geometry_;
     std::vector<BuiltPage> pages_;
     std::string running_head_;
+    std::string verso_head_;
+    std::string short_head_;
     bool need_recto_ = false;
     std::vector<const Mark*> pending_marks_;
 };

@@ -28,6 +28,8 @@ struct BuiltPage {
     PageStyle style = PageStyle::normal;
     bool style_set = false;  // a mark chose the style (the first one wins)
     std::string running_head;
+    std::string verso_head;
+    std::string short_head;
     std::vector<std::string> anchors;       // every anchor whose box starts here
     std::vector<Destination> destinations;  // the anchors links may target
     std::vector<OutlineEntry> outline;  // `page` is the index in the returned list

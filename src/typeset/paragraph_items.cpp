@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "cinefolio/base/text.hpp"
 #include "hyphenator.hpp"
@@ -17,6 +18,10 @@ namespace {
 // TeX's \hyphenpenalty and \exhyphenpenalty: a break at a hyphen costs a
 // little, so the breaker takes one only when it buys a better line.
 constexpr int hyphen_penalty = 50;
+// Names and titles ("Bal-agov", "Close-ness") break only when no setting
+// within tolerance exists without it, as Chicago asks of proper names
+// (7.36): the penalty's square outweighs any line within tolerance.
+constexpr int name_hyphen_penalty = 2000;
 constexpr int explicit_hyphen_penalty = 50;
 // Breaking code mid-word is a last resort, taken only when nothing else fits.
 constexpr int anywhere_penalty = 5000;
@@ -262,7 +267,7 @@ private:
         after.run = shaper_.shape(after.text, run.style, run.fallback);
         Item penalty;
         penalty.kind = ItemKind::penalty;
-        penalty.penalty = hyphen_penalty;
+        penalty.penalty = name_points_.count(point) ? name_hyphen_penalty : hyphen_penalty;
         penalty.flagged = true;
         penalty.hyphenation = true;
         penalty.width = Shaper::width(before.run);
@@ -326,7 +331,11 @@ private:
                 const std::string_view word(text_.data() + letters_begin, letters_end - letters_begin);
                 // Points inside a ligature or kerning pair are kept: breaking
                 // there reshapes both sides (add_discretionary).
-                for (std::size_t point : hyphenator_.points(word)) points.push_back(letters_begin + point);
+                const bool name = hyphenator_.last_resort(word);
+                for (std::size_t point : hyphenator_.points(word)) {
+                    points.push_back(letters_begin + point);
+                    if (name) name_points_.insert(letters_begin + point);
+                }
             }
             offset = letters_end;
         }
@@ -348,7 +357,7 @@ private:
         const ShapedRun& shaped = paragraph_.hyphens[static_cast<std::size_t>(hyphen)];
         Item penalty;
         penalty.kind = ItemKind::penalty;
-        penalty.penalty = hyphen_penalty;
+        penalty.penalty = name_points_.count(offset) ? name_hyphen_penalty : hyphen_penalty;
         penalty.flagged = true;
         penalty.hyphenation = true;
         penalty.run = hyphen;
@@ -385,6 +394,8 @@ private:
     Shaper& shaper_;
     const Hyphenator& hyphenator_;
     bool hyphenate_;
+    // Hyphenation points inside capitalised words, priced as a last resort.
+    mutable std::set<std::size_t> name_points_;
     bool break_anywhere_;
 };
 

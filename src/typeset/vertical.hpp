@@ -21,7 +21,9 @@ enum class PageStyle {
 /// from here on, anchors and outline entries that start here.
 struct Mark {
     std::optional<PageStyle> page_style;
-    std::optional<std::string> running_head;
+    std::optional<std::string> running_head;  // recto: the essay's title (or its lens)
+    std::optional<std::string> verso_head;    // verso: the film's title; empty: the book's
+    std::optional<std::string> short_head;    // recto when the running head is too long
     std::string anchor;
     bool link_target = false;  // the PDF gets a named destination for it
     std::optional<OutlineEntry> outline;  // page and y filled in by the page builder

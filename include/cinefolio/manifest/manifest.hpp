@@ -72,6 +72,7 @@ struct Manifest {
     /// `print:`: what the book changes of its style's print design.
     PrintOverrides print;
     std::vector<std::string> hyphenation_exceptions;  // words the PDF never hyphenates
+    bool hyphenate_names = false;  // `hyphenation: {names: true}`: capitalised words may take hyphens
     std::string index;  // curated index file, relative to the manifest; optional
     base::Span index_source;
     std::string cover;  // EPUB cover image, relative to the manifest; empty: a generated cover

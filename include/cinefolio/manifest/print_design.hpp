@@ -98,6 +98,17 @@ struct Roles {
 /// one table, so the reader, the scaling and the docs agree.
 const std::vector<std::pair<const char*, TypeRole Roles::*>>& role_table();
 
+/// Where essays open: on a recto, as chapters of a book do, or on the
+/// next page of either side, for a continuous book.
+enum class Openings { right, any };
+
+/// What a contents entry of an essay shows beside its folio.
+struct ContentsShows {
+    bool title = true;   // the essay's own title (its lens when it has none)
+    bool author = true;
+    bool lens = true;    // the lens label, when the title line does not already say it
+};
+
 /// A whole print design.
 struct PrintDesign {
     double trim_width = 432;   // 6 in
@@ -106,6 +117,8 @@ struct PrintDesign {
     Faces faces;
     Roles roles;
     Spaces spaces;
+    Openings openings = Openings::right;
+    ContentsShows contents;
 };
 
 /// Reads a style's print design file (registered in `sources`); every
@@ -120,6 +133,7 @@ struct PrintOverrides {
     std::optional<double> inside, outside, top, bottom;  // margins, points
     std::optional<double> font_size;  // the body's, points
     std::optional<double> leading;    // the body's, points
+    std::optional<Openings> openings;
     base::Span source;
 };
 

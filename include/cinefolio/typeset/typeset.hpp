@@ -25,6 +25,8 @@ struct Settings {
     std::string hyphenation_patterns;
     /// Words never hyphenated (the manifest's `hyphenation_exceptions`).
     std::vector<std::string> hyphenation_exceptions;
+    /// Capitalised words may be hyphenated too (`hyphenation: {names: true}`).
+    bool hyphenate_names = false;
     /// Shown on the copyright page, e.g. "2023-11-14".
     std::string build_date;
     /// Justified lines may scale their glyphs horizontally by up to 2 %
