@@ -24,6 +24,7 @@
 #include "cinefolio/pdf/pdf.hpp"
 #include "cinefolio/typeset/typeset.hpp"
 #include "cli.hpp"
+#include "print_edition.hpp"
 
 namespace cinefolio::cli {
 
@@ -138,6 +139,7 @@ struct Output {
 struct Job {
     model::Book book;
     std::optional<epub::Options> epub;
+    std::string print_isbn;  // the anthology's print ISBN; a booklet has none
     base::Diagnostics diagnostics;
     std::vector<Output> outputs;
 };
@@ -169,6 +171,8 @@ void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std
         if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, job.diagnostics);
         if (!job.epub->cover) return;
         job.epub->page_labels = std::move(document->anchor_labels);
+        job.epub->page_starts = epub_page_starts(*document);
+        job.epub->print_source = print_source(job.print_isbn, job.book.metadata.identifier, print.settings.design);
         epub_bytes = epub::write(job.book, *job.epub, job.diagnostics);
     }
 }
@@ -206,6 +210,7 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
     std::vector<Job> jobs(1);
     jobs[0].book = loaded.book;
     jobs[0].epub = epub_settings;
+    jobs[0].print_isbn = loaded.manifest.print_isbn;
     if (options.booklets) {
         for (std::size_t part = 0; part < loaded.book.parts.size(); ++part) {
             Job job;

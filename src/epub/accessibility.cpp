@@ -50,6 +50,7 @@ ContentFacts survey(const PageContext& context) {
     ContentFacts facts;
     facts.films = context.book.parts.size();
     facts.cover = context.cover != nullptr;
+    facts.print_pages = context.markers ? context.markers->all().size() : 0;
     for (const model::Part& part : context.book.parts) {
         for (const model::Chapter& chapter : part.chapters) {
             ++facts.essays;
@@ -68,6 +69,10 @@ std::string accessibility_summary(const ContentFacts& facts) {
                        counted(facts.films, "film", "films") +
                        ", in reflowable text with real headings that nest, a linked table of contents, "
                        "and the reading order of the print edition.";
+ if (facts.print_pages > 0)
+        text += " The " + counted(facts.print_pages, "page", "pages") +
+                " of the print edition that hold text are marked where each begins and listed for going to a "
+                "page, so a citation by page finds the same words in both editions.";
     if (facts.footnotes > 0)
         text += " Its " + counted(facts.footnotes, "footnote is", "footnotes are") +
                 " linked from the text and back, so they open as pop-ups where the reader supports it.";
@@ -98,6 +103,10 @@ void append_accessibility_metadata(pugi::xml_node metadata, const ContentFacts& 
     for (const char* feature : {"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"})
         property_meta(metadata, "schema:accessibilityFeature", feature);
     if (visual && all_described) property_meta(metadata, "schema:accessibilityFeature", "alternativeText");
+    // The print edition's folios: page-break markers and a page-list nav.
+    if (facts.print_pages > 0)
+        for (const char* feature : {"printPageNumbers", "pageBreakMarkers", "pageNavigation"})
+            property_meta(metadata, "schema:accessibilityFeature", feature);
     if (facts.tables > 0) property_meta(metadata, "schema:accessibilityFeature", "tableHeaders");
     // Text and still images: nothing that flashes, moves or sounds.
     property_meta(metadata, "schema:accessibilityHazard", "none");

@@ -21,6 +21,7 @@ struct ContentFacts {
     std::size_t images_without_alt = 0;  // of those, the ones with no description
     std::size_t images_as_text = 0;      // images without a file: their description is printed instead
     bool cover = false;                  // a cover image, described in its alt text
+    std::size_t print_pages = 0;         // pages of the print edition marked in the text
 };
 
 /// Counts what the accessibility metadata describes.

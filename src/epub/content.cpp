@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "cinefolio/base/text.hpp"
+#include "cinefolio/base/text_offset.hpp"
 #include "footnotes.hpp"
+#include "page_markers.hpp"
 #include "xhtml.hpp"
 
 namespace cinefolio::epub {
@@ -101,11 +103,11 @@ void ContentRenderer::render_block(pugi::xml_node parent, const model::Block& bl
         case BlockKind::paragraph:
             element = append_block(parent, "p");
             if (block.run_in_lead) element.append_attribute("class") = "run-in";
-            render_inlines(element, block.inlines);
+            render_text_block(element, block);
             break;
         case BlockKind::heading:
             element = append_block(parent, heading_name(block.level + heading_shift_));
-            render_inlines(element, block.inlines);
+            render_text_block(element, block);
             break;
         case BlockKind::bullet_list:
         case BlockKind::ordered_list: render_list(parent, block); return;
@@ -122,10 +124,15 @@ void ContentRenderer::render_block(pugi::xml_node parent, const model::Block& bl
             element = append_block(parent, "pre");
             pugi::xml_node code = element.append_child("code");
             if (auto name = language_class(block.info); !name.empty()) code.append_attribute("class") = name.c_str();
-            append_text(code, block.text);
+            render_text_block(code, block);
             break;
         }
-        case BlockKind::thematic_break: element = append_block(parent, "hr"); break;
+        case BlockKind::thematic_break:
+            // A page opening with the break is marked just before it.
+            if (markers_)
+                for (const PageMarker* marker : markers_->in(block.id)) append_block_marker(parent, *marker);
+            element = append_block(parent, "hr");
+            break;
         case BlockKind::table: render_table(parent, block); return;
         case BlockKind::table_row:
         case BlockKind::table_cell:
@@ -174,9 +181,51 @@ void ContentRenderer::render_row(pugi::xml_node parent, const model::Block& row,
         set_id(td, cell.id, cell.source);
         if (header) td.append_attribute("scope") = "col";
         if (const char* name = align_class(cell.align)) td.append_attribute("class") = name;
-        render_inlines(td, cell.inlines);
+        render_text_block(td, cell);
         render_blocks(td, cell.children);
     }
+}
+
+void ContentRenderer::render_text_block(pugi::xml_node element, const model::Block& block) {
+    pending_ = markers_ && !block.id.empty() ? &markers_->in(block.id) : nullptr;
+    if (pending_ && pending_->empty()) pending_ = nullptr;
+    next_marker_ = 0;
+    counted_ = 0;
+    if (block.kind == model::BlockKind::code_block) append_marked_text(element, block.text);
+    else render_inlines(element, block.inlines);
+    // Text the two backends count differently must not lose a page.
+    for (; pending_ && next_marker_ < pending_->size(); ++next_marker_)
+        append_inline_marker(element, *(*pending_)[next_marker_]);
+    pending_ = nullptr;
+}
+
+void ContentRenderer::append_marked_text(pugi::xml_node parent, std::string_view text) {
+    while (pending_ && next_marker_ < pending_->size()) {
+        const std::size_t wanted = (*pending_)[next_marker_]->offset;
+        // The byte where the counted text reaches the marker's offset.
+        std::size_t at = 0, count = counted_;
+        for (; at < text.size(); ++at) {
+            if (base::is_offset_space(text[at])) continue;
+            if (count >= wanted) break;
+            ++count;
+        }
+        if (at == text.size()) break;
+        // Never inside a UTF-8 sequence.
+        while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+        append_text(parent, text.substr(0, at));
+        counted_ += base::offset_length(text.substr(0, at));
+        text.remove_prefix(at);
+        append_inline_marker(parent, *(*pending_)[next_marker_++]);
+    }
+    append_text(parent, text);
+    counted_ += base::offset_length(text);
+}
+
+void ContentRenderer::mark_before(pugi::xml_node parent, std::size_t length) {
+    for (; pending_ && next_marker_ < pending_->size() && (*pending_)[next_marker_]->offset < counted_ + length;
+         ++next_marker_)
+        append_inline_marker(parent, *(*pending_)[next_marker_]);
+    counted_ += length;
 }
 
 void ContentRenderer::render_inlines(pugi::xml_node parent, const std::vector<model::Inline>& inlines,
@@ -187,20 +236,28 @@ void ContentRenderer::render_inlines(pugi::xml_node parent, const std::vector<mo
 void ContentRenderer::render_inline(pugi::xml_node parent, const model::Inline& node, InlinePlace place) {
     using model::InlineKind;
     switch (node.kind) {
-        case InlineKind::text: append_text(parent, node.text); break;
+        case InlineKind::text: append_marked_text(parent, node.text); break;
         case InlineKind::emphasis: render_inlines(parent.append_child("em"), node.children, place); break;
         case InlineKind::strong: render_inlines(parent.append_child("strong"), node.children, place); break;
         // <s>: text no longer accurate, not an editorial deletion (<del>).
         case InlineKind::strikethrough: render_inlines(parent.append_child("s"), node.children, place); break;
-        case InlineKind::code: append_text(parent.append_child("code"), node.text); break;
+        case InlineKind::code:
+            mark_before(parent, base::offset_length(node.text));
+            append_text(parent.append_child("code"), node.text);
+            break;
         case InlineKind::link: render_link(parent, node, place); break;
-        case InlineKind::image: render_image(parent, node); break;
+        case InlineKind::image:
+            // Print sets an image in running text as its alt text in brackets.
+            mark_before(parent, base::offset_length(model::plain_text(node.children)) + 2);
+            render_image(parent, node);
+            break;
         case InlineKind::soft_break: append_text(parent, " "); break;
         case InlineKind::hard_break:
             if (place == InlinePlace::body) parent.append_child("br");
             else append_text(parent, " ");
             break;
         case InlineKind::footnote_ref:
+            mark_before(parent, base::offset_length(node.text));
             if (place == InlinePlace::body) render_note_ref(parent, node);
             break;
         case InlineKind::anchor:

@@ -17,6 +17,8 @@
 namespace cinefolio::epub {
 
 class NoteRefs;
+class PageMarkers;
+struct PageMarker;
 
 /// Where inlines are being placed: titles in the nav and contents cannot
 /// hold links (no <a> inside <a>) or note references.
@@ -46,6 +48,9 @@ public:
     /// "#<id>" in the model (see model/links.hpp), becomes "<page>#<id>"
     /// (null: such links keep only their words).
     void set_anchor_pages(const std::map<std::string, std::string>* pages) { anchor_pages_ = pages; }
+    /// The print edition's page breaks to place in the blocks rendered
+    /// (null: none).
+    void set_page_markers(const PageMarkers* markers) { markers_ = markers; }
 
     void render_blocks(pugi::xml_node parent, const std::vector<model::Block>& blocks);
     void render_block(pugi::xml_node parent, const model::Block& block);
@@ -60,12 +65,27 @@ private:
     void render_list(pugi::xml_node parent, const model::Block& block);
     void render_table(pugi::xml_node parent, const model::Block& block);
     void render_row(pugi::xml_node parent, const model::Block& row, bool header);
+    /// Renders a block's inlines (or code) into `element`, placing the
+    /// block's page markers at their offsets; markers beyond its text close it.
+    void render_text_block(pugi::xml_node element, const model::Block& block);
+    /// Appends text, split where a pending marker's offset falls in it.
+    void append_marked_text(pugi::xml_node parent, std::string_view text);
+    /// Places the pending markers that fall within the next `length` counted
+    /// bytes before an element that cannot be split (code, note reference,
+    /// image), and counts them.
+    void mark_before(pugi::xml_node parent, std::size_t length);
 
     base::Diagnostics& diagnostics_;
     const ImageResources& images_;
     int heading_shift_;
     NoteRefs* notes_ = nullptr;
     const std::map<std::string, std::string>* anchor_pages_ = nullptr;
+    const PageMarkers* markers_ = nullptr;
+    // The markers of the block whose text is being rendered, the next to
+    // place, and the text counted so far (base/text_offset.hpp).
+    const std::vector<const PageMarker*>* pending_ = nullptr;
+    std::size_t next_marker_ = 0;
+    std::size_t counted_ = 0;
     std::set<std::string, std::less<>> ids_;
     base::Span current_source_;  // span of the block being rendered, for inline messages
 };

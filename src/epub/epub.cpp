@@ -168,8 +168,9 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     Layout layout = plan_layout(book, options.cover.has_value());
     ImageResources images = image_resources(options);
     const Resource* cover = options.cover ? &*options.cover : nullptr;
-    PageContext context{
-        book, model::words_for(book.metadata.language), layout, images, diagnostics, cover, &options.page_labels};
+    const PageMarkers markers(options.page_starts, layout);
+    const model::Words& words = model::words_for(book.metadata.language);
+    PageContext context{book, words, layout, images, diagnostics, cover, &options.page_labels, &markers};
     std::vector<ZipEntry> entries = document_entries(context, options);
     if (!append_resources(entries, options, characters_shown(entries, options), diagnostics)) return std::nullopt;
     std::string error;

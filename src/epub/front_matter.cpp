@@ -72,6 +72,7 @@ std::string half_title_page(const PageContext& context) {
     pugi::xml_node section = front_section(page, "halftitlepage", context.book.metadata.title);
     // A paragraph, not a heading: the title page carries the title heading.
     paragraph(section, "half-title", context.book.metadata.title);
+    prepend_division_markers(section, context.markers, "half-title");
     close(section);
     return serialize_xhtml(page.document);
 }
@@ -90,6 +91,7 @@ std::string title_page(const PageContext& context) {
     }
     if (!metadata.creators.empty()) paragraph(section, "creators", edited_by(metadata, context.words));
     if (!metadata.publisher.empty()) paragraph(section, "publisher", metadata.publisher);
+    prepend_division_markers(section, context.markers, "title-page");
     close(section);
     return serialize_xhtml(page.document);
 }
@@ -107,6 +109,7 @@ std::string copyright_page(const PageContext& context) {
     }
     if (!metadata.description.empty()) paragraph(section, "description", metadata.description);
     paragraph(section, "identifier", printed_identifier(metadata, context.words));
+    prepend_division_markers(section, context.markers, "copyright");
     close(section);
     return serialize_xhtml(page.document);
 }
@@ -125,9 +128,16 @@ std::string contents_page(const PageContext& context) {
     pugi::xml_node parts = append_block(section, "ol");
     parts.append_attribute("class") = "contents";
     pugi::xml_node chapters;
+    // The print contents lists the same entries in the same order; a
+    // printed page that starts at the n-th is marked in the n-th item.
+    std::size_t ordinal = 0;
+    auto mark = [&](pugi::xml_node item) {
+        prepend_division_markers(item, context.markers, "contents", ++ordinal, false);
+    };
     for (const PageEntry& entry : context.layout.pages) {
         if (entry.kind == PageKind::part) {
             pugi::xml_node item = append_block(parts, "li");
+            mark(item);
             item.append_attribute("class") = "contents-part";
             pugi::xml_node link = item.append_child("a");
             link.append_attribute("href") = entry.file_name.c_str();
@@ -136,6 +146,7 @@ std::string contents_page(const PageContext& context) {
             if (!entry.part->chapters.empty()) chapters = append_block(item, "ol");
         } else if (entry.kind == PageKind::chapter && chapters) {
             pugi::xml_node item = append_block(chapters, "li");
+            mark(item);
             item.append_attribute("class") = "contents-chapter";
             pugi::xml_node link = item.append_child("a");
             link.append_attribute("href") = entry.file_name.c_str();
@@ -148,12 +159,14 @@ std::string contents_page(const PageContext& context) {
             }
         } else if (entry.kind == PageKind::index) {
             pugi::xml_node item = append_block(parts, "li");
+            mark(item);
             item.append_attribute("class") = "contents-index";
             pugi::xml_node link = item.append_child("a");
             link.append_attribute("href") = entry.file_name.c_str();
             append_text(link, context.words.index);
         }
     }
+    prepend_division_markers(section, context.markers, "contents");
     close(section);
     return serialize_xhtml(page.document);
 }

@@ -47,6 +47,7 @@ public:
         index.append_attribute("aria-labelledby") = "index-title";
         head_note(index);
         for (const auto& group : context_.book.index.groups) letter_group(index, group);
+        prepend_division_markers(page.body, context_.markers, "index");
         return serialize_xhtml(page.document);
     }
 
@@ -57,8 +58,11 @@ private:
         set_semantics(notes, "index-headnotes", nullptr);
         notes.append_attribute("class") = "index-headnotes";
         pugi::xml_node text = append_block(notes, "p");
-        append_text(text,
-                    page_labels_.empty() ? context_.words.index_note_paragraphs : context_.words.index_note_pages);
+        const model::Words& words = context_.words;
+        std::string note(page_labels_.empty() ? words.index_note_paragraphs : words.index_note_pages);
+        if (!page_labels_.empty() && context_.markers && !context_.markers->empty())
+            note += " " + std::string(words.index_note_page_list);
+        append_text(text, note);
         pugi::xml_node legend = append_block(notes, "dl");
         set_semantics(legend, "index-legend", nullptr);
         legend.append_attribute("class") = "index-legend";
@@ -77,6 +81,7 @@ private:
         pugi::xml_node heading = append_block(section, "h2");
         heading.append_attribute("id") = id.c_str();
         append_text(heading, group.label);
+        mark(heading);
         pugi::xml_node list = append_block(section, "ul");
         set_semantics(list, "index-entry-list", nullptr);
         for (const auto& entry : group.entries) this->entry(list, entry, true);
@@ -86,6 +91,7 @@ private:
         pugi::xml_node item = append_block(list, "li");
         set_semantics(item, "index-entry", nullptr);
         if (main) item.append_attribute("id") = entry_ids_[entry.heading].c_str();
+        mark(item);
         pugi::xml_node term = item.append_child(entry.italic ? "cite" : "span");
         set_semantics(term, "index-term", nullptr);
         append_text(term, entry.heading);
@@ -102,6 +108,12 @@ private:
             set_semantics(sublist, "index-entry-list", nullptr);
             for (const auto& sub : entry.subentries) this->entry(sublist, sub, false);
         }
+    }
+
+    // The print index sets the same groups and entries in the same order: a
+    // printed page that starts at the n-th is marked at its start.
+    void mark(pugi::xml_node element) {
+        prepend_division_markers(element, context_.markers, "index", ++ordinal_, false);
     }
 
     // "R 3, 12; S 2": locators grouped by lens in reading order. With the
@@ -229,6 +241,7 @@ private:
     std::map<std::string, std::string> entry_ids_;
     std::set<std::string> used_ids_;
     int group_count_ = 0;
+    std::size_t ordinal_ = 0;  // group headings and entries so far (PageStart)
 };
 
 }  // namespace

@@ -101,6 +101,7 @@ std::string navigation_document(const PageContext& context) {
     heading.append_attribute("id") = "toc-title";
     append_text(heading, context.words.contents);
     append_nav_list(nav, toc_entries(context.layout, context.words), context.words, renderer);
+    if (context.markers) append_page_list(page.body, *context.markers, context.words);
     append_landmarks(page.body, context.layout, context.words);
     return serialize_xhtml(page.document);
 }

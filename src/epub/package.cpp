@@ -52,6 +52,13 @@ void add_metadata(pugi::xml_node package, const PageContext& context, const Opti
     if (!book.rights.empty()) text_element(metadata, "dc:rights", book.rights);
     if (!book.date.empty()) text_element(metadata, "dc:date", book.date);
     if (!book.description.empty()) text_element(metadata, "dc:description", book.description);
+    // EPUB Accessibility 1.1, 4.1: page markers name the edition they come from.
+    // The refinement says what it is the source of (EPUB 3.3, source-of), as
+    // Ace's epub-pagesource check asks.
+    if (context.markers && !context.markers->empty() && !options.print_source.empty()) {
+        text_element(metadata, "dc:source", options.print_source).append_attribute("id") = "print-source";
+        refine(metadata, "print-source", "source-of", "pagination");
+    }
     property_meta(metadata, "dcterms:modified", options.modified);
     append_accessibility_metadata(metadata, survey(context), book);
     if (options.cover) {

@@ -118,6 +118,7 @@ std::string part_page(const model::Part& part, const PageContext& context) {
         }
     }
     section.append_child(pugi::node_pcdata).set_value("\n");
+    prepend_division_markers(section, context.markers, part.id);
     return serialize_xhtml(page.document);
 }
 
@@ -138,6 +139,8 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
         else if (entry.part != nullptr) anchor_pages.emplace(entry.part->id, entry.file_name);
     }
     renderer.set_anchor_pages(&anchor_pages);
+    renderer.set_page_markers(context.markers);
+    prepend_division_markers(section, context.markers, chapter.id);
     render_chapter_header(section, chapter, context.words, renderer);
     renderer.render_blocks(section, chapter.blocks);
     render_footnotes(section, chapter, notes, renderer);

@@ -17,6 +17,7 @@
 #include "cinefolio/model/words.hpp"
 #include "content.hpp"
 #include "layout.hpp"
+#include "page_markers.hpp"
 
 namespace cinefolio::epub {
 
@@ -30,6 +31,7 @@ struct PageContext {
     base::Diagnostics& diagnostics;
     const Resource* cover = nullptr;  // the cover image, if the book has one
     const std::map<std::string, std::string>* page_labels = nullptr;  // anchor id -> print page
+    const PageMarkers* markers = nullptr;  // the print edition's page breaks, if paginated
 };
 
 /// Renders one spine page to the bytes of its XHTML file.

@@ -19,7 +19,7 @@ const std::vector<std::string> kTopKeys = {
     "title", "subtitle",   "creators",    "language",  "id",     "essays",
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
-    "cover", "print", "hyphenation"};
+    "cover", "print", "hyphenation", "print_isbn"};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -208,6 +208,7 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_optional_text(reader, root, "rights", manifest.rights);
     read_optional_text(reader, root, "date", manifest.date);
     read_optional_text(reader, root, "isbn", manifest.isbn);
+    read_optional_text(reader, root, "print_isbn", manifest.print_isbn);
     read_optional_text(reader, root, "identifier", manifest.identifier);
     read_optional_text(reader, root, "description", manifest.description);
     read_optional_text(reader, root, "style", manifest.style);

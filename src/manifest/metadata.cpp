@@ -189,6 +189,8 @@ void check_metadata(YamlReader& reader, const base::SourceMap& sources, const YA
     check_language(reader, root, manifest);
     check_date(reader, root, manifest);
     settle_identifier(reader, sources, root, manifest);
+    if (!manifest.print_isbn.empty())
+        check_isbn(reader, sources, root["print_isbn"], manifest.print_isbn, 0, "`print_isbn`");
 }
 
 }  // namespace cinefolio::manifest

@@ -12,7 +12,7 @@
 
 namespace cinefolio::manifest {
 
-/// Checks title, language, date, ISBN and identifier at the nodes that set
+/// Checks title, language, date, ISBNs and identifier at the nodes that set
 /// them, and settles the identifier (see Manifest::identifier).
 void check_metadata(YamlReader& reader, const base::SourceMap& sources, const YAML::Node& root, Manifest& manifest);
 

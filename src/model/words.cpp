@@ -43,6 +43,10 @@ constexpr Words english{
         "Each entry’s locators are grouped by the lens through which the essays read the film. "
         "The numbers are the pages of the print edition; each leads to the first paragraph on "
         "that page where the entry is discussed.",
+    .index_note_page_list =
+        "To go to a page of the print edition, choose it in the reader’s page list (often called “Go to page”); "
+        "the text marks where each printed page begins.",
+    .page_list = "Pages of the print edition",
     .list_comma = ", ",
     .list_and = " and ",
     .serial_and = ", and ",
@@ -56,7 +60,8 @@ constexpr bool complete(const Words& w) {
          {w.contents, w.index, w.notes, w.cover, w.title_page, w.copyright, w.landmarks, w.start_of_text, w.untitled,
           w.edited_by, w.edited_by_caps, w.edited_by_names, w.cover_of, w.directed_by, w.published_by, w.isbn,
           w.built, w.set_in, w.film_number, w.chapter, w.see, w.see_also, w.index_note_print,
-          w.index_note_paragraphs, w.index_note_pages, w.list_comma, w.list_and, w.serial_and})
+          w.index_note_paragraphs, w.index_note_pages, w.index_note_page_list, w.page_list, w.list_comma,
+          w.list_and, w.serial_and})
         // clang-format on
         if (word.empty()) return false;
     return true;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cinefolio/base/text_offset.hpp"
+
 namespace cinefolio::typeset {
 
 namespace {
@@ -101,7 +103,7 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
             set_code(block, measure);
             break;
         case model::BlockKind::thematic_break:
-            set_break(measure);
+            set_break(block, measure);
             break;
         case model::BlockKind::table:
             set_table(block, measure);
@@ -173,10 +175,13 @@ void BlockSetter::set_paragraph(const model::Block& block, const Measure& measur
     if (indent_next_ && !block.run_in_lead) format.indent = measure.size;
     space(0);
     if (auto planned = set_leads_.find(&block); planned != set_leads_.end()) {
+        stamp_lines(planned->second, block.id);
         add_lines(std::move(planned->second), measure);
         set_leads_.erase(planned);
     } else if (!(block.run_in_lead && leads_apart_ && set_lead_apart(block, style, measure))) {
-        add_lines(context_.set(std::move(text), measure, format), measure);
+        auto lines = context_.set(std::move(text), measure, format);
+        stamp_lines(lines, block.id);
+        add_lines(std::move(lines), measure);
     }
     indent_next_ = true;
 }
@@ -226,7 +231,9 @@ bool BlockSetter::set_lead_apart(const model::Block& block, const TextStyle& sty
     ParagraphFormat ragged;
     ragged.alignment = Alignment::left;
     ragged.hyphenate = false;
-    const auto lead = context_.set(flatten({block.inlines.front()}, style), measure, ragged);
+    const StyledText lead_text = flatten({block.inlines.front()}, style);
+    auto lead = context_.set(lead_text, measure, ragged);
+    stamp_lines(lead, block.id);
     // Set apart, a lead reads as a small heading: a blank line (one
     // leading, so the grid holds) parts it from the paragraph before.
     if (indent_next_ && depth_ == 0) space(context_.design.lines(1));
@@ -238,7 +245,10 @@ bool BlockSetter::set_lead_apart(const model::Block& block, const TextStyle& sty
     }
     list_.penalty(forbidden_break);
     keep_next_ = true;
-    add_lines(context_.set(std::move(body), measure, ParagraphFormat{}), measure);
+    // The words after the lead continue the block's text.
+    auto lines = context_.set(std::move(body), measure, ParagraphFormat{});
+    stamp_lines(lines, block.id, base::offset_length(lead_text.text));
+    add_lines(std::move(lines), measure);
     return true;
 }
 
@@ -269,7 +279,8 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
     ParagraphFormat format;
     format.alignment = Alignment::left;
     format.hyphenate = false;
-    const auto lines = context_.set(flatten(block.inlines, style), heading, format);
+    auto lines = context_.set(flatten(block.inlines, style), heading, format);
+    stamp_lines(lines, block.id);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) list_.penalty(forbidden_break);
         Content content;
@@ -362,9 +373,9 @@ void BlockSetter::set_code(const model::Block& block, const Measure& measure) {
     for (std::size_t begin = 0; begin <= text.size();) {
         std::size_t end = text.find('\n', begin);
         if (end == std::string_view::npos) end = text.size();
-        for (auto& line : context_.set(verbatim(text.substr(begin, end - begin), style), code, format)) {
-            lines.push_back(std::move(line));
-        }
+        auto set = context_.set(verbatim(text.substr(begin, end - begin), style), code, format);
+        stamp_lines(set, block.id, base::offset_length(text.substr(0, begin)));
+        for (auto& line : set) lines.push_back(std::move(line));
         begin = end + 1;
     }
     const std::size_t start = list_.items().size();
@@ -374,11 +385,12 @@ void BlockSetter::set_code(const model::Block& block, const Measure& measure) {
     indent_next_ = false;
 }
 
-void BlockSetter::set_break(const Measure& measure) {
+void BlockSetter::set_break(const model::Block& block, const Measure& measure) {
     // A hedera centred in a line and a half of space either side: a pause
     // that still shows when it falls at a page break.
     TextStyle style = context_.text(measure.size);
-    const auto lines = context_.set(plain("\u2767", style), measure, {Alignment::center, 0, 0, false});
+    auto lines = context_.set(plain("\u2767", style), measure, {Alignment::center, 0, 0, false});
+    stamp_lines(lines, block.id);
     space(0);
     Content content;
     if (!lines.empty()) content.append(lines[0].content, measure.left, 0);
@@ -429,7 +441,8 @@ void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
         for (std::size_t c = 0; c < columns; ++c) {
             if (c < cells.size()) {
                 ParagraphFormat format{alignment_of(cells[c].align), 0, 0, true};
-                const auto lines = context_.set(cell_text(r, cells[c]), {0, widths[c], size, leading}, format);
+                auto lines = context_.set(cell_text(r, cells[c]), {0, widths[c], size, leading}, format);
+                stamp_lines(lines, cells[c].id);
                 for (std::size_t i = 0; i < lines.size(); ++i) row.append(lines[i].content, x, double(i) * leading);
                 line_count = std::max(line_count, lines.size());
             }
@@ -460,7 +473,10 @@ void BlockSetter::set_notes(const std::vector<model::Footnote>& notes) {
     heading.small_caps = true;
     heading.caps_to_small = true;
     space(design.lines(design.spaces.notes_before));
-    const auto lines = context_.set(plain(context_.words.notes, heading), context_.body(), {Alignment::center, 0, 0, false});
+    auto lines = context_.set(plain(context_.words.notes, heading), context_.body(), {Alignment::center, 0, 0, false});
+    // The EPUB's notes have no heading: a page opening with this one is
+    // marked where the first note begins.
+    if (!notes.front().blocks.empty()) stamp_lines(lines, notes.front().blocks.front().id);
     Content content;
     if (!lines.empty()) content = lines[0].content;
     list_.box(std::move(content), design.roles.notes_heading.leading, design.top_of(design.roles.notes_heading.size));

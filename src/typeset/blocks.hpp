@@ -50,7 +50,7 @@ private:
     void set_list(const model::Block& block, const Measure& measure);
     void set_quote(const model::Block& block, const Measure& measure);
     void set_code(const model::Block& block, const Measure& measure);
-    void set_break(const Measure& measure);
+    void set_break(const model::Block& block, const Measure& measure);
     void set_table(const model::Block& block, const Measure& measure);
     /// The image a paragraph holds alone (blank text, breaks and anchors
     /// aside), if print can draw it; else nullptr.

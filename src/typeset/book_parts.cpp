@@ -106,6 +106,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
     mark.verso_head = film_heading(part);
     mark.anchor = chapter.id;
     mark.link_target = true;
+    mark.division = true;
     std::string outline_title = chapter.title;
     if (!chapter.subtitle.empty()) outline_title += ": " + model::plain_text(chapter.subtitle);
     mark.outline = OutlineEntry{outline_title, 2, 0, 0};
@@ -132,6 +133,7 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
     mark.page_style = PageStyle::blind;
     mark.anchor = part.id;
     mark.link_target = true;
+    mark.division = true;
     mark.outline = OutlineEntry{film_heading(part), 1, 0, 0};
     list.mark(std::move(mark));
     // Part titles hang a third of the way down the page, the classic

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "cinefolio/base/text_offset.hpp"
+
 namespace cinefolio::typeset {
 
 namespace {
@@ -49,6 +51,23 @@ void place_anchors(const Paragraph& paragraph, std::vector<SetLine>& lines) {
     }
 }
 
+/// Gives each line's record where its first word starts (PageStart's
+/// offset). A line that opens after a hyphen, or inside a word broken at a
+/// dash, starts mid-word: its offset is the whole word's, so a page-break
+/// marker there never splits a word for a reader.
+void place_offsets(const Paragraph& paragraph, std::vector<SetLine>& lines) {
+    const auto& items = paragraph.items;
+    const std::string& text = paragraph.text.text;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::size_t start = line_start_after(items, lines[i - 1].set.item);
+        while (start < items.size() && items[start].byte_end <= items[start].byte_begin) ++start;
+        std::size_t byte = start < items.size() ? items[start].byte_begin : text.size();
+        while (byte > 0 && !base::is_offset_space(text[byte - 1])) --byte;
+        const std::size_t offset = base::offset_length(std::string_view(text).substr(0, byte));
+        for (auto& record : lines[i].content.lines) record.offset = offset;
+    }
+}
+
 }  // namespace
 
 std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const ParagraphFormat& format) {
@@ -64,6 +83,7 @@ std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const
     parameters.ragged_stretch = ragged_ems * measure.size;
     auto lines = set_paragraph(paragraph, widths, parameters);
     place_anchors(paragraph, lines);
+    place_offsets(paragraph, lines);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const LineBreak& line = lines[i].set;
         const bool justified = format.alignment == Alignment::justified;

@@ -24,15 +24,18 @@ Measure role_measure(const Context& context, double share, const manifest::TypeR
     return centred_measure(context, share, role.size, role.leading);
 }
 
-void mark_page(VerticalList& list, PageStyle style) {
+// `division`: the EPUB's page for the same words (PageStart).
+void mark_page(VerticalList& list, PageStyle style, const char* division) {
     Mark mark;
     mark.page_style = style;
+    mark.anchor = division;
+    mark.division = true;
     list.mark(std::move(mark));
 }
 
 void set_half_title(Context& context, const model::Book& book, VerticalList& list) {
     const Design& design = context.design;
-    mark_page(list, PageStyle::blind);
+    mark_page(list, PageStyle::blind, "half-title");
     list.glue(design.lines(design.spaces.part_sink), true);
     const auto& role = design.roles.half_title;
     add_display(context, list, plain(book.metadata.title, spaced_small_caps(context, role)),
@@ -43,7 +46,7 @@ void set_half_title(Context& context, const model::Book& book, VerticalList& lis
 void set_title_page(Context& context, const model::Book& book, VerticalList& list) {
     const Design& design = context.design;
     const auto& roles = design.roles;
-    mark_page(list, PageStyle::blind);
+    mark_page(list, PageStyle::blind, "title-page");
     list.glue(design.lines(design.spaces.title_sink), true);
     add_display(context, list, plain(book.metadata.title, context.text(roles.title)),
                 role_measure(context, 1.0, roles.title), Alignment::center);
@@ -81,7 +84,7 @@ void set_copyright_page(Context& context, const model::Book& book, const std::st
     const Design& design = context.design;
     const double size = design.roles.copyright.size;
     const Measure measure{0, design.measure, size, design.roles.copyright.leading};
-    mark_page(list, PageStyle::blind);
+    mark_page(list, PageStyle::blind, "copyright");
     list.fill();
     std::vector<std::string> lines;
     if (!book.metadata.rights.empty()) lines.push_back(book.metadata.rights);
@@ -117,7 +120,9 @@ void add_leaders(Context& context, Content& content, double from, double to, con
     }
 }
 
-void set_contents_entry(Context& context, const ContentsEntry& entry, int body_page, VerticalList& list) {
+// `ordinal`: the entry's place in the contents, from 1 (PageStart).
+void set_contents_entry(Context& context, const ContentsEntry& entry, int body_page, std::size_t ordinal,
+                        VerticalList& list) {
     const Design& design = context.design;
     const auto& role = design.roles.contents;
     const double em = role.size;
@@ -126,7 +131,9 @@ void set_contents_entry(Context& context, const ContentsEntry& entry, int body_p
     const double number_room = 3 * em;
     const double left = entry.level == 1 ? 0 : em;
     const Measure measure{left, design.measure - left - number_room, em, role.leading};
-    const auto lines = context.set(entry.title, measure, {Alignment::left, 0, em, false, false});
+    auto lines = context.set(entry.title, measure, {Alignment::left, 0, em, false, false});
+    for (auto& line : lines)
+        for (auto& record : line.content.lines) record.block = "contents", record.offset = ordinal;
     // Lining figures, right-aligned, so the folios stand in a column.
     TextStyle number_style = context.text(role);
     number_style.oldstyle = false;
@@ -136,6 +143,8 @@ void set_contents_entry(Context& context, const ContentsEntry& entry, int body_p
     if (!entry.detail.empty()) {
         detail = context.set(entry.detail, {left + em, design.measure - left - em - number_room, em, role.leading},
                              {Alignment::left, 0, 0, false, false});
+        for (auto& line : detail)
+            for (auto& record : line.content.lines) record.block = "contents", record.offset = ordinal;
     }
     // A blank line before each film keeps the list on the baseline grid.
     list.glue(entry.level == 1 ? design.lines(1) : 0);
@@ -176,6 +185,7 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     mark.verso_head = mark.running_head;
     mark.anchor = "contents";
     mark.link_target = true;
+    mark.division = true;
     mark.outline = OutlineEntry{std::string(context.words.contents), 1, 0, 0};
     list.mark(std::move(mark));
     const std::size_t start = list.items().size();
@@ -183,9 +193,10 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     add_display(context, list, plain(context.words.contents, context.text(design.roles.contents_title)),
                 role_measure(context, 0.9, design.roles.contents_title), Alignment::center);
     add_space_to_grid(context, list, start, design.lines(design.spaces.after_opening));
+    std::size_t ordinal = 0;
     for (const auto& entry : contents) {
         const auto found = body_pages.find(entry.anchor);
-        set_contents_entry(context, entry, found == body_pages.end() ? 0 : found->second, list);
+        set_contents_entry(context, entry, found == body_pages.end() ? 0 : found->second, ++ordinal, list);
     }
 }
 

@@ -60,13 +60,6 @@ Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>
     dictionary_.reset(hnj_hyphen_load_file(file.get()));
 }
 
-bool Hyphenator::last_resort(std::string_view word) const {
-    if (names_ || word.empty()) return false;
-    if (exceptions_.count(lowered(word))) return false;  // the editor said where it breaks
-    std::size_t first = 0;
-    return u_isupper(static_cast<UChar32>(base::decode_utf8(word, first)));
-}
-
 std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     std::vector<std::size_t> result;
     if (!dictionary_ || word.size() < 5 || word.size() > 100) return result;
@@ -75,6 +68,11 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     std::string lower = lowered(word);
     if (lower.size() != word.size()) return result;
     if (auto exception = exceptions_.find(lower); exception != exceptions_.end()) return exception->second;
+    // A capital first letter is a name or a title: "Bal-agov" and
+    // "Close-ness" read as errors to the people and films they name
+    // (TeX's \uchyph=0). The editor can still say where one breaks.
+    std::size_t first = 0;
+    if (!names_ && u_isupper(static_cast<UChar32>(base::decode_utf8(word, first)))) return result;
     // A capital first letter is a name or a title: "Bal-agov" and
     // "Close-ness" read as errors to the people they name.
     std::vector<char> hyphens(lower.size() + 5, '0');

@@ -29,10 +29,6 @@ public:
     /// which a hyphen may break it, keeping 2 letters before and 3 after.
     std::vector<std::size_t> points(std::string_view word) const;
 
-    /// True for a capitalised word (a name, a title) when names are not to
-    /// be hyphenated: its points are for when nothing else fits.
-    bool last_resort(std::string_view word) const;
-
 private:
     HyphenDictionary dictionary_;
     bool names_ = false;

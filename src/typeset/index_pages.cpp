@@ -109,8 +109,9 @@ public:
             if (g > 0) list.glue(leading_);
             TextStyle label = context_.text(context_.design.roles.index_letter);
             label.font = FontStyle::bold;
-            const auto lines = context_.set(plain(group.label, label), {0, column_, label.size, leading_},
-                                            {Alignment::left, 0, 0, false, false, false});
+            auto lines = context_.set(plain(group.label, label), {0, column_, label.size, leading_},
+                                      {Alignment::left, 0, 0, false, false, false});
+            stamp(lines, ++ordinal_);
             for (const auto& line : lines) {
                 Content content;
                 content.append(line.content, 0, 0);
@@ -159,12 +160,14 @@ private:
         const model::Words& words = context_.words;
         append_references(text, entry.see, ". ", words.see, roman, italic);
         if (!see_also_apart) append_references(text, entry.see_also, ". ", words.see_also, roman, italic);
-        set_lines(list, std::move(text), depth);
+        const std::size_t ordinal = ++ordinal_;
+        set_lines(list, std::move(text), depth, ordinal);
         for (const auto& sub : entry.subentries) set_entry(list, sub, depth + 1);
         if (see_also_apart && !entry.see_also.empty()) {
             StyledText also;
             append_references(also, entry.see_also, "", words.see_also, roman, italic);
-            set_lines(list, std::move(also), depth + 1);
+            // The EPUB keeps these words inside their entry's item.
+            set_lines(list, std::move(also), depth + 1, ordinal);
         }
     }
 
@@ -182,7 +185,14 @@ private:
         }
     }
 
-    void set_lines(VerticalList& list, StyledText text, int depth) {
+    /// The index's lines name their group heading or entry by its place in
+    /// the index (PageStart), as the EPUB's index walks the same entries.
+    static void stamp(std::vector<SetLine>& lines, std::size_t ordinal) {
+        for (auto& line : lines)
+            for (auto& record : line.content.lines) record.block = "index", record.offset = ordinal;
+    }
+
+    void set_lines(VerticalList& list, StyledText text, int depth, std::size_t ordinal) {
         const double indent = size_ * depth;
         const double hang = size_;
         ParagraphFormat format;
@@ -192,6 +202,7 @@ private:
         format.report = false;
         const Measure measure{indent, column_ - indent, size_, leading_};
         auto lines = context_.set(std::move(text), {0, measure.width, size_, leading_}, format);
+        stamp(lines, ordinal);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             // Breaking between an entry's lines is allowed, at the cost of
             // a lone first or last line.
@@ -212,6 +223,7 @@ private:
     double leading_ = 11;
     double gutter_ = 16;
     double column_ = 145;
+    std::size_t ordinal_ = 0;  // group headings and entries set so far
 };
 
 /// The lowest baseline of a page's content.
@@ -293,6 +305,10 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
         page.verso_head = page.running_head;
         page.style = c == 0 ? PageStyle::opening : PageStyle::normal;
         page.style_set = true;
+        // The index's first page starts at its title; the others at their
+        // left column's first heading or entry.
+        page.start_block = c == 0 ? std::string("index") : columns[c].start_block;
+        page.start_offset = c == 0 ? 0 : columns[c].start_offset;
         if (c == 0) {
             page.content = opened[0].content;
             page.anchors.push_back("index");

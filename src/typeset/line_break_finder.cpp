@@ -27,10 +27,11 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-// "1911-2010", "85–86": a range split after its dash reads as two numbers
-// (an index's "85–" / "86" as two locators), so no line starts inside one.
+// "1911-2010", "85–86", "1992-Present": a range split after its dash reads
+// as two numbers (an index's "85–" / "86" as two locators), so no line
+// starts right after a dash that follows a digit.
 bool inside_number_range(std::string_view text, std::size_t offset) {
-    if (offset == 0 || offset >= text.size() || !is_digit(text[offset])) return false;
+    if (offset == 0 || offset >= text.size()) return false;
     std::size_t dash = offset;
     if (text[dash - 1] == '-') dash -= 1;
     else if (dash >= 3 && text.compare(dash - 3, 3, "\u2013") == 0) dash -= 3;  // en dash

@@ -12,7 +12,7 @@ namespace cinefolio::typeset {
 
 /// Reuses one ICU line-break iterator (costly to create) across paragraphs.
 /// True when a line starting at `offset` would split a number range
-/// ("1911-2010", "85–86") after its dash.
+/// ("1911-2010", "85–86", "1992-Present") after its dash.
 bool inside_number_range(std::string_view text, std::size_t offset);
 
 class LineBreakFinder {

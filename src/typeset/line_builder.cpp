@@ -249,6 +249,15 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<Lin
     return lines;
 }
 
+void stamp_lines(std::vector<SetLine>& lines, const std::string& block, std::size_t offset_before) {
+    for (auto& line : lines) {
+        for (auto& record : line.content.lines) {
+            record.block = block;
+            record.offset += offset_before;
+        }
+    }
+}
+
 std::vector<SetLine> set_paragraph(const Paragraph& paragraph, const LineWidths& widths,
                                    const BreakParameters& parameters) {
     return set_lines(paragraph, break_lines(paragraph.items, widths, parameters), widths, parameters.alignment);

@@ -20,6 +20,11 @@ struct SetLine {
     bool hyphenated = false;
 };
 
+/// Says which block the lines set (LineRecord::block), their offsets
+/// moved by `offset_before`: the text of the block set before them
+/// (a lead set apart, a code block's earlier lines).
+void stamp_lines(std::vector<SetLine>& lines, const std::string& block, std::size_t offset_before = 0);
+
 /// Sets each line of a broken paragraph in its measure.
 std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<LineBreak>& breaks,
                                const LineWidths& widths, Alignment alignment);

@@ -145,6 +145,7 @@ private:
             const Placed& where = placed[next_placed++];
             const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;
             apply_marks(page, where.baseline + shift - item.top);
+            note_start(page, item.content);
             page.content.append(item.content, 0, where.baseline + shift);
             page.anchors.insert(page.anchors.end(), item.content.anchors.begin(), item.content.anchors.end());
         }
@@ -152,6 +153,18 @@ private:
         page.verso_head = verso_head_;
         page.short_head = short_head_;
         pages_.push_back(std::move(page));
+    }
+
+    /// The page's text begins at its first box that sets a block's text,
+    /// unless a division opened the page first.
+    static void note_start(BuiltPage& page, const Content& content) {
+        if (!page.start_block.empty()) return;
+        for (const auto& line : content.lines) {
+            if (line.block.empty()) continue;
+            page.start_block = line.block;
+            page.start_offset = line.offset;
+            return;
+        }
     }
 
     /// Marks belong to the page of the next box after them: a break in the
@@ -163,6 +176,8 @@ private:
             if (mark->verso_head) verso_head_ = *mark->verso_head;
             if (mark->short_head) short_head_ = *mark->short_head;
             if (!mark->anchor.empty()) page.anchors.push_back(mark->anchor);
+            if (mark->division && page.start_block.empty() && !mark->anchor.empty())
+                page.start_block = mark->anchor, page.start_offset = 0;
             if (!mark->anchor.empty() && mark->link_target) page.destinations.push_back({mark->anchor, y});
             if (mark->outline) {
                 OutlineEntry entry = *mark->outline;

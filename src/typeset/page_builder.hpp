@@ -34,6 +34,10 @@ struct BuiltPage {
     std::vector<Destination> destinations;  // the anchors links may target
     std::vector<OutlineEntry> outline;  // `page` is the index in the returned list
     std::size_t first_item = 0;         // the list item the page starts at
+    /// Where its text begins (a division mark or its first stamped line);
+    /// `start_block` empty: no text.
+    std::string start_block;
+    std::size_t start_offset = 0;
 };
 
 /// Breaks the list into pages. Page 0 is a recto; forced recto breaks that

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "cinefolio/base/text.hpp"
 #include "hyphenator.hpp"
@@ -18,10 +17,6 @@ namespace {
 // TeX's \hyphenpenalty and \exhyphenpenalty: a break at a hyphen costs a
 // little, so the breaker takes one only when it buys a better line.
 constexpr int hyphen_penalty = 50;
-// Names and titles ("Bal-agov", "Close-ness") break only when no setting
-// within tolerance exists without it, as Chicago asks of proper names
-// (7.36): the penalty's square outweighs any line within tolerance.
-constexpr int name_hyphen_penalty = 2000;
 constexpr int explicit_hyphen_penalty = 50;
 // Breaking code mid-word is a last resort, taken only when nothing else fits.
 constexpr int anywhere_penalty = 5000;
@@ -60,16 +55,10 @@ public:
         paragraph_.items.push_back(box);
     }
 
-    void add_segments(std::vector<std::size_t> opportunities) {
-        // UAX #14 keeps a hyphen with the digits after it (a minus sign),
-        // but in a range such as 1911-2010 a break after the hyphen is a
-        // typesetter's ordinary choice, and narrow measures need it.
-        for (std::size_t at = 2; at < text_.size(); ++at) {
-            const auto before = static_cast<unsigned char>(text_[at - 2]);
-            if (text_[at - 1] == '-' && std::isdigit(before) && std::isdigit(static_cast<unsigned char>(text_[at]))) {
-                opportunities.insert(std::lower_bound(opportunities.begin(), opportunities.end(), at), at);
-            }
-        }
+    void add_segments(const std::vector<std::size_t>& opportunities) {
+        // UAX #14 keeps a hyphen with the digits after it, and the line
+        // break finder keeps an en dash there too: a range such as
+        // 1911-2010 split after its dash reads as two numbers.
         std::size_t position = 0;
         for (std::size_t index = 0; index < opportunities.size(); ++index) {
             const std::size_t next = opportunities[index];
@@ -267,7 +256,7 @@ private:
         after.run = shaper_.shape(after.text, run.style, run.fallback);
         Item penalty;
         penalty.kind = ItemKind::penalty;
-        penalty.penalty = name_points_.count(point) ? name_hyphen_penalty : hyphen_penalty;
+        penalty.penalty = hyphen_penalty;
         penalty.flagged = true;
         penalty.hyphenation = true;
         penalty.width = Shaper::width(before.run);
@@ -331,11 +320,7 @@ private:
                 const std::string_view word(text_.data() + letters_begin, letters_end - letters_begin);
                 // Points inside a ligature or kerning pair are kept: breaking
                 // there reshapes both sides (add_discretionary).
-                const bool name = hyphenator_.last_resort(word);
-                for (std::size_t point : hyphenator_.points(word)) {
-                    points.push_back(letters_begin + point);
-                    if (name) name_points_.insert(letters_begin + point);
-                }
+                for (std::size_t point : hyphenator_.points(word)) points.push_back(letters_begin + point);
             }
             offset = letters_end;
         }
@@ -357,7 +342,7 @@ private:
         const ShapedRun& shaped = paragraph_.hyphens[static_cast<std::size_t>(hyphen)];
         Item penalty;
         penalty.kind = ItemKind::penalty;
-        penalty.penalty = name_points_.count(offset) ? name_hyphen_penalty : hyphen_penalty;
+        penalty.penalty = hyphen_penalty;
         penalty.flagged = true;
         penalty.hyphenation = true;
         penalty.run = hyphen;
@@ -394,8 +379,6 @@ private:
     Shaper& shaper_;
     const Hyphenator& hyphenator_;
     bool hyphenate_;
-    // Hyphenation points inside capitalised words, priced as a last resort.
-    mutable std::set<std::size_t> name_points_;
     bool break_anywhere_;
 };
 

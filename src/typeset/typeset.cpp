@@ -65,6 +65,17 @@ void add_page_destinations(PagedDocument& document, int front_count) {
     }
 }
 
+/// Where each page's text begins, for the EPUB's page-break markers.
+void add_page_starts(PagedDocument& document, const std::vector<BuiltPage>& front,
+                     const std::vector<BuiltPage>& body) {
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
+        const BuiltPage& built = p < front.size() ? front[p] : body[p - front.size()];
+        if (built.start_block.empty()) continue;
+        document.page_starts.push_back(
+            {static_cast<int>(p), document.pages[p].label, built.start_block, built.start_offset});
+    }
+}
+
 /// Moves a built page onto its side of the spread and adds its furniture.
 Page finish_page(Context& context, const BuiltPage& built, std::size_t index, const std::string& label,
                  const std::string& book_title) {
@@ -130,6 +141,7 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     for (const auto& [anchor, page] : document.anchor_pages) {
         document.anchor_labels.emplace(anchor, document.pages[static_cast<std::size_t>(page)].label);
     }
+    add_page_starts(document, front_pages, body_pages);
     if (diagnostics.has_errors()) return std::nullopt;
     return document;
 }

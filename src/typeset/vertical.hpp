@@ -27,6 +27,9 @@ struct Mark {
     std::string anchor;
     bool link_target = false;  // the PDF gets a named destination for it
     std::optional<OutlineEntry> outline;  // page and y filled in by the page builder
+    /// `anchor` names a division the EPUB opens a page of its own for: a
+    /// printed page that starts here is marked at the top of that page.
+    bool division = false;
 };
 
 enum class VerticalKind { box, glue, penalty, mark };

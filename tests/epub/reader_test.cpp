@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
@@ -84,11 +86,12 @@ TEST_CASE("epub.js in headless Chromium reads the sample book in reading order",
     REQUIRE(!lines.empty());
 
     std::vector<std::string> toc, sections, landmarks;
-    std::string text;
+    std::string text, marked;
     for (const auto& fields : lines) {
         if (fields[0] == "TITLE") CHECK(fields.at(1) == "Closeness");
         if (fields[0] == "TOC") toc.push_back(fields.at(2));
         if (fields[0] == "LANDMARK") landmarks.push_back(fields.at(1));
+        if (fields[0] == "BREAKS" && fields.size() == 3) marked += fields[2] + "\n";
         if (fields[0] == "SECTION") {
             sections.push_back(fields.at(1));
             // Every spine item but the cover (an image) has text.
@@ -112,6 +115,24 @@ TEST_CASE("epub.js in headless Chromium reads the sample book in reading order",
         CHECK(found != std::string::npos);
         if (found != std::string::npos) at = found + words.size();
     }
+    // The page-break markers the reader sees, none inside a word: with
+    // them the text reads as without them, and a marker stands next to
+    // white space or punctuation, never between two letters.
+    const std::regex marker(R"(\[\[page [^\]]*\]\])");
+    std::size_t markers = 0;
+    for (auto it = std::sregex_iterator(marked.begin(), marked.end(), marker); it != std::sregex_iterator(); ++it) {
+        ++markers;
+        const std::size_t before = static_cast<std::size_t>(it->position());
+        const std::size_t after = before + static_cast<std::size_t>(it->length());
+        const bool letter_before = before > 0 && std::isalnum(static_cast<unsigned char>(marked[before - 1]));
+        const bool letter_after = after < marked.size() && std::isalnum(static_cast<unsigned char>(marked[after]));
+        INFO("around " << marked.substr(before >= 30 ? before - 30 : 0, 80));
+        CHECK(!(letter_before && letter_after));
+    }
+    CHECK(markers > 5);
+    // White space aside (a line break reads as one in BREAKS only).
+    const auto letters = [](const std::string& words) { return std::regex_replace(words, std::regex("\\s+"), ""); };
+    CHECK(letters(std::regex_replace(marked, marker, "")) == letters(text));
     std::vector<std::string> lenses;
     for (const std::string& label : toc)
         if (label == "Metacritic" || label == "Realism" || label == "Signifier" || label == "Press") lenses.push_back(label);

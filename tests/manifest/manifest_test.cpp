@@ -195,6 +195,11 @@ TEST_CASE("an ISBN's check digit is verified, and the error points at it", "[man
     CHECK_FALSE(prefix.manifest);
     CHECK(prefix.first_message() == "`isbn` must start with 978 or 979, found `123-0-306-40615-7`");
 
+    auto print_edition = parse("title: T\nprint_isbn: 9780000000001\n");
+    CHECK_FALSE(print_edition.manifest);
+    CHECK(print_edition.first_message() == "`print_isbn` has check digit 1, expected 2");
+    CHECK(parse("title: T\nprint_isbn: 9780000000002\n").manifest);
+
     auto in_identifier = parse("title: T\nidentifier: urn:isbn:0-306-40615-3\n");
     CHECK_FALSE(in_identifier.manifest);
     CHECK(in_identifier.first_message() == "the ISBN in `identifier` has check digit 3, expected 2");

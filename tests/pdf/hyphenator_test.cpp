@@ -23,7 +23,14 @@ TEST_CASE("words break where the patterns allow, 2 letters left and 3 right", "[
         CHECK(point >= 2);
         CHECK(point <= std::string("hyphenation").size() - 3);
     }
-    CHECK_FALSE(hyphenator.points("Photography").empty());  // capitals are lowered for the patterns
+    // A capitalised word is a name or a title: whole, unless names may break.
+    CHECK(hyphenator.points("Photography").empty());
+    const Hyphenator names(patterns(), {}, true);
+    CHECK(names.points("Photography") == names.points("photography"));  // capitals are lowered for the patterns
+    CHECK_FALSE(names.points("Photography").empty());
+    // An exception still says where a name breaks.
+    const Hyphenator editor(patterns(), {"Po-lit-kov-skaya"});
+    CHECK(editor.points("Politkovskaya") == std::vector<std::size_t>{2, 5, 8});
 }
 
 TEST_CASE("words in the exception list are never hyphenated, whatever their case", "[typeset][hyphenation]") {

@@ -20,6 +20,15 @@ struct Resource {
     std::string bytes;
 };
 
+/// Where a page of the print edition begins (typeset::PageStart as the
+/// EPUB needs it): a block or division id and the count of non-space bytes
+/// of its text before the page's first word (base/text_offset.hpp).
+struct PageStart {
+    std::string label;  // the folio as printed ("iv", "37")
+    std::string block_id;
+    std::size_t offset = 0;
+};
+
 /// Everything the EPUB needs besides the book; the CLI fills it so the
 /// backend never touches the file system, the clock or the environment.
 struct Options {
@@ -39,6 +48,12 @@ struct Options {
     /// PDF was typeset in the same build: the EPUB index then cites the
     /// pages of the print edition. Without them a locator reads ¶12.
     std::map<std::string, std::string> page_labels;
+    /// Where each printed page that holds text begins, in page order: the
+    /// EPUB marks each spot with a page break and lists them in a page-list.
+    std::vector<PageStart> page_starts;
+    /// The print edition the page breaks come from, as dc:source
+    /// ("urn:isbn:…"); written only with page_starts.
+    std::string print_source;
 };
 
 /// The local files a stylesheet's url()s name, as paths relative to the

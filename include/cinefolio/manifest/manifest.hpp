@@ -62,6 +62,9 @@ struct Manifest {
     /// The ISBN as written, its check digit verified; empty when the book
     /// has none. An identifier `urn:isbn:...` gives it too.
     std::string isbn;
+    /// The print edition's ISBN (the EPUB's dc:source) as written, its
+    /// check digit verified; optional.
+    std::string print_isbn;
     /// The book's unique identifier, never empty after parse: `urn:isbn:`
     /// and the ISBN when there is one, else the manifest's `identifier`,
     /// else a `urn:uuid:` derived from id, title, subtitle and creators.

@@ -46,6 +46,9 @@ struct Words {
     std::string_view index_note_paragraphs;
     /// The EPUB index's head note when locators are print pages.
     std::string_view index_note_pages;
+    /// Its last sentence when the EPUB carries the print edition's page list.
+    std::string_view index_note_page_list;
+    std::string_view page_list;  // "Pages of the print edition": the EPUB's page-list nav
 
     // Lists: "A, B and C" for names; the print index's legend of sigla
     // takes the serial comma ("A, B, and C") its sentence was written with.

@@ -88,6 +88,11 @@ struct LineRecord {
     double expansion = 0;      // glyph scaling, 0.01 = 1 % wider
     bool hyphenated = false;   // ends with a hyphen the typesetter added
     std::string text;
+    /// What the line sets, for the EPUB's page-break markers: a model block's
+    /// id, or a division's (see PageStart); empty for furniture and labels.
+    std::string block;
+    /// Where the line's first word starts in that block (see PageStart).
+    std::size_t offset = 0;
 };
 
 /// One printed page and the label its folio shows ("iv", "12", "" if blind).
@@ -109,6 +114,23 @@ struct OutlineEntry {
     double y = 0;
 };
 
+/// Where a printed page's text begins, so the EPUB can mark the spot.
+/// `block_id` is the model block the page's first line sets (a paragraph,
+/// heading, list item's paragraph, table cell, footnote paragraph, code
+/// block), and `offset` counts the bytes of that block's text before the
+/// page's first word, white space (base::is_offset_space) left out: both
+/// backends spell white space differently, the words alike. A page that
+/// starts after a hyphen starts at the whole word. A page opening a
+/// division starts at the division instead, offset 0: a chapter or part
+/// id, "contents", "half-title", "title-page", "copyright"; in "index",
+/// `offset` is the n-th group heading or entry (subentries too, from 1).
+struct PageStart {
+    int page = 0;            // 0-based page index
+    std::string label;       // the folio as printed ("iv", "37")
+    std::string block_id;
+    std::size_t offset = 0;
+};
+
 /// The whole book as pages.
 struct PagedDocument {
     double width = 0;
@@ -120,6 +142,9 @@ struct PagedDocument {
     std::map<std::string, int> anchor_pages;
     /// The same ids to the folio printed on that page ("12", "iv").
     std::map<std::string, std::string> anchor_labels;
+    /// Where each page that holds text begins, in page order; blank pages
+    /// and pages of furniture only have none.
+    std::vector<PageStart> page_starts;
 };
 
 /// A readable trace, one line per page, run, rule, image and link with positions:
