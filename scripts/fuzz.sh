@@ -15,7 +15,7 @@ shift $(($# < 2 ? $# : 2))
 case "$target" in
   manifest) dict=tests/fuzz/yaml.dict ;;
   essay) dict=tests/fuzz/yaml.dict ;;
-  markdown_epub | markdown_pdf) dict=tests/fuzz/markdown.dict ;;
+  markdown_epub | markdown_pdf) dict=build-fuzz/markdown-url.dict ;;
   *) echo "fuzz.sh: unknown target \`$target\`" >&2; exit 2 ;;
 esac
 
@@ -30,6 +30,9 @@ cmake --build build-fuzz -j"${CINEFOLIO_JOBS:-2}" --target "fuzz_$target"
 # The seeds in tests/fuzz/<target>/ stay as committed; what the fuzzer
 # learns goes to build-fuzz/corpus/<target>/ and crashes to build-fuzz/crashes/.
 mkdir -p "build-fuzz/corpus/$target" build-fuzz/crashes
+# libFuzzer takes one -dict: the Markdown targets get Markdown's tokens and
+# the URL pieces together.
+cat tests/fuzz/markdown.dict tests/fuzz/url.dict >build-fuzz/markdown-url.dict
 # -timeout: one input taking 10 s is a hang; -rss_limit_mb bounds memory;
 # -max_len lets inputs grow to a real essay's size.
 exec "build-fuzz/tests/fuzz/fuzz_$target" \

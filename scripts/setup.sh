@@ -14,6 +14,9 @@ build_packages=(
   # `cpack -G DEB` lists the package's library dependencies with
   # dpkg-shlibdeps (dpkg-dev), which needs `file` to find the ELF files.
   dpkg-dev file
+  # The fuzz targets' oracles (tests/fuzz): libqpdf re-reads each PDF,
+  # expat parses each EPUB page as strict XML.
+  libqpdf-dev libexpat1-dev
 )
 # chromium and epub.js: the EPUB reader test (tests/epub/reader_test.cpp);
 # python3: the corpus generator (tests/bench/make_corpus.py).

@@ -33,12 +33,32 @@ std::vector<Lens> resolve_lenses(const manifest::Manifest& manifest, const std::
             lenses.push_back({lens.name, lens.label, {}});
             declared.push_back(lens.name);
         }
+        auto used = [&](const std::string& name) {
+            return std::any_of(essays.begin(), essays.end(),
+                               [&](const corpus::Essay& e) { return e.category == name; });
+        };
         for (const auto& essay : essays) {
             if (std::find(declared.begin(), declared.end(), essay.category) != declared.end()) continue;
-            std::string hint = "declare it under `lenses:` in " + manifest.path;
-            if (auto near = base::nearest(essay.category, declared)) hint = "did you mean `" + *near + "`?";
-            diagnostics.error(essay.category_span, "lens `" + essay.category + "` is not declared in `lenses`",
-                              hint);
+            auto near = base::nearest(essay.category, declared);
+            if (near && !used(*near)) {
+                // No essay uses the declared spelling, so the slip may as
+                // well be the manifest's: say so at its line, and show the
+                // essay, rather than urge the essay to take the manifest's.
+                const auto& lens = *std::find_if(manifest.lenses.begin(), manifest.lenses.end(),
+                                                 [&](const manifest::Lens& l) { return l.name == *near; });
+                diagnostics.error(lens.source,
+                                  "lens `" + *near + "` in `lenses` is used by no essay, but " + essay.path +
+                                      " uses `" + essay.category + "`",
+                                  "did you mean `" + essay.category +
+                                      "`? correct the spelling under `lenses:` (or the "
+                                      "essay's `categoryName`, if `" +
+                                      *near + "` is right)");
+                diagnostics.note(essay.category_span, "`" + essay.category + "` is used here");
+                continue;
+            }
+            diagnostics.error(
+                essay.category_span, "lens `" + essay.category + "` is not declared in `lenses`",
+                near ? "did you mean `" + *near + "`?" : "declare it under `lenses:` in " + manifest.path);
         }
         return lenses;
     }
@@ -64,6 +84,25 @@ std::vector<Part> resolve_films(const manifest::Manifest& manifest, const std::v
             bool seen = std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return p.film_id == essay.movie_id; });
             if (!seen) parts.push_back(make_part(essay.movie_id));
         }
+    }
+    // A selection leaves essays out: say which, so none goes unseen.
+    std::string left_out;
+    std::size_t left_count = 0;
+    for (const auto& essay : essays) {
+        bool listed = std::any_of(manifest.films.begin(), manifest.films.end(),
+                                  [&](const manifest::Film& film) { return film.id == essay.movie_id; });
+        if (listed || manifest.films.empty()) continue;
+        // Ten name the pattern; a long list would bury the rest of the output.
+        if (left_count++ < 10)
+            left_out +=
+                std::string(left_count > 1 ? ", " : "") + essay.path + " (film " + std::to_string(essay.movie_id) + ")";
+    }
+    if (left_count > 10) left_out += " and " + std::to_string(left_count - 10) + " more";
+    if (left_count > 0) {
+        diagnostics.note(
+            manifest.films.front().source,
+            std::to_string(left_count) + " essay(s) left out, their films not listed under `films:`: " + left_out,
+            "add a film's id under `films:` to include its essays");
     }
     for (const auto& film : manifest.films) {
         auto part = make_part(film.id);
@@ -138,6 +177,7 @@ Chapter make_chapter(const Part& part, const Lens& lens, corpus::Essay&& essay) 
     chapter.subtitle = std::move(essay.title);
     chapter.dek = std::move(essay.dek);
     chapter.author = std::move(essay.author);
+    chapter.language = std::move(essay.language);
     chapter.source_path = essay.path;
     chapter.source = {essay.file, 0, 0};
     chapter.blocks = std::move(essay.body.blocks);
@@ -193,7 +233,7 @@ Metadata make_metadata(const manifest::Manifest& manifest) {
 }  // namespace
 
 std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<corpus::Essay> essays,
-                             base::Diagnostics& diagnostics) {
+                             base::Diagnostics& diagnostics, const model::HostToAscii& host_to_ascii) {
     Book book;
     book.metadata = make_metadata(manifest);
     auto errors_before = diagnostics.error_count();
@@ -239,7 +279,7 @@ std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<cor
         return std::nullopt;
     }
     // Links between essays need every chapter's id, so they resolve last.
-    model::resolve_links(book, diagnostics);
+    model::resolve_links(book, host_to_ascii, diagnostics);
     model::replace_unsafe_characters(book, diagnostics);
     return book;
 }

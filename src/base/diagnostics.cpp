@@ -121,6 +121,22 @@ std::string quote_line(const SourceMap& sources, FileId file, LineColumn where) 
     return out + "^\n";
 }
 
+// A span over several lines (a dropped block) is quoted whole, up to a
+// screenful, each line windowed like a single one; a caret would point at
+// one line of them only.
+std::string quote_lines(const SourceMap& sources, FileId file, int first, int last) {
+    constexpr int most = 8;
+    constexpr std::size_t widest = 160;
+    std::string out;
+    for (int line = first; line <= last && line < first + most; ++line) {
+        auto text = sources.line_text(file, line);
+        auto end = text.size() > widest ? sequence_start(text, widest) : text.size();
+        out += "  " + printable(text.substr(0, end)) + (end < text.size() ? "…" : "") + "\n";
+    }
+    if (last - first + 1 > most) out += "  … and " + std::to_string(last - first + 1 - most) + " more lines\n";
+    return out;
+}
+
 }  // namespace
 
 std::string format(const Diagnostic& diagnostic, const SourceMap& sources) {
@@ -141,7 +157,11 @@ std::string format(const Diagnostic& diagnostic, const SourceMap& sources) {
     }
     out += severity_name(diagnostic.severity);
     out += ": " + printable(diagnostic.message) + "\n";
-    if (has_file && where.line > 0) out += quote_line(sources, span.file, where);
+    if (has_file && where.line > 0) {
+        const int last = span.end > span.begin ? sources.position(span.file, span.end - 1).line : where.line;
+        out += last > where.line ? quote_lines(sources, span.file, where.line, last)
+                                 : quote_line(sources, span.file, where);
+    }
     if (!diagnostic.hint.empty()) out += "  hint: " + printable(diagnostic.hint) + "\n";
     return out;
 }

@@ -133,6 +133,22 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
     return best;
 }
 
+bool is_language_tag(std::string_view tag) {
+    auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t begin = 0;
+    for (bool first = true;; first = false) {
+        const auto end = std::min(tag.find('-', begin), tag.size());
+        const auto subtag = tag.substr(begin, end - begin);
+        if (first ? (subtag.size() < 2 || subtag.size() > 3 || !std::all_of(subtag.begin(), subtag.end(), is_letter))
+                  : (subtag.empty() || subtag.size() > 8 ||
+                     !std::all_of(subtag.begin(), subtag.end(), [&](char c) { return is_letter(c) || is_digit(c); })))
+            return false;
+        if (end == tag.size()) return true;
+        begin = end + 1;
+    }
+}
+
 std::string xml_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -75,6 +75,10 @@ std::optional<FaceFiles> read_faces(const manifest::Faces& faces, base::Diagnost
 /// (an installed copy), else the source tree the program was built from.
 std::string data_dir();
 
+/// Checks that the manifest's `style` is a folder of styles/ holding an
+/// epub.css; reports an error at `style:` naming the styles there are.
+bool check_style(const manifest::Manifest& manifest, base::Diagnostics& diagnostics);
+
 /// Reads a resource file under data_dir(); reports an error if missing.
 std::optional<std::string> read_resource(const std::string& relative, base::Diagnostics& diagnostics);
 

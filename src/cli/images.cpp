@@ -95,8 +95,12 @@ private:
     // The resource name for the image, or "" when it cannot be embedded.
     std::string embed(const std::string& url, const fs::path& folder, const base::Span& where) {
         auto file = file_part(url);
-        auto path = (folder / file).lexically_normal().string();
-        if (file.empty() || fs::path(file).is_absolute() || !sandbox_.contains(path)) {
+        // A leading `/` is the book's root, as Typst reads it (essays
+        // scraped from the web name images from the site's root).
+        const bool from_root = file.starts_with("/");
+        const auto inside_root = from_root ? file.substr(std::min(file.find_first_not_of('/'), file.size())) : file;
+        auto path = ((from_root ? fs::path(sandbox_.shown_root()) : folder) / inside_root).lexically_normal().string();
+        if (file.empty() || !sandbox_.contains(path)) {
             sandbox_.refuse(where, "image", url, path, diagnostics_);
             return {};
         }
@@ -110,8 +114,10 @@ private:
         }
         auto bytes = fs::is_regular_file(path, code) ? base::read_file(path, error) : std::nullopt;
         if (!bytes) {
-            diagnostics_.warning(where, "image `" + url + "` not found (looked for " + path + "); its alt text stands in",
-                                 "image paths are relative to the essay's folder");
+            diagnostics_.warning(
+                where, "image `" + url + "` not found (looked for " + path + "); its alt text stands in",
+                from_root ? "a path opening with `/` is read from the book's root `" + sandbox_.shown_root() + "`"
+                          : "image paths are relative to the essay's folder");
             return names_[identity] = "";
         }
         auto media_type = sniff_media_type(*bytes);

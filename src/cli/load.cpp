@@ -2,6 +2,7 @@
 // folders and globs), then the imports; all from the manifest's folder,
 // and none from outside the book's root (see sandbox.hpp).
 
+#include <fnmatch.h>
 #include <glob.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/corpus/essay.hpp"
+#include "cinefolio/idna/idna.hpp"
 #include "cinefolio/index/index.hpp"
 #include "cli.hpp"
 #include "images.hpp"
@@ -76,8 +78,59 @@ std::vector<std::string> folder_essays(const std::string& folder) {
     return paths;
 }
 
+// The manifest's `exclude:` globs, relative to its folder like `essays:`: a
+// file is left out when a pattern matches it or a folder it lies in
+// (`essays/drafts` leaves out the whole folder).
+class Exclusions {
+public:
+    Exclusions(const manifest::Manifest& manifest)
+        : folder_(fs::path(manifest.folder).lexically_normal()),
+          entries_(manifest.exclude),
+          used_(manifest.exclude.size(), false) {
+        for (const auto& entry : entries_) {
+            std::string pattern = fs::path(entry.pattern).lexically_normal().generic_string();
+            while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
+            patterns_.push_back(std::move(pattern));
+        }
+    }
+
+    bool excludes(const std::string& path) {
+        const fs::path relative = fs::path(path).lexically_normal().lexically_relative(folder_);
+        bool excluded = false;
+        for (std::size_t i = 0; i < patterns_.size(); ++i) {
+            fs::path prefix;
+            for (const auto& part : relative) {
+                prefix /= part;
+                if (::fnmatch(patterns_[i].c_str(), prefix.generic_string().c_str(), FNM_PATHNAME) == 0) {
+                    used_[i] = true;
+                    excluded = true;
+                    break;
+                }
+            }
+        }
+        return excluded;
+    }
+
+    // A pattern that leaves nothing out is most likely misspelt.
+    void warn_unused(base::Diagnostics& diagnostics) const {
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            if (!used_[i])
+                diagnostics.warning(entries_[i].source,
+                                    "`exclude` entry `" + entries_[i].pattern + "` leaves out no file of `essays:`",
+                                    "patterns are relative to the manifest's folder, e.g. `essays/TODO.txt` or "
+                                    "`essays/drafts/*`");
+        }
+    }
+
+private:
+    fs::path folder_;
+    std::vector<manifest::EssayPattern> entries_;
+    std::vector<std::string> patterns_;
+    std::vector<bool> used_;
+};
+
 // Expands the manifest's `essays` entries into file paths, in order, each
-// once, without the files the manifest imports.
+// once, without the files the manifest imports or excludes.
 std::vector<std::string> essay_paths(const manifest::Manifest& manifest, const Sandbox& sandbox,
                                      base::Diagnostics& diagnostics) {
     fs::path folder(manifest.folder);
@@ -85,9 +138,11 @@ std::vector<std::string> essay_paths(const manifest::Manifest& manifest, const S
     for (const auto& entry : manifest.imports) skip.insert(identity(shown_path(folder, entry.file)));
     std::vector<std::string> paths;
     std::set<std::string> seen;
+    Exclusions exclusions(manifest);
     // Every file is checked, not only the pattern: a glob or a folder may
     // hold a symlink that leads out of the root.
     auto add = [&](const std::string& path, const manifest::EssayPattern& entry) {
+        if (exclusions.excludes(path)) return;
         if (!sandbox.contains(path)) {
             sandbox.refuse(entry.source, "essay file", fs::path(path).lexically_normal().string(), path, diagnostics);
             return;
@@ -122,6 +177,7 @@ std::vector<std::string> essay_paths(const manifest::Manifest& manifest, const S
                               "paths under `essays:` are relative to the manifest's folder");
         }
     }
+    exclusions.warn_unused(diagnostics);
     return paths;
 }
 
@@ -190,8 +246,14 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (!corpus::check_text(sources, manifest_file, diagnostics)) return std::nullopt;
     auto manifest = manifest::parse(sources, manifest_file, diagnostics);
     if (!manifest) return std::nullopt;
-    auto design = load_print_design(*manifest, sources, diagnostics);
-    if (!design) return std::nullopt;
+    // Here, not when the EPUB is written: `check` must see it too. The
+    // essays are still read, so their errors come in the same run.
+    check_style(*manifest, diagnostics);
+    // The print design reads the style's folder: only once the style is known.
+    manifest::PrintDesign design;
+    if (!diagnostics.has_errors()) {
+        if (auto loaded = load_print_design(*manifest, sources, diagnostics)) design = std::move(*loaded);
+    }
 
     std::error_code code;
     if (!root.empty() && !fs::is_directory(root, code)) {
@@ -234,7 +296,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
             failed = true;
     }
     if (failed || diagnostics.has_errors()) return std::nullopt;
-    auto book = assemble::assemble(*manifest, std::move(essays), diagnostics);
+    auto book = assemble::assemble(*manifest, std::move(essays), diagnostics, idna::host_to_ascii);
     if (!book) return std::nullopt;
     auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
@@ -242,7 +304,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     auto images = embed_images(*book, sandbox, diagnostics);
     auto cover = read_cover(*manifest, sandbox, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
-    return LoadedBook{std::move(*manifest), std::move(*book),  std::move(*design),
+    return LoadedBook{std::move(*manifest), std::move(*book), std::move(design),
                       std::move(index_file), std::move(images), std::move(cover)};
 }
 

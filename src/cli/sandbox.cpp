@@ -28,10 +28,15 @@ void Sandbox::refuse(const base::Span& where, const std::string& what, const std
     auto resolved = fs::weakly_canonical(fs::absolute(path), ignored);
     std::string message = what + " `" + named + "` is outside the book's root `" + shown_ + "`";
     if (resolved != fs::absolute(path).lexically_normal()) message += " (it resolves to " + resolved.string() + ")";
-    std::string hint = explicit_ ? "to allow it, pass a `--root` folder that holds it, e.g. `--root " +
-                                       suggestion(resolved) + "`"
-                                 : "a book reads only files under its manifest's folder; to allow this, pass "
-                                   "`--root " + suggestion(resolved) + "` (a folder holding both)";
+    const std::string folder = suggestion(resolved);
+    std::string hint;
+    if (folder == "/")
+        hint = "a book reads only files under its root; copy the file into `" + shown_ + "`";
+    else if (explicit_)
+        hint = "to allow it, pass a `--root` folder that holds it, e.g. `--root " + folder + "`";
+    else
+        hint = "a book reads only files under its manifest's folder; to allow this, pass `--root " + folder +
+               "` (a folder holding both)";
     diagnostics.error(where, message, hint);
 }
 

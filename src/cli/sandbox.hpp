@@ -21,8 +21,12 @@ public:
     /// True when `path`, with symlinks resolved, lies under the root.
     bool contains(const std::string& path) const;
 
+    /// The root as the user gave it (for paths shown in messages).
+    const std::string& shown_root() const { return shown_; }
+
     /// Reports `path` (as the input `named` it) as outside the root, at
-    /// `where`, with the `--root` that would allow it.
+    /// `where`, with the `--root` that would allow it (never `--root /`:
+    /// the whole file system is no book's folder).
     void refuse(const base::Span& where, const std::string& what, const std::string& named, const std::string& path,
                 base::Diagnostics& diagnostics) const;
 

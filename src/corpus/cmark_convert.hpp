@@ -58,11 +58,17 @@ private:
     std::vector<model::Block> flatten(cmark_node* container, int depth);
     model::Inline footnote_reference(cmark_node* reference);
     void warn(cmark_node* node, std::string message, std::string hint);
+    void warn_html_block(cmark_node* node);
+    base::Span link_span(cmark_node* link);
 
     std::optional<BodyOrigin> origin_;
     base::Diagnostics* diagnostics_;
     std::vector<ReferencedFootnote> footnotes_;
     std::unordered_map<cmark_node*, std::size_t> footnote_index_;
+    // Where link_span last found a link in a block, so a second link with
+    // the same words is found after the first.
+    cmark_node* search_block_ = nullptr;
+    std::size_t search_from_ = 0;
     bool warned_block_depth_ = false;
     bool warned_inline_depth_ = false;
 };

@@ -45,7 +45,7 @@ std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId fil
     if (!split.present) {
         diagnostics.error({file, 0, 0}, "the essay has no front matter",
                           "start it with `---`, then movieId, movieTitle and categoryName, then `---`; "
-                          "or list it under `imports:` in the manifest");
+                          "list it under `imports:` in the manifest, or leave it out of the book with `exclude:`");
         return std::nullopt;
     }
     if (!split.closed) {
@@ -68,6 +68,7 @@ std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId fil
     essay.category = front->category;
     essay.category_span = front->category_span;
     essay.author = front->author;
+    essay.language = front->language;
     essay.body = parse_markdown(sources, file, split.body_begin, diagnostics);
     // An explicit title wins; otherwise a leading `# Title` names the essay.
     essay.title = front->title.empty() ? std::move(essay.body.title) : parse_inline_markdown(front->title);

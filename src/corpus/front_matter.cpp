@@ -2,6 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "cinefolio/base/text.hpp"
 
 namespace cinefolio::corpus {
@@ -13,6 +16,34 @@ namespace {
 bool is_fence(std::string_view line, bool closing) {
     line = base::trim(line);
     return line == "---" || (closing && line == "...");
+}
+
+const std::vector<std::string> kKeys = {"movieId", "movieTitle", "categoryName", "title", "author", "language", "lang"};
+
+// Keys other tools write for what ours call otherwise; edit distance alone
+// would not find them.
+const std::vector<std::pair<std::string, std::string>> kTwins = {
+    {"authors", "author"},        {"byline", "author"},     {"writer", "author"},        {"by", "author"},
+    {"category", "categoryName"}, {"lens", "categoryName"}, {"film", "movieId"},         {"movie", "movieId"},
+    {"filmId", "movieId"},        {"movie_id", "movieId"},  {"filmTitle", "movieTitle"}, {"movie_title", "movieTitle"},
+    {"locale", "language"}};
+
+// An unknown key is dropped with its value, so say so: a misspelt `autor`
+// would otherwise lose the byline without a word.
+void check_keys(const YAML::Node& root, const std::function<base::Span(const YAML::Mark&)>& at,
+                base::Diagnostics& diagnostics) {
+    for (const auto& entry : root) {
+        if (!entry.first.IsScalar()) continue;
+        const std::string& key = entry.first.Scalar();
+        if (std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end()) continue;
+        std::optional<std::string> near;
+        for (const auto& [twin, known] : kTwins)
+            if (base::lower_ascii(twin) == base::lower_ascii(key)) near = known;
+        if (!near) near = base::nearest(key, kKeys);
+        diagnostics.warning(at(entry.first.Mark()), "unknown key `" + key + "` in front matter; it is ignored",
+                            near ? "did you mean `" + *near + "`?"
+                                 : "front matter takes movieId, movieTitle, categoryName, title, author and language");
+    }
 }
 
 }  // namespace
@@ -65,6 +96,7 @@ std::optional<FrontMatter> read_front_matter(const base::SourceMap& sources, bas
                           "e.g. `movieId: 452008`");
         return std::nullopt;
     }
+    check_keys(root, at, diagnostics);
     FrontMatter result;
     bool ok = true;
     auto require_text = [&](const char* key, std::string& field, base::Span* where) {
@@ -113,6 +145,21 @@ std::optional<FrontMatter> read_front_matter(const base::SourceMap& sources, bas
             continue;
         }
         (std::string_view(key) == "title" ? result.title : result.author) = base::collapse_whitespace(node.Scalar());
+    }
+    // The essay's own language (an essay in French in an English book):
+    // `lang` as HTML spells it is taken too.
+    for (const char* key : {"language", "lang"}) {
+        auto node = root[key];
+        if (!node || node.IsNull()) continue;
+        if (!node.IsScalar() || !base::is_language_tag(base::trim(node.Scalar()))) {
+            diagnostics.error(at(node.Mark()),
+                              std::string("`") + key + "` must be a BCP 47 language tag, found " +
+                                  (node.IsScalar() ? "`" + node.Scalar() + "`" : std::string("a structure")),
+                              "e.g. `language: fr` or `language: en-GB`");
+            ok = false;
+            continue;
+        }
+        result.language = std::string(base::trim(node.Scalar()));
     }
     if (!ok) return std::nullopt;
     return result;

@@ -30,6 +30,7 @@ struct FrontMatter {
     std::string category;
     std::string title;
     std::string author;
+    std::string language;  // BCP 47, `language:` or `lang:`; empty: the book's
     base::Span category_span;
 };
 

@@ -115,37 +115,80 @@ std::vector<std::pair<cmark_node*, std::string>> block_texts(cmark_node* documen
     return texts;
 }
 
+// Where a piece of a block's text was written: its line and column in the
+// block's lines, or the block's start when escapes or entities make the
+// text differ from what was written.
+class BlockLocator {
+public:
+    BlockLocator(std::string_view fed, const BodyOrigin& origin) : fed_(fed), origin_(origin) {
+        for (std::size_t at = fed.find('\n'); at != std::string_view::npos; at = fed.find('\n', at + 1))
+            line_starts_.push_back(at + 1);
+    }
+
+    base::Span find(cmark_node* block, std::string_view written, std::size_t skip = 0) const {
+        const int first = std::max(cmark_node_get_start_line(block), 1);
+        const int last = std::min(cmark_node_get_end_line(block), static_cast<int>(line_starts_.size()));
+        for (int line = first; line <= last; ++line) {
+            const std::size_t begin = line_starts_[static_cast<std::size_t>(line - 1)];
+            const std::size_t end = std::min(fed_.find('\n', begin), fed_.size());
+            const std::size_t column = fed_.substr(begin, end - begin).find(written);
+            if (column == std::string_view::npos) continue;
+            int shown = static_cast<int>(column + skip) + 1;
+            if (line == origin_.line) shown += origin_.column - 1;
+            return origin_.sources->span_at(origin_.file, line, shown);
+        }
+        return origin_.sources->span_at(origin_.file, first, 1);
+    }
+
+private:
+    std::string_view fed_;
+    const BodyOrigin& origin_;
+    std::vector<std::size_t> line_starts_{0};
+};
+
 // A reference to a footnote that is never defined stays in the text as
 // written (`[^3]`); cmark says nothing, so say it, at the reference.
-void warn_undefined_footnotes(cmark_node* document, std::string_view fed, const BodyOrigin& origin,
-                              base::Diagnostics& diagnostics) {
-    // Where each line of `fed` starts, to look a reference up in its block.
-    std::vector<std::size_t> line_starts{0};
-    for (std::size_t at = fed.find('\n'); at != std::string_view::npos; at = fed.find('\n', at + 1))
-        line_starts.push_back(at + 1);
-    for (const auto& [block, text] : block_texts(document)) {
+void warn_undefined_footnotes(const std::vector<std::pair<cmark_node*, std::string>>& texts,
+                              const BlockLocator& locator, base::Diagnostics& diagnostics) {
+    for (const auto& [block, text] : texts) {
         for (std::size_t open = text.find("[^"); open != std::string::npos; open = text.find("[^", open + 2)) {
             const std::size_t close = text.find_first_of("] \t\n", open + 2);
             if (close == std::string::npos || close == open + 2 || text[close] != ']') continue;
             const std::string written = text.substr(open, close + 1 - open);
-            // Find it in the block's lines for its line and column.
-            const int first = std::max(cmark_node_get_start_line(block), 1);
-            const int last = std::min(cmark_node_get_end_line(block), static_cast<int>(line_starts.size()));
-            base::Span span = origin.sources->span_at(origin.file, first, 1);
-            for (int line = first; line <= last; ++line) {
-                const std::size_t begin = line_starts[static_cast<std::size_t>(line - 1)];
-                const std::size_t end = std::min(fed.find('\n', begin), fed.size());
-                const std::size_t column = fed.substr(begin, end - begin).find(written);
-                if (column == std::string_view::npos) continue;
-                int shown = static_cast<int>(column) + 1;
-                if (line == origin.line) shown += origin.column - 1;
-                span = origin.sources->span_at(origin.file, line, shown);
-                break;
-            }
             const std::string label = written.substr(2, written.size() - 3);
-            diagnostics.warning(span,
+            diagnostics.warning(locator.find(block, written),
                                 "footnote " + written + " is referenced but never defined; it is printed as written",
                                 "add its text on a line of its own: `[^" + label + "]: …`, or remove the reference");
+        }
+    }
+}
+
+// CommonMark ends a link destination at a space, so `![still](Film
+// Stills/zone.png)` is no image but text printed as written; cmark says
+// nothing. A `](…)` left in the text whose inside holds a space and is
+// not a destination with a title is such a slip.
+void warn_spaced_destinations(const std::vector<std::pair<cmark_node*, std::string>>& texts,
+                              const BlockLocator& locator, base::Diagnostics& diagnostics) {
+    for (const auto& [block, text] : texts) {
+        for (std::size_t open = text.find("]("); open != std::string::npos; open = text.find("](", open + 2)) {
+            const std::size_t bracket = text.rfind('[', open);
+            const std::size_t close = text.find(')', open + 2);
+            if (bracket == std::string::npos || close == std::string::npos) continue;
+            const std::string destination = text.substr(open + 2, close - open - 2);
+            const std::size_t space = destination.find(' ');
+            if (space == 0 || space == std::string::npos || destination.find_first_of("<\n") != std::string::npos)
+                continue;
+            // `[a](url "title")` with a title is a link cmark refused for
+            // another reason; leave it alone.
+            const auto after = base::trim(std::string_view(destination).substr(space));
+            if (!after.empty() && (after.front() == '"' || after.front() == '\'' || after.front() == '(')) continue;
+            const bool image = bracket > 0 && text[bracket - 1] == '!';
+            const std::string label = text.substr(bracket, open + 1 - bracket);
+            diagnostics.warning(locator.find(block, "](" + destination + ")", 2),
+                                "`" + destination + "` holds a space, so this is not read as " +
+                                    (image ? "an image" : "a link") + ": it prints as written",
+                                "put the " + std::string(image ? "path" : "target") + " in angle brackets: `" +
+                                    (image ? "!" : "") + label + "(<" + destination + ">)`");
         }
     }
 }
@@ -181,7 +224,10 @@ MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, s
         body.footnotes.push_back(std::move(footnote));
     }
     warn_dropped_footnotes(document.get(), fed, origin, copier.footnotes(), diagnostics);
-    warn_undefined_footnotes(document.get(), fed, origin, diagnostics);
+    const auto texts = block_texts(document.get());
+    const BlockLocator locator(fed, origin);
+    warn_undefined_footnotes(texts, locator, diagnostics);
+    warn_spaced_destinations(texts, locator, diagnostics);
     normalise_sections(body);
     return body;
 }

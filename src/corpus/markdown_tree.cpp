@@ -128,6 +128,57 @@ base::Span TreeCopier::span_of(cmark_node* node) const {
     return origin_->sources->span_at(origin_->file, line, std::max(column, 1));
 }
 
+base::Span TreeCopier::link_span(cmark_node* link) {
+    base::Span span = span_of(link);
+    if (!origin_) return span;
+    const auto& sources = *origin_->sources;
+    const int line = cmark_node_get_start_line(link);
+    const auto& text = sources.file(origin_->file).text;
+    // An inline link `[…](…)` has its true position.
+    if (line > 0 && span.begin < text.size() && text[span.begin] == '[' &&
+        sources.position(origin_->file, span.begin).line == line)
+        return span;
+    // cmark-gfm 0.29 gives an autolink `<…>` the column of its offset in
+    // the paragraph's text (not its line's), and GFM's bare autolinks no
+    // position at all: find the words in the block's lines instead, from
+    // after the last link found there, so the warning points at the link.
+    cmark_node* block = cmark_node_parent(link);
+    while (block != nullptr && (cmark_node_get_type(block) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK)
+        block = cmark_node_parent(block);
+    if (block == nullptr) return span;
+    const std::string words = plain_text_of(link);
+    if (words.empty()) return span;
+    const int first = line > 0 ? line : std::max(cmark_node_get_start_line(block), 1);
+    const int last = std::max(cmark_node_get_end_line(block), first);
+    std::size_t from = sources.offset(origin_->file, first, 1);
+    if (search_block_ == block) from = std::max(from, search_from_);
+    const std::size_t end = sources.offset(origin_->file, last, 1) + sources.line_text(origin_->file, last).size();
+    const std::size_t found = std::string_view(text).substr(0, end).find(words, from);
+    if (found == std::string::npos) return line > 0 ? sources.span_at(origin_->file, line, 1) : span;
+    search_block_ = block;
+    search_from_ = found + words.size();
+    // `<` opens an autolink one byte before its words.
+    const std::size_t at = found > 0 && text[found - 1] == '<' ? found - 1 : found;
+    return {origin_->file, at, at + 1};
+}
+
+void TreeCopier::warn_html_block(cmark_node* node) {
+    if (diagnostics_ == nullptr || !origin_) return;
+    // An HTML block runs to a blank line (CommonMark 4.6), so a `<div>`
+    // takes the lines after it along: the span covers them all, and the
+    // message is quoted with every line it drops.
+    base::Span span = span_of(node);
+    const int first = cmark_node_get_start_line(node);
+    const int last = std::max(cmark_node_get_end_line(node), first);
+    const auto& sources = *origin_->sources;
+    span.end =
+        std::max(span.begin, sources.offset(origin_->file, last, 1) + sources.line_text(origin_->file, last).size());
+    std::string message{raw_html_message};
+    if (last > first)
+        message += " (lines " + std::to_string(first) + "-" + std::to_string(last) + ", up to a blank line)";
+    diagnostics_->warning(span, std::move(message), std::string{raw_html_hint});
+}
+
 void TreeCopier::warn(cmark_node* node, std::string message, std::string hint) {
     if (diagnostics_ != nullptr && origin_) diagnostics_->warning(span_of(node), std::move(message), std::move(hint));
 }
@@ -211,7 +262,7 @@ std::optional<model::Block> TreeCopier::copy_block(cmark_node* node, int depth) 
             block.kind = BlockKind::thematic_break;
             return block;
         case CMARK_NODE_HTML_BLOCK:
-            warn(node, std::string{raw_html_message}, std::string{raw_html_hint});
+            warn_html_block(node);
             return std::nullopt;
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             return std::nullopt;  // copied when first referenced
@@ -275,7 +326,7 @@ std::vector<model::Inline> TreeCopier::copy_inlines(cmark_node* parent, int dept
                 item.kind = type == CMARK_NODE_LINK ? InlineKind::link : InlineKind::image;
                 const char* url = cmark_node_get_url(node);
                 item.url = url == nullptr ? "" : url;
-                item.source = span_of(node);
+                item.source = type == CMARK_NODE_LINK ? link_span(node) : span_of(node);
                 has_children = true;
                 break;
             }

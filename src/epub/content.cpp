@@ -4,6 +4,7 @@
 
 #include "cinefolio/base/text.hpp"
 #include "cinefolio/base/text_offset.hpp"
+#include "cinefolio/model/url.hpp"
 #include "footnotes.hpp"
 #include "page_markers.hpp"
 #include "xhtml.hpp"
@@ -48,24 +49,10 @@ std::string label_text(const std::vector<model::Inline>& inlines) {
 }
 
 std::string external_href(std::string_view url) {
-    std::string lower = base::lower_ascii(url.substr(0, 8));
-    bool kept = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:");
-    if (!kept) return {};
-    // RFC 3986 leaves these out of URLs; epubcheck rejects an href holding them.
-    static constexpr std::string_view not_in_urls = " \"<>\\^`{|}";
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string href;
-    for (char c : url) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte <= 0x20 || byte >= 0x7F || not_in_urls.find(c) != std::string_view::npos) {
-            href += '%';
-            href += hex[byte >> 4];
-            href += hex[byte & 0xF];
-        } else {
-            href += c;
-        }
-    }
-    return href;
+    // The model wrote web links in the URL rule's form; the rule again (an
+    // identity on those) keeps a Book made some other way just as valid.
+    model::WebAddress address = model::normalise_web_url(url, {});
+    return address.problem.empty() ? address.href : std::string();
 }
 
 ContentRenderer::ContentRenderer(base::Diagnostics& diagnostics, const ImageResources& images, int heading_shift)

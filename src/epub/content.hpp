@@ -93,8 +93,8 @@ private:
 /// Plain text of inlines on one line, for <title>, the NCX and alt text.
 std::string label_text(const std::vector<model::Inline>& inlines);
 
-/// The URL as an href if it is one we keep (http, https, mailto), with
-/// characters URLs may not contain percent-encoded; empty otherwise.
+/// The URL as an href if it is one we keep (http, https, mailto) in the
+/// model's URL rule's form (model/url.hpp); empty otherwise.
 std::string external_href(std::string_view url);
 
 }  // namespace cinefolio::epub

@@ -129,6 +129,12 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
     ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
     pugi::xml_node section = open_section(page.body, "chapter", "doc-chapter");
     if (!chapter.id.empty()) renderer.set_id(section, chapter.id, chapter.source);
+    // An essay in another language than the book's: the page's furniture
+    // (its <title>) stays in the book's, the essay's section is marked.
+    if (!chapter.language.empty() && chapter.language != context.book.metadata.language) {
+        section.append_attribute("lang") = chapter.language.c_str();
+        section.append_attribute("xml:lang") = chapter.language.c_str();
+    }
     // Footnote ids first: references in the header and text point at them.
     NoteRefs notes = claim_footnotes(chapter, renderer);
     renderer.set_note_refs(&notes);

@@ -19,7 +19,26 @@ const std::vector<std::string> kTopKeys = {
     "title", "subtitle",   "creators",    "language",  "id",     "essays",
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
-    "cover", "print", "hyphenation", "print_isbn"};
+    "cover", "print", "hyphenation", "print_isbn", "exclude"};
+// Keys other tools (or habit) use for what ours call otherwise; edit
+// distance alone would not find them.
+const std::vector<std::pair<std::string, std::string>> kTopTwins = {{"author", "creators"},
+                                                                    {"authors", "creators"},
+                                                                    {"editor", "creators"},
+                                                                    {"editors", "creators"},
+                                                                    {"creator", "creators"},
+                                                                    {"lang", "language"},
+                                                                    {"locale", "language"},
+                                                                    {"essay", "essays"},
+                                                                    {"film", "films"},
+                                                                    {"movies", "films"},
+                                                                    {"lens", "lenses"},
+                                                                    {"categories", "lenses"},
+                                                                    {"import", "imports"},
+                                                                    {"theme", "style"},
+                                                                    {"excludes", "exclude"},
+                                                                    {"ignore", "exclude"},
+                                                                    {"hyphenate", "hyphenation"}};
 const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
@@ -43,16 +62,18 @@ void read_creators(YamlReader& reader, const YAML::Node& node, Manifest& manifes
     }
 }
 
-void read_essays(YamlReader& reader, const YAML::Node& node, Manifest& manifest) {
+// `essays:` and `exclude:`: one path or glob, or a list of them.
+void read_patterns(YamlReader& reader, const YAML::Node& node, const std::string& key,
+                   std::vector<EssayPattern>& patterns) {
     if (!node || node.IsNull()) return;
     if (node.IsScalar()) {
-        manifest.essays.push_back({node.Scalar(), reader.span(node)});
+        patterns.push_back({node.Scalar(), reader.span(node)});
         return;
     }
-    if (!reader.expect_sequence(node, "`essays`")) return;
+    if (!reader.expect_sequence(node, "`" + key + "`")) return;
     for (const auto& item : node) {
-        if (auto value = reader.text(item, "an entry of `essays`"))
-            manifest.essays.push_back({*value, reader.span(item)});
+        if (auto value = reader.text(item, "an entry of `" + key + "`"))
+            patterns.push_back({*value, reader.span(item)});
     }
 }
 
@@ -195,7 +216,7 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
         return std::nullopt;
     }
     auto errors_before = diagnostics.error_count();
-    reader.check_keys(root, kTopKeys, "the manifest");
+    reader.check_keys(root, kTopKeys, "the manifest", kTopTwins);
 
     if (!root["title"] || root["title"].IsNull()) {
         diagnostics.error({file, 0, 0}, "the manifest has no `title`", "add a line like `title: My Anthology`");
@@ -243,7 +264,8 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
         manifest.id = absolute.filename().string();
     }
     read_creators(reader, root["creators"], manifest);
-    read_essays(reader, root["essays"], manifest);
+    read_patterns(reader, root["essays"], "essays", manifest.essays);
+    read_patterns(reader, root["exclude"], "exclude", manifest.exclude);
     read_films(reader, root["films"], manifest);
     read_lenses(reader, root["lenses"], manifest);
     read_imports(reader, root["imports"], manifest);

@@ -68,10 +68,8 @@ void check_title(YamlReader& reader, const YAML::Node& root, const Manifest& man
 }
 
 void check_language(YamlReader& reader, const YAML::Node& root, const Manifest& manifest) {
-    // BCP 47 in outline: a primary subtag of 2 or 3 letters, then subtags
-    // of 1 to 8 letters or digits (script, region, variants).
-    static const std::regex language_tag("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
-    if (!std::regex_match(manifest.language, language_tag)) {
+    // The one rule for a tag's shape, which essays' front matter uses too.
+    if (!base::is_language_tag(manifest.language)) {
         reader.diagnostics().error(reader.span(root["language"]),
                                    "`language` must be a BCP 47 tag, found `" + manifest.language + "`",
                                    "e.g. `en`, `en-GB`, `fr`");

@@ -30,8 +30,10 @@ public:
     bool expect_sequence(const YAML::Node& node, const std::string& what);
     /// True if the node is a map; reports otherwise.
     bool expect_map(const YAML::Node& node, const std::string& what);
-    /// Warns about keys of a map that are not in `known`, naming the nearest.
-    void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where);
+    /// Warns about keys of a map that are not in `known`, naming the known
+    /// key an unknown one is a twin of (`author` -> `creators`), else the nearest.
+    void check_keys(const YAML::Node& map, const std::vector<std::string>& known, const std::string& where,
+                    const std::vector<std::pair<std::string, std::string>>& twins = {});
 
     base::Diagnostics& diagnostics() { return diagnostics_; }
 
@@ -39,6 +41,9 @@ public:
     std::optional<YAML::Node> load();
 
 private:
+    /// Where a quoted scalar in `node` opens that is never closed.
+    std::optional<std::size_t> unclosed_quote(const YAML::Node& node) const;
+
     const base::SourceMap& sources_;
     base::FileId file_;
     base::Diagnostics& diagnostics_;

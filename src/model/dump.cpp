@@ -75,6 +75,7 @@ void dump_chapter(const Chapter& chapter, const base::SourceMap& sources, std::s
     if (!chapter.subtitle.empty()) out += "      subtitle " + preview(plain_text(chapter.subtitle)) + "\n";
     if (!chapter.dek.empty()) out += "      dek " + preview(plain_text(chapter.dek)) + "\n";
     if (!chapter.author.empty()) out += "      author \"" + chapter.author + "\"\n";
+    if (!chapter.language.empty()) out += "      language " + chapter.language + "\n";
     for (const auto& block : chapter.blocks) dump_block(block, 3, sources, out);
     for (const auto& note : chapter.footnotes) {
         out += "      footnote " + note.number + " " + note.id + "\n";

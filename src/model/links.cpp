@@ -70,7 +70,8 @@ std::string normal_path(const std::filesystem::path& path) {
 
 class LinkResolver {
 public:
-    LinkResolver(Book& book, base::Diagnostics& diagnostics) : diagnostics_(diagnostics) {
+    LinkResolver(Book& book, const HostToAscii& host_to_ascii, base::Diagnostics& diagnostics)
+        : host_to_ascii_(host_to_ascii), diagnostics_(diagnostics) {
         for (const Part& part : book.parts) {
             anchors_.insert(part.id);
             for (const Chapter& chapter : part.chapters) {
@@ -118,8 +119,18 @@ private:
     bool resolve_link(Inline& link, const base::Span& where) {
         const std::string shown = shorten(link.url);
         switch (classify(link.url)) {
-            case Target::web:
+            case Target::web: {
+                WebAddress address = normalise_web_url(link.url, host_to_ascii_);
+                if (!address.problem.empty()) {
+                    diagnostics_.warning(
+                        where,
+                        "link to `" + shown + "` is not a valid address: " + address.problem + "; its text is kept",
+                        "check the address (copy it again from the browser's address bar)");
+                    return false;
+                }
+                link.url = std::move(address.href);
                 return true;
+            }
             case Target::script:
                 diagnostics_.warning(where, "link to `" + shown + "` dropped: script and data links are never kept",
                                      "the link's text stays as plain text");
@@ -190,6 +201,7 @@ private:
         return url.substr(0, cut) + "…";
     }
 
+    const HostToAscii& host_to_ascii_;
     base::Diagnostics& diagnostics_;
     std::set<std::string> anchors_;
     std::map<std::string, std::string> chapters_by_path_;
@@ -198,8 +210,8 @@ private:
 
 }  // namespace
 
-void resolve_links(Book& book, base::Diagnostics& diagnostics) {
-    LinkResolver resolver(book, diagnostics);
+void resolve_links(Book& book, const HostToAscii& host_to_ascii, base::Diagnostics& diagnostics) {
+    LinkResolver resolver(book, host_to_ascii, diagnostics);
     for (Part& part : book.parts)
         for (Chapter& chapter : part.chapters) resolver.resolve(chapter);
 }

@@ -7,6 +7,8 @@
 #include <charconv>
 #include <vector>
 
+#include "cinefolio/model/url.hpp"
+
 namespace cinefolio::pdf {
 
 namespace {
@@ -31,6 +33,28 @@ std::string quoted(const std::string& text) {
         out += c;
     }
     return out + "'";
+}
+
+/// A web address as it can go through Cairo into the PDF, or empty when the
+/// URL rule (model/url.hpp) refuses it. Cairo 1.16 writes the attribute's
+/// bytes into `/URI (…)` unescaped (cairo-pdf-interchange.c), so an
+/// unbalanced parenthesis or a backslash would end or escape the PDF string
+/// early and damage the file. The rule already encodes backslashes;
+/// parentheses are percent-encoded here, which servers read alike and
+/// which stays right should a later Cairo escape the string itself.
+std::string pdf_uri(const std::string& uri) {
+    const model::WebAddress address = model::normalise_web_url(uri, {});
+    std::string out;
+    if (!address.problem.empty()) return out;
+    for (char c : address.href) {
+        if (c == '(')
+            out += "%28";
+        else if (c == ')')
+            out += "%29";
+        else
+            out += c;
+    }
+    return out;
 }
 
 std::string rect(const typeset::Link& link) {
@@ -93,7 +117,9 @@ void paint_image(cairo_t* cr, const typeset::Image& image, const ImageSurfaces& 
 void paint_link(cairo_t* cr, const typeset::Link& link) {
     std::string attributes;
     if (!link.uri.empty()) {
-        attributes = "uri=" + quoted(link.uri) + " " + rect(link);
+        const std::string uri = pdf_uri(link.uri);
+        if (uri.empty()) return;
+        attributes = "uri=" + quoted(uri) + " " + rect(link);
     } else if (!link.destination.empty()) {
         // Named destinations: Cairo 1.16 writes no /Dest for "page=" links.
         attributes = "dest=" + quoted(link.destination) + " " + rect(link);

@@ -93,9 +93,15 @@ TEST_CASE("undeclared lenses and duplicates are errors", "[assemble]") {
     manifest.title = "T";
     manifest.lenses = {{"REALISM", "Realism", {}}};
     base::Diagnostics diagnostics;
-    CHECK_FALSE(assemble::assemble(manifest, {essay(1, "REALIMS", "a")}, diagnostics));
+    // Another essay uses the declared spelling: the slip is this essay's.
+    CHECK_FALSE(assemble::assemble(manifest, {essay(1, "REALISM", "a"), essay(2, "REALIMS", "b")}, diagnostics));
     REQUIRE(diagnostics.error_count() == 1);
     CHECK(diagnostics.all()[0].hint == "did you mean `REALISM`?");
+    // No essay uses it: the slip may be the manifest's, said at its line.
+    base::Diagnostics unused;
+    CHECK_FALSE(assemble::assemble(manifest, {essay(1, "REALIMS", "a")}, unused));
+    REQUIRE(unused.error_count() == 1);
+    CHECK(unused.all()[0].message == "lens `REALISM` in `lenses` is used by no essay, but a uses `REALIMS`");
 
     base::Diagnostics duplicates;
     CHECK_FALSE(assemble::assemble(manifest, {essay(1, "REALISM", "a.md"), essay(1, "REALISM", "b.md")}, duplicates));

@@ -98,6 +98,7 @@ TEST_CASE("an undeclared lens is an error naming the nearest declared lens", "[c
     Book book("undeclared-lens");
     book.write("book.yaml", kManifest + "lenses: [REALISM, SIGNIFIER]\n");
     book.write("essays/a.md", essay("REALSIM"));
+    book.write("essays/b.md", essay("REALISM", "Text.\n", "1"));
     expect_failure(book, "essays/a.md:4:15: error: lens `REALSIM` is not declared", "did you mean `REALISM`?");
 }
 

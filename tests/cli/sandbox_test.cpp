@@ -32,15 +32,19 @@ struct Escape {
     }
 };
 
-void expect_refused(const Escape& escape, const std::string& where, const std::string& words) {
+const std::string kRootHint = "hint: a book reads only files under its manifest's folder; to allow this, pass `--root ";
+
+void expect_refused(const Escape& escape, const std::string& where, const std::string& words,
+                    const std::string& hint = kRootHint) {
     auto result = escape.run();
     INFO(result.output);
     CHECK(result.exit_code == 1);
     CHECK(has(result.output, where));
     CHECK(has(result.output, words));
     CHECK(has(result.output, "is outside the book's root"));
-    CHECK(
-        has(result.output, "hint: a book reads only files under its manifest's folder; to allow this, pass `--root "));
+    CHECK(has(result.output, hint));
+    // The whole file system is no book's folder.
+    CHECK_FALSE(has(result.output, "--root /`"));
     CHECK_FALSE(fs::exists(escape.dir.path("book/out")));
 }
 
@@ -64,7 +68,8 @@ TEST_CASE("an absolute essay path outside the root is refused", "[cli][sandbox]"
     expect_refused(escape, "book.yaml:4:5: error: essay path `", "outside/secret.md`");
     // Whether the file exists is not revealed: the same message either way.
     escape.dir.write("book/book.yaml", "title: T\nessays:\n  - /etc/no-such-file.md\n");
-    expect_refused(escape, "book.yaml:3:5: error: essay path `/etc/no-such-file.md` is outside", "");
+    expect_refused(escape, "book.yaml:3:5: error: essay path `/etc/no-such-file.md` is outside", "",
+                   "hint: a book reads only files under its root; copy the file into `.`");
 }
 
 TEST_CASE("a glob reaching out of the root is refused file by file", "[cli][sandbox]") {

@@ -182,7 +182,9 @@ TEST_CASE("raw HTML is dropped with a warning at its line", "[markdown]") {
     REQUIRE(all.size() == 3);
     CHECK(parsed.diagnostics.warning_count() == 3);
     CHECK_FALSE(parsed.diagnostics.has_errors());
-    CHECK(all[0].message == "raw HTML dropped");
+    // A block is dropped up to its blank line, and its span covers it all.
+    CHECK(all[0].message == "raw HTML dropped (lines 3-5, up to a blank line)");
+    CHECK(parsed.sources.position(all[0].span.file, all[0].span.end - 1).line == 5);
     CHECK(all[0].hint == "write it in Markdown, or remove it");
     CHECK(where(parsed, all[0].span).line == 3);
     CHECK(where(parsed, all[0].span).column == 1);
@@ -305,6 +307,26 @@ TEST_CASE("source spans point into the file after front matter", "[markdown][spa
     SECTION("CRLF") {
         check("\r\n");
     }
+}
+
+TEST_CASE("every kind of link points at its own line and column", "[markdown][spans]") {
+    // cmark-gfm 0.29 numbers an autolink's column from the paragraph's start
+    // and gives GFM's bare autolinks none; the copier finds them in the line.
+    auto parsed = parse("First line [inline](https://a.example) here,\n"
+                        "then <https://b.example/x> and <https://b.example/x> twice,\n"
+                        "> a quote with www.c.example in it\n");
+    const auto& blocks = parsed.body.blocks;
+    REQUIRE(blocks.size() == 2);
+    std::vector<base::LineColumn> found;
+    for (const auto& item : blocks[0].inlines)
+        if (item.kind == InlineKind::link) found.push_back(where(parsed, item.source));
+    for (const auto& item : blocks[1].children.at(0).inlines)
+        if (item.kind == InlineKind::link) found.push_back(where(parsed, item.source));
+    REQUIRE(found.size() == 4);
+    CHECK((found[0].line == 1 && found[0].column == 12));
+    CHECK((found[1].line == 2 && found[1].column == 6));
+    CHECK((found[2].line == 2 && found[2].column == 32));
+    CHECK((found[3].line == 3 && found[3].column == 16));
 }
 
 TEST_CASE("a body starting mid-line and after a byte order mark keeps file columns", "[markdown][spans]") {

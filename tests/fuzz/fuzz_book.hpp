@@ -42,7 +42,8 @@ inline manifest::Manifest fixed_manifest(base::SourceMap& sources) {
 /// between essays and per-chapter state get exercised too. Nullopt when the
 /// loader would have refused the input (its errors are the expected path).
 inline std::optional<model::Book> book_from_markdown(std::string_view input, base::SourceMap& sources,
-                                                     base::Diagnostics& diagnostics) {
+                                                     base::Diagnostics& diagnostics,
+                                                     const model::HostToAscii& host_to_ascii) {
     static const char* const lenses[] = {"REALISM", "SIGNIFIER", "METACRITIC"};
     auto manifest = fixed_manifest(sources);
     std::vector<corpus::Essay> essays;
@@ -59,7 +60,7 @@ inline std::optional<model::Book> book_from_markdown(std::string_view input, bas
         essays.push_back(std::move(*essay));
         begin = end + 1;
     }
-    return assemble::assemble(manifest, std::move(essays), diagnostics);
+    return assemble::assemble(manifest, std::move(essays), diagnostics, host_to_ascii);
 }
 
 }  // namespace cinefolio::fuzz

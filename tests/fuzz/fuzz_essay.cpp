@@ -3,6 +3,7 @@
 // which loader runs; the rest is the file.
 
 #include "cinefolio/corpus/essay.hpp"
+#include "cinefolio/idna/idna.hpp"
 #include "fuzz_book.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         auto manifest = fuzz::fixed_manifest(sources);
         std::vector<corpus::Essay> essays;
         essays.push_back(std::move(*essay));
-        (void)assemble::assemble(manifest, std::move(essays), diagnostics);
+        (void)assemble::assemble(manifest, std::move(essays), diagnostics, idna::host_to_ascii);
     }
     return 0;
 }

@@ -1,5 +1,7 @@
 // libFuzzer target: Markdown bodies -> model -> typeset -> PDF bytes, with
-// the bundled fonts and en-US hyphenation (read once, before fuzzing).
+// the bundled fonts and en-US hyphenation (read once, before fuzzing). The
+// oracle re-reads every PDF with libqpdf as `qpdf --check` does: any
+// warning is a finding, so a damaged file fails here, not only a crash.
 
 #include <map>
 #include <cstdlib>
@@ -7,9 +9,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "cinefolio/idna/idna.hpp"
 #include "cinefolio/pdf/pdf.hpp"
 #include "cinefolio/typeset/typeset.hpp"
 #include "fuzz_book.hpp"
+#include "support/qpdf_check.hpp"
 
 namespace {
 
@@ -53,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto& inputs = print_inputs();
     base::SourceMap sources;
     base::Diagnostics diagnostics;
-    auto book = fuzz::book_from_markdown(fuzz::bytes_of(data, size), sources, diagnostics);
+    auto book = fuzz::book_from_markdown(fuzz::bytes_of(data, size), sources, diagnostics, idna::host_to_ascii);
     if (!book) return 0;
     auto fonts = typeset::FontSet::load({inputs.regular, inputs.italic, inputs.bold, inputs.bold_italic, inputs.mono, {}},
                                         diagnostics);
@@ -63,8 +67,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::optional<std::string> bytes;
     if (auto document = typeset::typeset(*book, inputs.settings, *fonts, diagnostics))
         bytes = pdf::paint(*document, *fonts, images, {book->metadata.title, {}, {}, 1700000000}, diagnostics);
-    // A PDF that came out must at least be one.
+    // A PDF that came out must at least be one, and a sound one.
     if (bytes && !bytes->starts_with("%PDF-")) std::abort();
+    if (bytes) {
+        const auto problems = test::qpdf_problems(*bytes);
+        for (const auto& problem : problems) std::cerr << "fuzz_markdown_pdf: qpdf: " << problem << "\n";
+        if (!problems.empty()) std::abort();
+    }
     for (const auto& item : diagnostics.all()) (void)base::format(item, sources);
     return 0;
 }

@@ -35,6 +35,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// a plausible typo: at most a third of the word's length, at least 2 edits.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
 
+/// True for the shape of a BCP 47 language tag: a language of 2 or 3
+/// letters, then subtags of 1 to 8 letters or digits ("en", "fr-CA",
+/// "zh-Hant-TW").
+bool is_language_tag(std::string_view tag);
+
 /// Escapes &, <, >, " for XML text and attributes.
 std::string xml_escape(std::string_view text);
 

@@ -23,6 +23,7 @@ struct Essay {
     std::vector<model::Inline> title;  // the essay's own title, may be empty
     std::vector<model::Inline> dek;    // standfirst, may be empty
     std::string author;
+    std::string language;      // the essay's own BCP 47 tag; empty: the book's
     base::Span category_span;  // where the lens was named (front matter or manifest)
     MarkdownBody body;
 };

@@ -71,7 +71,7 @@ struct Manifest {
     std::string identifier;
     std::string description;
     std::string style = "classic";
-    base::Span style_source;
+    base::Span style_source;                          // the `style:` value, when given
     /// `print:`: what the book changes of its style's print design.
     PrintOverrides print;
     std::vector<std::string> hyphenation_exceptions;  // words the PDF never hyphenates
@@ -82,6 +82,7 @@ struct Manifest {
     base::Span cover_source;
 
     std::vector<EssayPattern> essays;
+    std::vector<EssayPattern> exclude;  // globs for files `essays:` folders and globs hold but the book does not
     std::vector<Film> films;  // empty: all films found, in order of first appearance
     std::vector<Lens> lenses;  // empty: all lenses found, in order of first appearance
     std::vector<Import> imports;

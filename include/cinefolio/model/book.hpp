@@ -94,6 +94,7 @@ struct Chapter {
     std::vector<Inline> subtitle;   // the essay's own title, may be empty
     std::vector<Inline> dek;        // standfirst of a scraped import, may be empty
     std::string author;             // byline, may be empty
+    std::string language;           // the essay's own BCP 47 tag (front matter); empty: the book's
     std::string source_path;        // essay file as the user named it
     base::Span source;              // start of the essay file
     std::vector<Block> blocks;
