@@ -6,6 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
+# Every include from one stage into another must be an edge its CMakeLists
+# declares; this fails before the build, naming the file, the include and
+# the missing edge. The second script checks the checker.
+python3 scripts/check-includes.py
+python3 scripts/check-includes-test.py
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCINEFOLIO_WERROR=ON >/dev/null
 cmake --build build-test -j"$(nproc)"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"

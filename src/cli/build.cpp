@@ -19,6 +19,7 @@
 #include "cinefolio/epub/epub.hpp"
 #include "cinefolio/index/index.hpp"
 #include "cinefolio/model/booklet.hpp"
+#include "cinefolio/model/words.hpp"
 #include "cinefolio/pdf/cover.hpp"
 #include "cinefolio/pdf/pdf.hpp"
 #include "cinefolio/typeset/typeset.hpp"
@@ -68,16 +69,15 @@ bool add_style_resources(epub::Options& options, base::Diagnostics& diagnostics)
     return ok;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
-    return out;
-}
-
 // Without a cover image, a typographic one in the book's own faces.
 std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, const typeset::FontSet& fonts,
                                               base::Diagnostics& diagnostics) {
-    auto png = pdf::cover_png({metadata.title, metadata.subtitle, metadata.creators}, fonts, diagnostics);
+    const model::Words& words = model::words_for(metadata.language);
+    // The manifest requires a title; a film's booklet takes the film's, which may be empty.
+    const std::string title = metadata.title.empty() ? std::string(words.untitled) : metadata.title;
+    auto png = pdf::cover_png({title, metadata.subtitle, model::join_names(metadata.creators, words),
+                               std::string(words.edited_by_caps)},
+                              fonts, diagnostics);
     if (!png) return std::nullopt;
     return epub::Resource{"images/cover.png", "image/png", std::move(*png)};
 }
@@ -162,7 +162,9 @@ void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std
     }
     if (want_pdf) {
         const auto& metadata = job.book.metadata;
-        const pdf::Options options{metadata.title, joined(metadata.creators), metadata.subtitle, print.moment};
+        const pdf::Options options{metadata.title,
+                                   model::join_names(metadata.creators, model::words_for(metadata.language)),
+                                   metadata.subtitle, print.moment};
         pdf_bytes = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
     }
     if (job.epub) {

@@ -11,7 +11,7 @@
 
 namespace cinefolio::cli {
 
-/// Finds every image of the book whose URL is still set (model::assemble
+/// Finds every image of the book whose URL is still set (assemble::assemble
 /// clears remote ones), reads it relative to its essay's folder and returns
 /// it as an EPUB resource, rewriting the image's URL to the resource's
 /// name. A missing or unsupported image is a warning and its alt text

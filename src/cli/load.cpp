@@ -9,11 +9,11 @@
 #include <filesystem>
 #include <set>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/idna/idna.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/model/assemble.hpp"
 #include "cli.hpp"
 #include "images.hpp"
 #include "sandbox.hpp"
@@ -296,7 +296,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
             failed = true;
     }
     if (failed || diagnostics.has_errors()) return std::nullopt;
-    auto book = model::assemble(*manifest, std::move(essays), diagnostics, idna::host_to_ascii);
+    auto book = assemble::assemble(*manifest, std::move(essays), diagnostics, idna::host_to_ascii);
     if (!book) return std::nullopt;
     auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;

@@ -1,11 +1,11 @@
-// epub::write: checks what the EPUB needs, renders every document and packs
-// them in a fixed order, so the same book and options give the same bytes.
+// epub::write: checks the options, renders every document and packs them in
+// a fixed order, so the same book and options give the same bytes. The
+// book's metadata arrives checked (manifest::parse) and is written as it is.
 
 #include "cinefolio/epub/epub.hpp"
 
 #include <set>
 
-#include "cinefolio/base/text.hpp"
 #include "font_subset.hpp"
 #include "layout.hpp"
 #include "navigation.hpp"
@@ -21,81 +21,6 @@ namespace {
 
 // OCF: the first entry, stored, with exactly this content.
 constexpr const char* epub_media_type = "application/epub+zip";
-
-// BCP 47 in outline: subtags of 1..8 ASCII letters or digits, the first of
-// 2..3 letters (or "i"/"x" for grandfathered and private tags).
-bool looks_like_language_tag(std::string_view tag) {
-    std::size_t start = 0;
-    bool first = true;
-    while (start <= tag.size()) {
-        std::size_t end = tag.find('-', start);
-        if (end == std::string_view::npos) end = tag.size();
-        std::string_view subtag = tag.substr(start, end - start);
-        if (subtag.empty() || subtag.size() > 8) return false;
-        for (char c : subtag) {
-            bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            if (!letter && !(c >= '0' && c <= '9')) return false;
-            if (first && !letter) return false;
-        }
-        if (first && !(subtag.size() == 2 || subtag.size() == 3 || subtag == "i" || subtag == "x")) return false;
-        first = false;
-        start = end + 1;
-    }
-    return true;
-}
-
-// W3CDTF dates as dc:date wants them: YYYY, YYYY-MM or YYYY-MM-DD.
-bool looks_like_date(std::string_view date) {
-    if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
-    for (std::size_t i = 0; i < date.size(); ++i) {
-        bool separator = i == 4 || i == 7;
-        if (separator ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
-    }
-    return true;
-}
-
-// RFC 4122 text form: 8-4-4-4-12 hexadecimal digits.
-bool is_uuid(std::string_view text) {
-    if (text.size() != 36) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        char c = text[i];
-        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (dash ? c != '-' : !hex) return false;
-    }
-    return true;
-}
-
-// The metadata with every field the package requires present and well
-// formed; what had to be replaced is reported as a warning.
-model::Metadata checked_metadata(const model::Book& book, base::Diagnostics& diagnostics) {
-    model::Metadata metadata = book.metadata;
-    if (base::trim(metadata.title).empty()) {
-        diagnostics.warning({}, "the book has no title; the EPUB uses `Untitled`", "set `title` in book.yaml");
-        metadata.title = "Untitled";
-    }
-    if (!looks_like_language_tag(metadata.language)) {
-        diagnostics.warning({}, "expected a BCP 47 language tag such as `en`, found `" + metadata.language +
-                                    "`; the EPUB uses `en`");
-        metadata.language = "en";
-    }
-    if (base::trim(metadata.identifier).empty()) {
-        // Derived from the title, so rebuilding keeps the same identifier.
-        metadata.identifier = "urn:uuid:" + base::name_uuid(metadata.id + "\n" + metadata.title);
-        diagnostics.warning({}, "the book has no identifier; the EPUB uses `" + metadata.identifier + "`",
-                            "set `identifier` in book.yaml so the book keeps it");
-    }
-    constexpr std::string_view uuid_scheme = "urn:uuid:";
-    if (metadata.identifier.starts_with(uuid_scheme) && !is_uuid(std::string_view(metadata.identifier).substr(uuid_scheme.size())))
-        // epubcheck warns too (OPF-085); the identifier is kept, as readers key their libraries on it.
-        diagnostics.warning({}, "expected a UUID after `urn:uuid:`, found `" + metadata.identifier + "`",
-                            "a UUID has the form 8-4-4-4-12 hexadecimal digits");
-    if (!metadata.date.empty() && !looks_like_date(metadata.date)) {
-        diagnostics.warning({}, "expected the date as YYYY-MM-DD, found `" + metadata.date + "`; the EPUB leaves it out");
-        metadata.date.clear();
-    }
-    return metadata;
-}
 
 // Names the EPUB writes itself, which a resource may not replace.
 bool is_reserved_name(const std::string& name) {
@@ -240,12 +165,12 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     // Both checks run so one build reports every problem with the options.
     bool resources_ok = check_resources(options, diagnostics);
     if (!check_stylesheet(options, diagnostics) || !resources_ok) return std::nullopt;
-    model::Metadata metadata = checked_metadata(book, diagnostics);
     Layout layout = plan_layout(book, options.cover.has_value());
     ImageResources images = image_resources(options);
     const Resource* cover = options.cover ? &*options.cover : nullptr;
     const PageMarkers markers(options.page_starts, layout);
-    PageContext context{book, metadata, layout, images, diagnostics, cover, &options.page_labels, &markers};
+    const model::Words& words = model::words_for(book.metadata.language);
+    PageContext context{book, words, layout, images, diagnostics, cover, &options.page_labels, &markers};
     std::vector<ZipEntry> entries = document_entries(context, options);
     if (!append_resources(entries, options, characters_shown(entries, options), diagnostics)) return std::nullopt;
     std::string error;

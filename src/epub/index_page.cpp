@@ -17,10 +17,6 @@ namespace cinefolio::epub {
 
 namespace {
 
-constexpr const char* kTitle = "Index";
-constexpr const char* kSee = "See ";
-constexpr const char* kSeeAlso = "See also ";
-
 class IndexWriter {
 public:
     IndexWriter(const PageContext& context, const std::map<std::string, std::string>& page_labels)
@@ -40,11 +36,11 @@ public:
         // nothing but index content must type its body `index` (EPUB
         // Indexes 1.0, checked by epubcheck's idx rules), and a body cannot
         // carry the `doc-index` role Ace then asks for.
-        start_xhtml(page, context_.metadata.language, kTitle, page_stylesheet_href, "backmatter");
+        start_xhtml(page, context_.book.metadata.language, context_.words.index, page_stylesheet_href, "backmatter");
         pugi::xml_node heading = append_block(page.body, "h1");
         heading.append_attribute("id") = "index-title";
         heading.append_attribute("class") = "index-title";
-        append_text(heading, kTitle);
+        append_text(heading, context_.words.index);
         pugi::xml_node index = append_block(page.body, "section");
         set_semantics(index, "index", "doc-index");
         index.append_attribute("class") = "index";
@@ -62,17 +58,11 @@ private:
         set_semantics(notes, "index-headnotes", nullptr);
         notes.append_attribute("class") = "index-headnotes";
         pugi::xml_node text = append_block(notes, "p");
-        append_text(text, page_labels_.empty()
-                              ? "Each entry’s locators are grouped by the lens through which the essays read the "
-                                "film; each locator leads to the paragraph where the entry is discussed."
-                              : "Each entry’s locators are grouped by the lens through which the essays read the "
-                                "film. The numbers are the pages of the print edition; each leads to the first "
-                                "paragraph on that page where the entry is discussed." +
-                                std::string(context_.markers && !context_.markers->empty()
-                                                ? " To go to a page of the print edition, choose it in the "
-                                                  "reader’s page list (often called “Go to page”); the text "
-                                                  "marks where each printed page begins."
-                                                : ""));
+        const model::Words& words = context_.words;
+        std::string note(page_labels_.empty() ? words.index_note_paragraphs : words.index_note_pages);
+        if (!page_labels_.empty() && context_.markers && !context_.markers->empty())
+            note += " " + std::string(words.index_note_page_list);
+        append_text(text, note);
         pugi::xml_node legend = append_block(notes, "dl");
         set_semantics(legend, "index-legend", nullptr);
         legend.append_attribute("class") = "index-legend";
@@ -111,8 +101,8 @@ private:
             append_text(gloss, " (" + entry.gloss + ")");
         }
         locators(item, entry.locators);
-        references(item, entry.see, kSee, "index-xref-preferred");
-        references(item, entry.see_also, kSeeAlso, "index-xref-related");
+        references(item, entry.see, context_.words.see, "index-xref-preferred");
+        references(item, entry.see_also, context_.words.see_also, "index-xref-related");
         if (!entry.subentries.empty()) {
             pugi::xml_node sublist = append_block(item, "ul");
             set_semantics(sublist, "index-entry-list", nullptr);
@@ -207,12 +197,13 @@ private:
         return folio;
     }
 
-    void references(pugi::xml_node item, const std::vector<std::string>& targets, const char* words, const char* type) {
+    void references(pugi::xml_node item, const std::vector<std::string>& targets, std::string_view words,
+                    const char* type) {
         if (targets.empty()) return;
         append_text(item, ". ");
         pugi::xml_node reference = item.append_child("span");
         set_semantics(reference, type, nullptr);
-        append_text(reference.append_child("em"), words);
+        append_text(reference.append_child("em"), std::string(words) + " ");
         for (std::size_t i = 0; i < targets.size(); ++i) {
             if (i > 0) append_text(reference, "; ");
             auto id = entry_ids_.find(targets[i]);

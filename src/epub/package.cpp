@@ -30,7 +30,7 @@ void property_meta(pugi::xml_node metadata, const char* property, const std::str
 constexpr const char* cover_image_id = "cover-image";
 
 void add_metadata(pugi::xml_node package, const PageContext& context, const Options& options) {
-    const model::Metadata& book = context.metadata;
+    const model::Metadata& book = context.book.metadata;
     pugi::xml_node metadata = package.append_child("metadata");
     metadata.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
     text_element(metadata, "dc:identifier", book.identifier).append_attribute("id") = "book-id";
@@ -98,7 +98,7 @@ std::string package_document(const PageContext& context, const Options& options)
     package.append_attribute("xmlns") = "http://www.idpf.org/2007/opf";
     package.append_attribute("version") = "3.0";
     package.append_attribute("unique-identifier") = "book-id";
-    package.append_attribute("xml:lang") = context.metadata.language.c_str();
+    package.append_attribute("xml:lang") = context.book.metadata.language.c_str();
     add_metadata(package, context, options);
 
     pugi::xml_node manifest = package.append_child("manifest");

@@ -104,7 +104,7 @@ void prepend_division_markers(pugi::xml_node parent, const PageMarkers* markers,
         if ((*it)->offset == ordinal) prepend_marker(parent, **it, block);
 }
 
-void append_page_list(pugi::xml_node body, const PageMarkers& markers) {
+void append_page_list(pugi::xml_node body, const PageMarkers& markers, const model::Words& words) {
     if (markers.empty()) return;
     pugi::xml_node nav = append_block(body, "nav");
     set_semantics(nav, "page-list", "doc-pagelist");
@@ -113,7 +113,7 @@ void append_page_list(pugi::xml_node body, const PageMarkers& markers) {
     nav.append_attribute("hidden") = "hidden";
     pugi::xml_node heading = append_block(nav, "h2");
     heading.append_attribute("id") = "page-list-title";
-    append_text(heading, "Pages of the print edition");
+    append_text(heading, words.page_list);
     pugi::xml_node list = append_block(nav, "ol");
     for (const auto& marker : markers.all()) {
         pugi::xml_node link = append_block(list, "li").append_child("a");

@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include "cinefolio/epub/epub.hpp"
+#include "cinefolio/model/words.hpp"
 #include "layout.hpp"
 
 namespace cinefolio::epub {
@@ -58,6 +59,6 @@ void prepend_division_markers(pugi::xml_node parent, const PageMarkers* markers,
                               std::size_t ordinal = 0, bool block = true);
 
 /// The hidden page-list nav of nav.xhtml, in page order; nothing without markers.
-void append_page_list(pugi::xml_node body, const PageMarkers& markers);
+void append_page_list(pugi::xml_node body, const PageMarkers& markers, const model::Words& words);
 
 }  // namespace cinefolio::epub

@@ -13,13 +13,13 @@ namespace {
 constexpr int heading_shift_under_title = 1;
 
 // Film titles fall back to something printable: a page needs a heading.
-std::string part_title(const model::Part& part) {
-    return part.title.empty() ? "Film " + std::to_string(part.film_id) : part.title;
+std::string part_title(const model::Part& part, const model::Words& words) {
+    return part.title.empty() ? model::fill(words.film_number, std::to_string(part.film_id)) : part.title;
 }
 
-std::string chapter_title(const model::Chapter& chapter) {
+std::string chapter_title(const model::Chapter& chapter, const model::Words& words) {
     if (!chapter.title.empty()) return chapter.title;
-    return chapter.lens.empty() ? std::string("Chapter") : chapter.lens;
+    return chapter.lens.empty() ? std::string(words.chapter) : chapter.lens;
 }
 
 pugi::xml_node open_section(pugi::xml_node body, const char* epub_type, const char* role) {
@@ -45,10 +45,11 @@ void label_section(pugi::xml_node section, pugi::xml_node heading, const std::st
     section.append_attribute("aria-labelledby") = id.c_str();
 }
 
-void render_chapter_header(pugi::xml_node section, const model::Chapter& chapter, ContentRenderer& renderer) {
+void render_chapter_header(pugi::xml_node section, const model::Chapter& chapter, const model::Words& words,
+                           ContentRenderer& renderer) {
     pugi::xml_node header = append_block(section, "header");
     pugi::xml_node heading = append_block(header, "h1");
-    append_text(heading, chapter_title(chapter));
+    append_text(heading, chapter_title(chapter, words));
     label_section(section, heading, chapter.id, renderer);
     if (!chapter.subtitle.empty()) {
         pugi::xml_node subtitle = append_block(header, "p");
@@ -71,33 +72,35 @@ void render_chapter_header(pugi::xml_node section, const model::Chapter& chapter
 
 }  // namespace
 
-std::string part_label(const model::Part& part) {
-    std::string label = part_title(part);
+std::string part_label(const model::Part& part, const model::Words& words) {
+    std::string label = part_title(part, words);
     if (part.year) label += " (" + std::to_string(*part.year) + ")";
     return label;
 }
 
-std::string chapter_label(const model::Chapter& chapter) {
-    std::string label = chapter_title(chapter);
+std::string chapter_label(const model::Chapter& chapter, const model::Words& words) {
+    std::string label = chapter_title(chapter, words);
     if (std::string subtitle = label_text(chapter.subtitle); !subtitle.empty()) label += ": " + subtitle;
     return label;
 }
 
-void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, ContentRenderer& /*renderer*/) {
+void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, const model::Words& words,
+                          ContentRenderer& /*renderer*/) {
     // Contents and nav name a chapter by its lens (Metacritic, Realism, …),
     // as the print contents does; the essay's own title stands once, on
     // the chapter's opening.
-    append_text(parent, chapter_title(chapter));
+    append_text(parent, chapter_title(chapter, words));
 }
 
 std::string part_page(const model::Part& part, const PageContext& context) {
     XhtmlPage page;
-    start_xhtml(page, context.metadata.language, part_label(part), page_stylesheet_href, "bodymatter");
+    start_xhtml(page, context.book.metadata.language, part_label(part, context.words), page_stylesheet_href,
+                "bodymatter");
     ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
     pugi::xml_node section = open_section(page.body, "part", "doc-part");
     if (!part.id.empty()) renderer.set_id(section, part.id, {});
     pugi::xml_node heading = append_block(section, "h1");
-    append_text(heading, part_title(part));
+    append_text(heading, part_title(part, context.words));
     label_section(section, heading, part.id, renderer);
     if (!part.director.empty() || part.year) {
         pugi::xml_node credits = append_block(section, "p");
@@ -121,13 +124,14 @@ std::string part_page(const model::Part& part, const PageContext& context) {
 
 std::string chapter_page(const model::Chapter& chapter, const PageContext& context) {
     XhtmlPage page;
-    start_xhtml(page, context.metadata.language, chapter_label(chapter), page_stylesheet_href, "bodymatter");
+    start_xhtml(page, context.book.metadata.language, chapter_label(chapter, context.words), page_stylesheet_href,
+                "bodymatter");
     ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
     pugi::xml_node section = open_section(page.body, "chapter", "doc-chapter");
     if (!chapter.id.empty()) renderer.set_id(section, chapter.id, chapter.source);
     // An essay in another language than the book's: the page's furniture
     // (its <title>) stays in the book's, the essay's section is marked.
-    if (!chapter.language.empty() && chapter.language != context.metadata.language) {
+    if (!chapter.language.empty() && chapter.language != context.book.metadata.language) {
         section.append_attribute("lang") = chapter.language.c_str();
         section.append_attribute("xml:lang") = chapter.language.c_str();
     }
@@ -143,7 +147,7 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
     renderer.set_anchor_pages(&anchor_pages);
     renderer.set_page_markers(context.markers);
     prepend_division_markers(section, context.markers, chapter.id);
-    render_chapter_header(section, chapter, renderer);
+    render_chapter_header(section, chapter, context.words, renderer);
     renderer.render_blocks(section, chapter.blocks);
     render_footnotes(section, chapter, notes, renderer);
     section.append_child(pugi::node_pcdata).set_value("\n");

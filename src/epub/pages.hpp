@@ -14,17 +14,18 @@
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/epub/epub.hpp"
 #include "cinefolio/model/book.hpp"
+#include "cinefolio/model/words.hpp"
 #include "content.hpp"
 #include "layout.hpp"
 #include "page_markers.hpp"
 
 namespace cinefolio::epub {
 
-/// What every page renderer reads: the book with checked metadata, the
-/// layout (for links between pages) and where to report problems.
+/// What every page renderer reads: the book and the words of its language,
+/// the layout (for links between pages) and where to report problems.
 struct PageContext {
     const model::Book& book;
-    const model::Metadata& metadata;  // with title, language, identifier filled in
+    const model::Words& words;
     const Layout& layout;
     const ImageResources& images;
     base::Diagnostics& diagnostics;
@@ -40,7 +41,7 @@ std::string render_page(const PageEntry& page, const PageContext& context);
 std::string cover_page(const PageContext& context);
 
 /// What the cover shows, as its alt text: "Cover: Title. Subtitle. Edited by …".
-std::string cover_description(const model::Metadata& metadata);
+std::string cover_description(const model::Metadata& metadata, const model::Words& words);
 
 /// The half-title, title, copyright and contents pages.
 std::string half_title_page(const PageContext& context);
@@ -55,14 +56,15 @@ std::string part_page(const model::Part& part, const PageContext& context);
 std::string chapter_page(const model::Chapter& chapter, const PageContext& context);
 
 /// "Realism: The Subtitle" as plain text (titles and the NCX).
-std::string chapter_label(const model::Chapter& chapter);
+std::string chapter_label(const model::Chapter& chapter, const model::Words& words);
 
 /// "Bicycle Thieves (1948)" as plain text.
-std::string part_label(const model::Part& part);
+std::string part_label(const model::Part& part, const model::Words& words);
 
 /// Appends the chapter's title as it reads in the nav and contents: the lens
 /// label, then ": " and the essay title (with its emphasis) when there is one.
-void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, ContentRenderer& renderer);
+void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, const model::Words& words,
+                          ContentRenderer& renderer);
 
 /// Path from a page in text/ to the stylesheet.
 inline constexpr const char* page_stylesheet_href = "../styles/book.css";

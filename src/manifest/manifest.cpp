@@ -3,11 +3,11 @@
 
 #include "cinefolio/manifest/manifest.hpp"
 
-#include <chrono>
 #include <filesystem>
 #include <regex>
 
 #include "cinefolio/base/text.hpp"
+#include "metadata.hpp"
 #include "print_keys.hpp"
 #include "yaml_reader.hpp"
 
@@ -162,33 +162,9 @@ void read_imports(YamlReader& reader, const YAML::Node& node, Manifest& manifest
     }
 }
 
-// "2026", "2026-02" or "2026-02-28" (already matched as digits) names a
-// real year, month and day: 2026-13-45 and 2025-02-29 do not.
-bool is_calendar_date(const std::string& date) {
-    using namespace std::chrono;
-    const int y = std::stoi(date.substr(0, 4));
-    const unsigned m = date.size() >= 7 ? static_cast<unsigned>(std::stoi(date.substr(5, 2))) : 1;
-    const unsigned d = date.size() >= 10 ? static_cast<unsigned>(std::stoi(date.substr(8, 2))) : 1;
-    return year_month_day{year{y}, month{m}, day{d}}.ok();
-}
-
-// Checks the values that have a shape: language tag, date, output id.
+// Checks the values that name files and folders: style, cover, output id
+// (the book's metadata is checked in metadata.cpp).
 void validate(YamlReader& reader, const YAML::Node& root, Manifest& manifest) {
-    static const std::regex language_tag("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
-    if (!std::regex_match(manifest.language, language_tag)) {
-        reader.diagnostics().error(reader.span(root["language"]),
-                                   "`language` must be a BCP 47 tag, found `" + manifest.language + "`",
-                                   "e.g. `en`, `en-GB`, `fr`");
-    }
-    static const std::regex date("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$");
-    if (!manifest.date.empty() && !std::regex_match(manifest.date, date)) {
-        reader.diagnostics().error(reader.span(root["date"]),
-                                   "`date` must look like 2026-11-22, found `" + manifest.date + "`");
-    } else if (!manifest.date.empty() && !is_calendar_date(manifest.date)) {
-        reader.diagnostics().error(reader.span(root["date"]),
-                                   "`date` " + manifest.date + " is not a day of the calendar",
-                                   "months run 01-12 and days to the month's length, e.g. 2026-02-28");
-    }
     // `style` names a folder under styles/: a plain name, so a manifest
     // cannot reach outside the data folder with `style: ../../etc`.
     static const std::regex style_name("^[A-Za-z0-9][A-Za-z0-9_-]*$");
@@ -293,6 +269,7 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_films(reader, root["films"], manifest);
     read_lenses(reader, root["lenses"], manifest);
     read_imports(reader, root["imports"], manifest);
+    check_metadata(reader, sources, root, manifest);
     validate(reader, root, manifest);
 
     if (diagnostics.error_count() > errors_before) return std::nullopt;

@@ -39,6 +39,8 @@ Book booklet(const Book& book, std::size_t part) {
     // The anthology it comes from reads as the booklet's subtitle.
     result.metadata.subtitle = book.metadata.title;
     result.metadata.identifier = "urn:uuid:" + base::name_uuid(book.metadata.identifier + "\n" + film.id);
+    // A booklet is a publication of its own: the anthology's ISBN is not its.
+    result.metadata.isbn.clear();
     for (const auto& lens : book.lenses) {
         bool used = std::any_of(film.chapters.begin(), film.chapters.end(),
                                 [&](const Chapter& chapter) { return chapter.lens == lens.name; });

@@ -1,7 +1,7 @@
 // Cleaning the book's text once, so neither backend meets a character its
 // format forbids (see characters.hpp).
 
-#include "characters.hpp"
+#include "cinefolio/model/characters.hpp"
 
 #include "cinefolio/base/text.hpp"
 

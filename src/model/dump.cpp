@@ -105,7 +105,9 @@ std::string dump(const Book& book, const base::SourceMap& sources) {
     const auto& meta = book.metadata;
     std::string out = "book " + meta.id + " \"" + meta.title + "\"";
     if (!meta.subtitle.empty()) out += " subtitle=\"" + meta.subtitle + "\"";
-    out += " lang=" + meta.language + " identifier=" + meta.identifier + "\n";
+    out += " lang=" + meta.language + " identifier=" + meta.identifier;
+    if (!meta.isbn.empty()) out += " isbn=" + meta.isbn;
+    out += "\n";
     for (const auto& creator : meta.creators) out += "  creator \"" + creator + "\"\n";
     for (const auto& lens : book.lenses)
         out += "  lens " + lens.name + " \"" + lens.label + "\" siglum=" + lens.siglum + "\n";

@@ -1,6 +1,6 @@
 // The link policy (see links.hpp): one pass over every inline of the book.
 
-#include "links.hpp"
+#include "cinefolio/model/links.hpp"
 
 #include <filesystem>
 #include <map>

@@ -121,16 +121,6 @@ void rule(cairo_t* cairo, double centre, double y, double width, double height) 
     set_colour(cairo, ink);
 }
 
-// "A", "A & B", "A, B & C": the ampersand keeps a long list on one line.
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " & " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
 // Returns the baseline of the last title line.
 double paint_title(cairo_t* cairo, const CairoFonts& fonts, const std::string& title, CoverSize size) {
     const double measure = size.width * (1 - 2 * side_margin);
@@ -163,18 +153,18 @@ void paint_subtitle(cairo_t* cairo, const CairoFonts& fonts, const std::string& 
     }
 }
 
-void paint_creators(cairo_t* cairo, const CairoFonts& fonts, const std::vector<std::string>& creators, CoverSize size) {
-    if (creators.empty()) return;
+void paint_creators(cairo_t* cairo, const CairoFonts& fonts, const CoverText& text, CoverSize size) {
+    if (text.editors.empty()) return;
     const double centre = size.width / 2.0;
     const double measure = size.width * (1 - 2 * side_margin);
     double font_size = size.width * creators_size;
     use_face(cairo, fonts.face(typeset::FontStyle::regular), font_size);
-    std::vector<std::string> lines = balanced_lines(cairo, joined(creators), measure);
+    std::vector<std::string> lines = balanced_lines(cairo, text.editors, measure);
     double baseline = size.height * foot_baseline - (static_cast<double>(lines.size()) - 1) * font_size * 1.2;
     double label_size = size.width * small_caps_size;
     use_face(cairo, fonts.face(typeset::FontStyle::regular), label_size);
     // Spaced capitals, as a title page sets "edited by".
-    centred(cairo, "EDITED BY", centre, baseline - font_size * 1.5, label_size * 0.25);
+    centred(cairo, text.edited_by, centre, baseline - font_size * 1.5, label_size * 0.25);
     use_face(cairo, fonts.face(typeset::FontStyle::regular), font_size);
     for (const std::string& line : lines) {
         centred(cairo, line, centre, baseline);
@@ -212,12 +202,12 @@ std::optional<std::string> cover_png(const CoverText& metadata, const typeset::F
 
     const double centre = size.width / 2.0;
     rule(cairo, centre, size.height * (title_top - 0.09), size.width * 0.12, size.width * 0.004);
-    double title_end = paint_title(cairo, cairo_fonts, metadata.title.empty() ? "Untitled" : metadata.title, size);
+    double title_end = paint_title(cairo, cairo_fonts, metadata.title, size);
     double below_title = title_end + size.width * 0.07;
     rule(cairo, centre, below_title, size.width * 0.12, size.width * 0.004);
     if (!metadata.subtitle.empty())
         paint_subtitle(cairo, cairo_fonts, metadata.subtitle, below_title + size.width * 0.04, size);
-    paint_creators(cairo, cairo_fonts, metadata.creators, size);
+    paint_creators(cairo, cairo_fonts, metadata, size);
 
     cairo_surface_flush(surface.get());
     std::string png;

@@ -473,7 +473,7 @@ void BlockSetter::set_notes(const std::vector<model::Footnote>& notes) {
     heading.small_caps = true;
     heading.caps_to_small = true;
     space(design.lines(design.spaces.notes_before));
-    auto lines = context_.set(plain("Notes", heading), context_.body(), {Alignment::center, 0, 0, false});
+    auto lines = context_.set(plain(context_.words.notes, heading), context_.body(), {Alignment::center, 0, 0, false});
     // The EPUB's notes have no heading: a page opening with this one is
     // marked where the first note begins.
     if (!notes.front().blocks.empty()) stamp_lines(lines, notes.front().blocks.front().id);

@@ -152,9 +152,11 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
         TextStyle italic = context.text(roles.part_credit.size);
         italic.font = FontStyle::italic;
         add_kept_space(list, design.lines(1.5));
+        const model::Around phrase = model::around(context.words.directed_by);
         StyledText directed;
-        directed.append("directed by ", italic);
+        if (!phrase.before.empty()) directed.append(phrase.before, italic);
         directed.append(part.director, spaced_small_caps(context, roles.part_credit));
+        if (!phrase.after.empty()) directed.append(phrase.after, italic);
         add_display(context, list, std::move(directed), role_measure(context, 0.9, roles.part_credit),
                     Alignment::center);
     }

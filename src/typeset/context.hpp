@@ -1,7 +1,9 @@
 #pragma once
 // What every part of the typesetter shares while setting one book: the
-// design, the shaper, the line-break finder and the hyphenator.
+// design, the words of the book's language, the shaper, the line-break
+// finder and the hyphenator.
 
+#include "cinefolio/model/words.hpp"
 #include "design.hpp"
 #include "hyphenator.hpp"
 #include "line_break_finder.hpp"
@@ -32,8 +34,9 @@ struct ParagraphFormat {
 
 /// Tools and design for one book (not shared between threads).
 struct Context {
-    Context(const Settings& settings, const FontSet& fonts, base::Diagnostics& reporter)
+    Context(const Settings& settings, const FontSet& fonts, const model::Words& book_words, base::Diagnostics& reporter)
         : design(Design::from(settings.design)),
+          words(book_words),
           font_expansion(settings.font_expansion),
           margin_kerning(settings.margin_kerning),
           shaper(fonts, reporter),
@@ -42,6 +45,8 @@ struct Context {
           diagnostics(reporter) {}
 
     Design design;
+    /// What the book prints around its text ("Contents", "edited by").
+    const model::Words& words;
     /// Font expansion and protrusion for justified text (Settings::microtype).
     bool font_expansion = true;
     bool margin_kerning = true;

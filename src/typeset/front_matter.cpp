@@ -24,15 +24,6 @@ Measure role_measure(const Context& context, double share, const manifest::TypeR
     return centred_measure(context, share, role.size, role.leading);
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
 // `division`: the EPUB's page for the same words (PageStart).
 void mark_page(VerticalList& list, PageStyle style, const char* division) {
     Mark mark;
@@ -71,12 +62,12 @@ void set_title_page(Context& context, const model::Book& book, VerticalList& lis
         TextStyle italic = context.text(roles.title_credit);
         italic.font = FontStyle::italic;
         add_kept_space(list, design.lines(4));
-        add_display(context, list, plain("edited by", italic), role_measure(context, 0.9, roles.title_credit),
+        add_display(context, list, plain(context.words.edited_by, italic), role_measure(context, 0.9, roles.title_credit),
                     Alignment::center);
         TextStyle names = context.text(roles.title_creators);
         names.small_caps = true;
         add_kept_space(list, design.lines(0.4));
-        add_display(context, list, plain(joined(book.metadata.creators), names),
+        add_display(context, list, plain(model::join_names(book.metadata.creators, context.words), names),
                     role_measure(context, 0.9, roles.title_creators), Alignment::center);
     }
     if (!book.metadata.publisher.empty()) {
@@ -97,12 +88,14 @@ void set_copyright_page(Context& context, const model::Book& book, const std::st
     list.fill();
     std::vector<std::string> lines;
     if (!book.metadata.rights.empty()) lines.push_back(book.metadata.rights);
-    if (!book.metadata.publisher.empty()) lines.push_back("Published by " + book.metadata.publisher);
-    const std::string& identifier = book.metadata.identifier;
-    if (identifier.rfind("urn:isbn:", 0) == 0) lines.push_back("ISBN " + identifier.substr(9));
-    else if (!identifier.empty()) lines.push_back(identifier);
-    if (!build_date.empty()) lines.push_back("Built " + build_date);
-    lines.push_back("Set in " + context.shaper.fonts().face(FontStyle::regular).family() + " with cinefolio");
+    const model::Words& words = context.words;
+    if (!book.metadata.publisher.empty()) lines.push_back(model::fill(words.published_by, book.metadata.publisher));
+    if (!book.metadata.isbn.empty())
+        lines.push_back(model::fill(words.isbn, book.metadata.isbn));
+    else if (!book.metadata.identifier.empty())
+        lines.push_back(book.metadata.identifier);
+    if (!build_date.empty()) lines.push_back(model::fill(words.built, build_date));
+    lines.push_back(model::fill(words.set_in, context.shaper.fonts().face(FontStyle::regular).family()));
     TextStyle style = context.text(size);
     style.oldstyle = true;
     for (const auto& line : lines) {
@@ -188,16 +181,16 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     const Design& design = context.design;
     Mark mark;
     mark.page_style = PageStyle::opening;
-    mark.running_head = "Contents";
-    mark.verso_head = "Contents";
+    mark.running_head = std::string(context.words.contents);
+    mark.verso_head = mark.running_head;
     mark.anchor = "contents";
     mark.link_target = true;
     mark.division = true;
-    mark.outline = OutlineEntry{"Contents", 1, 0, 0};
+    mark.outline = OutlineEntry{std::string(context.words.contents), 1, 0, 0};
     list.mark(std::move(mark));
     const std::size_t start = list.items().size();
     list.glue(design.lines(design.spaces.opening_sink), true);
-    add_display(context, list, plain("Contents", context.text(design.roles.contents_title)),
+    add_display(context, list, plain(context.words.contents, context.text(design.roles.contents_title)),
                 role_measure(context, 0.9, design.roles.contents_title), Alignment::center);
     add_space_to_grid(context, list, start, design.lines(design.spaces.after_opening));
     std::size_t ordinal = 0;

@@ -72,25 +72,24 @@ public:
         const Design& design = context_.design;
         const auto& title = design.roles.index_title;
         list.glue(design.lines(design.spaces.opening_sink), true);
-        add_display(context_, list, plain("Index", context_.text(title)),
+        add_display(context_, list, plain(context_.words.index, context_.text(title)),
                     centred_measure(context_, 0.9, title.size, title.leading), Alignment::center);
         add_kept_space(list, design.lines(1));
         TextStyle note = context_.text(size_);
         note.font = FontStyle::italic;
+        const model::Words& words = context_.words;
+        const model::Around sentence = model::around(words.index_note_print);
         StyledText text;
-        text.append(
-            "Page numbers are grouped by the lens of the essay that discusses the term, each group led by "
-            "its siglum: ",
-            note);
+        text.append(sentence.before, note);
         TextStyle roman = note;
         roman.font = FontStyle::regular;
         for (std::size_t i = 0; i < book_.lenses.size(); ++i) {
             const auto& lens = book_.lenses[i];
-            if (i > 0) text.append(i + 1 == book_.lenses.size() ? ", and " : ", ", note);
+            if (i > 0) text.append(i + 1 == book_.lenses.size() ? words.serial_and : words.list_comma, note);
             text.append(siglum_of(lens), roman);
             text.append(" " + lens.label, note);
         }
-        text.append(".", note);
+        text.append(sentence.after, note);
         ParagraphFormat format;
         format.alignment = Alignment::left;
         format.hyphenate = false;
@@ -158,14 +157,15 @@ private:
             }
         }
         const bool see_also_apart = !entry.subentries.empty();
-        append_references(text, entry.see, ". ", "See", roman, italic);
-        if (!see_also_apart) append_references(text, entry.see_also, ". ", "See also", roman, italic);
+        const model::Words& words = context_.words;
+        append_references(text, entry.see, ". ", words.see, roman, italic);
+        if (!see_also_apart) append_references(text, entry.see_also, ". ", words.see_also, roman, italic);
         const std::size_t ordinal = ++ordinal_;
         set_lines(list, std::move(text), depth, ordinal);
         for (const auto& sub : entry.subentries) set_entry(list, sub, depth + 1);
         if (see_also_apart && !entry.see_also.empty()) {
             StyledText also;
-            append_references(also, entry.see_also, "", "See also", roman, italic);
+            append_references(also, entry.see_also, "", words.see_also, roman, italic);
             // The EPUB keeps these words inside their entry's item.
             set_lines(list, std::move(also), depth + 1, ordinal);
         }
@@ -174,7 +174,7 @@ private:
     /// Chicago: "See" and "See also" in italic, targets in the entry's
     /// roman, several separated by semicolons.
     static void append_references(StyledText& text, const std::vector<std::string>& targets, const std::string& prefix,
-                                  const std::string& word, const TextStyle& roman, const TextStyle& italic) {
+                                  std::string_view word, const TextStyle& roman, const TextStyle& italic) {
         if (targets.empty()) return;
         text.append(prefix, roman);
         text.append(word, italic);
@@ -301,8 +301,8 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
     std::vector<BuiltPage> pages;
     for (std::size_t c = 0; c < columns.size(); c += 2) {
         BuiltPage page;
-        page.running_head = "Index";
-        page.verso_head = "Index";
+        page.running_head = std::string(context.words.index);
+        page.verso_head = page.running_head;
         page.style = c == 0 ? PageStyle::opening : PageStyle::normal;
         page.style_set = true;
         // The index's first page starts at its title; the others at their
@@ -313,7 +313,7 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
             page.content = opened[0].content;
             page.anchors.push_back("index");
             page.destinations.push_back({"index", geometry.text_top});
-            page.outline.push_back({"Index", 1, 0, geometry.text_top});
+            page.outline.push_back({std::string(context.words.index), 1, 0, geometry.text_top});
         }
         page.content.append(columns[c].content, 0, 0);
         if (c + 1 < columns.size())

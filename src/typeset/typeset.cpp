@@ -45,7 +45,7 @@ void append_index(Context& context, const model::Book& book, const PageGeometry&
     ContentsEntry entry;
     entry.level = 1;
     entry.anchor = "index";
-    entry.title = plain("Index", context.text(context.design.roles.contents));
+    entry.title = plain(context.words.index, context.text(context.design.roles.contents));
     contents.push_back(std::move(entry));
 }
 
@@ -97,7 +97,7 @@ Page finish_page(Context& context, const BuiltPage& built, std::size_t index, co
 
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics) {
-    Context context(settings, fonts, diagnostics);
+    Context context(settings, fonts, model::words_for(book.metadata.language), diagnostics);
     const PageGeometry geometry = geometry_of(context.design);
 
     VerticalList body;

@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
     }
 
     // The breaker alone, over items built once.
-    typeset::Context context(settings, *fonts, diagnostics);
+    typeset::Context context(settings, *fonts, model::words_for(loaded->book.metadata.language), diagnostics);
     std::vector<typeset::Paragraph> paragraphs;
     for (const auto* block : blocks) {
         auto style = context.text(settings.design.roles.body.size);

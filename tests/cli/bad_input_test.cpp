@@ -181,6 +181,20 @@ TEST_CASE("a malformed language, date or id names its line", "[cli][bad-input]")
         "hint: set `id:` in the manifest, e.g. `id: closeness`");
 }
 
+TEST_CASE("a mistyped ISBN is an error at its check digit", "[cli][bad-input]") {
+    Book book("manifest-isbn");
+    book.write("essays/a.md", essay("REALISM"));
+    book.write("book.yaml", kManifest + "isbn: 978-0-306-40615-3\n");
+    expect_failure(book, "book.yaml:4:23: error: `isbn` has check digit 3, expected 7",
+                   "hint: the last digit follows from the others");
+    book.write("book.yaml", kManifest + "identifier: \"urn:isbn:0-306-40615-3\"\n");
+    expect_failure(book, "book.yaml:4:35: error: the ISBN in `identifier` has check digit 3, expected 2",
+                   "identifier: \"urn:isbn:0-306-40615-3\"");
+    book.write("book.yaml", kManifest + "isbn: 978-0-306\n");
+    expect_failure(book, "book.yaml:4:7: error: `isbn` must be an ISBN-13 or ISBN-10, found 7 digits",
+                   "hint: 13 digits, or 10 of which the last may be X");
+}
+
 TEST_CASE("a film or import entry missing what it needs names its line", "[cli][bad-input]") {
     Book book("entries");
     book.write("essays/a.md", essay("REALISM"));

@@ -168,15 +168,4 @@ TEST_CASE("bad options are reported, not written", "[epub][errors]") {
         REQUIRE(diagnostics.error_count() == 1);
         CHECK(diagnostics.all()[0].message.find("../fonts/missing.otf") != std::string::npos);
     }
-    SECTION("missing metadata is filled in with a warning") {
-        model::Book book = sample_book();
-        book.metadata.title.clear();
-        book.metadata.identifier.clear();
-        book.metadata.language = "not a language";
-        Diagnostics diagnostics;
-        auto written = epub::write(book, sample_options(), diagnostics);
-        CHECK(written);
-        CHECK_FALSE(diagnostics.has_errors());
-        CHECK(diagnostics.warning_count() == 3);
-    }
 }

@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/manifest/manifest.hpp"
-#include "cinefolio/model/assemble.hpp"
 
 namespace cinefolio::fuzz {
 
@@ -32,6 +32,7 @@ inline manifest::Manifest fixed_manifest(base::SourceMap& sources) {
     manifest.title = "Fuzz";
     manifest.creators = {"Fuzzer"};
     manifest.date = "2026-11-22";
+    manifest.identifier = "urn:uuid:6f1c2a3b-4d5e-5f60-8a7b-9c0d1e2f3a4b";
     manifest.essays.push_back({"essays/", {manifest.file, 22, 29}});
     return manifest;
 }
@@ -59,7 +60,7 @@ inline std::optional<model::Book> book_from_markdown(std::string_view input, bas
         essays.push_back(std::move(*essay));
         begin = end + 1;
     }
-    return model::assemble(manifest, std::move(essays), diagnostics, host_to_ascii);
+    return assemble::assemble(manifest, std::move(essays), diagnostics, host_to_ascii);
 }
 
 }  // namespace cinefolio::fuzz

@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         auto manifest = fuzz::fixed_manifest(sources);
         std::vector<corpus::Essay> essays;
         essays.push_back(std::move(*essay));
-        (void)model::assemble(manifest, std::move(essays), diagnostics, idna::host_to_ascii);
+        (void)assemble::assemble(manifest, std::move(essays), diagnostics, idna::host_to_ascii);
     }
     return 0;
 }

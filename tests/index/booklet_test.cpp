@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/model/assemble.hpp"
 #include "cinefolio/model/booklet.hpp"
 
 using namespace cinefolio;
@@ -26,7 +26,9 @@ TEST_CASE("a booklet keeps one film and indexes only it", "[model][booklet]") {
     manifest::Manifest manifest;
     manifest.title = "Anthology";
     manifest.id = "anthology";
-    auto book = model::assemble(manifest, std::move(essays), diagnostics);
+    manifest.identifier = "urn:isbn:978-0-306-40615-7";
+    manifest.isbn = "978-0-306-40615-7";
+    auto book = assemble::assemble(manifest, std::move(essays), diagnostics);
     REQUIRE(book);
     manifest::IndexFile curated;
     for (const char* place : {"Nalchik", "Leningrad"}) {
@@ -46,6 +48,8 @@ TEST_CASE("a booklet keeps one film and indexes only it", "[model][booklet]") {
     CHECK(second.metadata.title == "Beanpole");
     CHECK(second.metadata.subtitle == "Anthology");
     CHECK(second.metadata.identifier != book->metadata.identifier);
+    CHECK(second.metadata.identifier.rfind("urn:uuid:", 0) == 0);
+    CHECK(second.metadata.isbn.empty());  // the anthology's ISBN is not the booklet's
     REQUIRE(second.parts.size() == 1);
     REQUIRE(second.lenses.size() == 1);
     CHECK(second.lenses[0].name == "SIGNIFIER");

@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/model/assemble.hpp"
 
 using namespace cinefolio;
 
@@ -34,7 +34,7 @@ std::unique_ptr<TestBook> make_book(const std::vector<std::pair<std::string, std
     manifest::Manifest manifest;
     manifest.title = "T";
     manifest.id = "t";
-    auto book = model::assemble(manifest, std::move(loaded), made->diagnostics);
+    auto book = assemble::assemble(manifest, std::move(loaded), made->diagnostics);
     REQUIRE(book);
     made->book = std::move(*book);
     std::optional<manifest::IndexFile> curated;
@@ -238,7 +238,7 @@ TEST_CASE("an invalid pattern is an error at its place in the index file", "[ind
     manifest::Manifest manifest;
     manifest.title = "T";
     manifest.id = "t";
-    auto book = model::assemble(manifest, std::move(essays), made.diagnostics);
+    auto book = assemble::assemble(manifest, std::move(essays), made.diagnostics);
     REQUIRE(book);
     index::build(*book, &*curated, made.diagnostics);
     REQUIRE(made.diagnostics.error_count() == 1);

@@ -112,3 +112,95 @@ TEST_CASE("errors name the line", "[manifest]") {
     auto bad_id = parse("title: T\nid: ../escape\n");
     CHECK_FALSE(bad_id.manifest);
 }
+
+TEST_CASE("an empty title is an error at its line", "[manifest]") {
+    auto blank = parse("language: en\ntitle: \"  \"\n");
+    CHECK_FALSE(blank.manifest);
+    CHECK(blank.first_message() == "`title` is empty");
+    CHECK(blank.first_line() == 2);
+}
+
+TEST_CASE("the identifier is settled once: ISBN, the manifest's, or derived", "[manifest]") {
+    auto derived = parse("title: T\nsubtitle: S\ncreators: [A]\n");
+    REQUIRE(derived.manifest);
+    CHECK(derived.manifest->isbn.empty());
+    CHECK(derived.manifest->identifier.rfind("urn:uuid:", 0) == 0);
+    CHECK(derived.manifest->identifier.size() == 9 + 36);
+    // Derived from what names the book: the same manifest, the same id;
+    // another title, another id.
+    CHECK(parse("title: T\nsubtitle: S\ncreators: [A]\n").manifest->identifier == derived.manifest->identifier);
+    CHECK(parse("title: U\nsubtitle: S\ncreators: [A]\n").manifest->identifier != derived.manifest->identifier);
+
+    auto given = parse("title: T\nidentifier: urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427\n");
+    REQUIRE(given.manifest);
+    CHECK(given.diagnostics.all().empty());
+    CHECK(given.manifest->identifier == "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+
+    auto with_isbn = parse("title: T\nisbn: 978-0-306-40615-7\n");
+    REQUIRE(with_isbn.manifest);
+    CHECK(with_isbn.diagnostics.all().empty());
+    CHECK(with_isbn.manifest->isbn == "978-0-306-40615-7");
+    CHECK(with_isbn.manifest->identifier == "urn:isbn:978-0-306-40615-7");
+
+    // An ISBN written as the identifier is the book's ISBN too.
+    auto isbn_identifier = parse("title: T\nidentifier: urn:isbn:0-306-40615-2\n");
+    REQUIRE(isbn_identifier.manifest);
+    CHECK(isbn_identifier.manifest->isbn == "0-306-40615-2");
+    CHECK(isbn_identifier.manifest->identifier == "urn:isbn:0-306-40615-2");
+
+    auto both = parse("title: T\nisbn: 978-0-306-40615-7\nidentifier: urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427\n");
+    REQUIRE(both.manifest);
+    CHECK(both.manifest->identifier == "urn:isbn:978-0-306-40615-7");
+    REQUIRE(both.diagnostics.warning_count() == 1);
+    CHECK(both.first_message() == "`identifier` is not used: a book with an `isbn` is identified by it");
+    CHECK(both.first_line() == 3);
+
+    // epubcheck would warn (OPF-085); the identifier is kept as written.
+    auto short_uuid = parse("title: T\nidentifier: urn:uuid:1\n");
+    REQUIRE(short_uuid.manifest);
+    CHECK(short_uuid.manifest->identifier == "urn:uuid:1");
+    REQUIRE(short_uuid.diagnostics.warning_count() == 1);
+    CHECK(short_uuid.first_message() == "expected a UUID after `urn:uuid:`, found `urn:uuid:1`");
+    CHECK(short_uuid.first_line() == 2);
+}
+
+TEST_CASE("an ISBN's check digit is verified, and the error points at it", "[manifest]") {
+    for (const char* valid :
+         {"978-0-306-40615-7", "9780306406157", "979 10 90636 07 1", "0-306-40615-2", "0-8044-2957-X", "080442957x"}) {
+        INFO(valid);
+        auto parsed = parse(std::string("title: T\nisbn: ") + valid + "\n");
+        CHECK(parsed.manifest);
+        CHECK(parsed.diagnostics.all().empty());
+    }
+    auto wrong = parse("title: T\nisbn: 978-0-306-40615-3\n");
+    CHECK_FALSE(wrong.manifest);
+    CHECK(wrong.first_message() == "`isbn` has check digit 3, expected 7");
+    const auto& span = wrong.diagnostics.all()[0].span;
+    CHECK(wrong.sources.position(span.file, span.begin).column == 23);  // the last digit
+
+    auto wrong_ten = parse("title: T\nisbn: \"0-8044-2957-5\"\n");
+    CHECK_FALSE(wrong_ten.manifest);
+    CHECK(wrong_ten.first_message() == "`isbn` has check digit 5, expected X");
+    const auto& quoted = wrong_ten.diagnostics.all()[0].span;
+    CHECK(wrong_ten.sources.position(quoted.file, quoted.begin).column == 20);
+
+    for (const char* shape : {"978-0-306", "ISBN 978-0-306-40615-7", "978030640615X", "0-8044-2957-X-"}) {
+        INFO(shape);
+        auto parsed = parse(std::string("title: T\nisbn: ") + shape + "\n");
+        CHECK_FALSE(parsed.manifest);
+        CHECK(parsed.first_message().rfind("`isbn` must be an ISBN-13 or ISBN-10", 0) == 0);
+        CHECK(parsed.first_line() == 2);
+    }
+    auto prefix = parse("title: T\nisbn: 123-0-306-40615-7\n");
+    CHECK_FALSE(prefix.manifest);
+    CHECK(prefix.first_message() == "`isbn` must start with 978 or 979, found `123-0-306-40615-7`");
+
+    auto print_edition = parse("title: T\nprint_isbn: 9780000000001\n");
+    CHECK_FALSE(print_edition.manifest);
+    CHECK(print_edition.first_message() == "`print_isbn` has check digit 1, expected 2");
+    CHECK(parse("title: T\nprint_isbn: 9780000000002\n").manifest);
+
+    auto in_identifier = parse("title: T\nidentifier: urn:isbn:0-306-40615-3\n");
+    CHECK_FALSE(in_identifier.manifest);
+    CHECK(in_identifier.first_message() == "the ISBN in `identifier` has check digit 3, expected 2");
+}

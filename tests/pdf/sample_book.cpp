@@ -146,7 +146,7 @@ model::Chapter realism() {
     return chapter;
 }
 
-/// Gives every block an id, as model::assemble does ("f1-realism-b3").
+/// Gives every block an id, as assemble::assemble does ("f1-realism-b3").
 void number_blocks(std::vector<Block>& blocks, const std::string& prefix, int& counter) {
     for (auto& block : blocks) {
         block.id = prefix + "-b" + std::to_string(++counter);

@@ -55,13 +55,20 @@ struct Manifest {
     std::string title;
     std::string subtitle;
     std::vector<std::string> creators;
-    std::string language = "en";
+    std::string language = "en";  // a BCP 47 tag
     std::string publisher;
     std::string rights;
-    std::string date;        // YYYY-MM-DD
-    std::string isbn;        // EPUB ISBN, optional
-    std::string print_isbn;  // the print edition's ISBN (the EPUB's dc:source), optional
-    std::string identifier;  // explicit identifier, optional
+    std::string date;  // YYYY, YYYY-MM or YYYY-MM-DD, a real day; may be empty
+    /// The ISBN as written, its check digit verified; empty when the book
+    /// has none. An identifier `urn:isbn:...` gives it too.
+    std::string isbn;
+    /// The print edition's ISBN (the EPUB's dc:source) as written, its
+    /// check digit verified; optional.
+    std::string print_isbn;
+    /// The book's unique identifier, never empty after parse: `urn:isbn:`
+    /// and the ISBN when there is one, else the manifest's `identifier`,
+    /// else a `urn:uuid:` derived from id, title, subtitle and creators.
+    std::string identifier;
     std::string description;
     std::string style = "classic";
     base::Span style_source;                          // the `style:` value, when given

@@ -1,6 +1,6 @@
 #pragma once
 // The Book: the one value both backends read. Plain data, std types only.
-// Built by model::assemble from the manifest and the corpus.
+// Built by assemble::assemble from the manifest and the corpus.
 
 #include <cstdint>
 #include <optional>
@@ -111,17 +111,20 @@ struct Part {
     std::vector<Chapter> chapters;  // in lens order
 };
 
-/// Book-level metadata shown on the title and copyright pages.
+/// Book-level metadata shown on the title and copyright pages. The
+/// manifest checked every field once (manifest::parse); the backends
+/// print them as they are.
 struct Metadata {
     std::string id;                     // output file stem
-    std::string title;
+    std::string title;                  // not empty
     std::string subtitle;
     std::vector<std::string> creators;  // editors, in order
-    std::string language = "en";        // BCP 47
-    std::string identifier;             // "urn:uuid:..." or "urn:isbn:..."
+    std::string language = "en";        // a BCP 47 tag
+    std::string identifier;             // the unique identifier: "urn:isbn:...", "urn:uuid:..." or the manifest's
+    std::string isbn;                   // the ISBN as written ("978-0-306-40615-7"), empty when none
     std::string publisher;
     std::string rights;                 // copyright line
-    std::string date;                   // publication date, YYYY-MM-DD, may be empty
+    std::string date;                   // publication date, YYYY[-MM[-DD]], may be empty
     std::string description;
 };
 

@@ -18,11 +18,13 @@ struct CoverSize {
     int height = 2560;
 };
 
-/// The words a cover shows.
+/// The words a cover shows, in the book's language (the caller takes them
+/// from the book's words, model::words_for, so pdf prints no words of its own).
 struct CoverText {
     std::string title;
     std::string subtitle;
-    std::vector<std::string> creators;
+    std::string editors;    // the creators as the book joins them ("A, B and C"); empty: none
+    std::string edited_by;  // the line above the editors, in capitals ("EDITED BY")
 };
 
 /// Paints the cover in the book's faces (regular, italic and bold are

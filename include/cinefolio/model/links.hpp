@@ -1,6 +1,6 @@
 #pragma once
-// The book's link policy, applied once the chapters exist (private to
-// src/model): which URLs the backends may show, and links between essays.
+// The book's link policy, applied once the chapters exist (assemble runs
+// it last): which URLs the backends may show, and links between essays.
 
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/model/book.hpp"

@@ -1,16 +1,26 @@
 // Assembles the Book: films become parts, essays chapters in lens order,
 // and every block gets an id derived from its place in the book.
 
-#include "cinefolio/model/assemble.hpp"
+#include "cinefolio/assemble/assemble.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "cinefolio/base/text.hpp"
-#include "characters.hpp"
-#include "links.hpp"
+#include "cinefolio/model/characters.hpp"
+#include "cinefolio/model/links.hpp"
 
-namespace cinefolio::model {
+namespace cinefolio::assemble {
+
+using model::Block;
+using model::BlockKind;
+using model::Book;
+using model::Chapter;
+using model::Inline;
+using model::InlineKind;
+using model::Lens;
+using model::Metadata;
+using model::Part;
 
 namespace {
 
@@ -215,24 +225,15 @@ Metadata make_metadata(const manifest::Manifest& manifest) {
     meta.rights = manifest.rights;
     meta.date = manifest.date;
     meta.description = manifest.description;
-    if (!manifest.isbn.empty()) {
-        meta.identifier = "urn:isbn:" + manifest.isbn;
-    } else if (!manifest.identifier.empty()) {
-        meta.identifier = manifest.identifier;
-    } else {
-        // Derived from what names the book, never from the clock or a random
-        // source, so a rebuild keeps the identifier readers have stored.
-        std::string name = manifest.id + "\n" + manifest.title + "\n" + manifest.subtitle;
-        for (const auto& creator : manifest.creators) name += "\n" + creator;
-        meta.identifier = "urn:uuid:" + base::name_uuid(name);
-    }
+    meta.identifier = manifest.identifier;
+    meta.isbn = manifest.isbn;
     return meta;
 }
 
 }  // namespace
 
 std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<corpus::Essay> essays,
-                             base::Diagnostics& diagnostics, const HostToAscii& host_to_ascii) {
+                             base::Diagnostics& diagnostics, const model::HostToAscii& host_to_ascii) {
     Book book;
     book.metadata = make_metadata(manifest);
     auto errors_before = diagnostics.error_count();
@@ -278,9 +279,9 @@ std::optional<Book> assemble(const manifest::Manifest& manifest, std::vector<cor
         return std::nullopt;
     }
     // Links between essays need every chapter's id, so they resolve last.
-    resolve_links(book, host_to_ascii, diagnostics);
-    replace_unsafe_characters(book, diagnostics);
+    model::resolve_links(book, host_to_ascii, diagnostics);
+    model::replace_unsafe_characters(book, diagnostics);
     return book;
 }
 
-}  // namespace cinefolio::model
+}  // namespace cinefolio::assemble

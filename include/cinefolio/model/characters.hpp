@@ -1,5 +1,5 @@
 #pragma once
-// Characters the outputs cannot carry (private to src/model).
+// Characters the outputs cannot carry (assemble replaces them last).
 
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/model/book.hpp"
