@@ -61,6 +61,18 @@ Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>
 }
 
 std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
+    if (!dictionary_ || word.size() < 5 || word.size() > 100) return {};
+    const std::string key(word);
+    {
+        std::lock_guard<std::mutex> lock(memo_mutex_);
+        if (auto known = memo_.find(key); known != memo_.end()) return known->second;
+    }
+    auto result = compute_points(word);
+    std::lock_guard<std::mutex> lock(memo_mutex_);
+    return memo_.emplace(key, std::move(result)).first->second;
+}
+
+std::vector<std::size_t> Hyphenator::compute_points(std::string_view word) const {
     std::vector<std::size_t> result;
     if (!dictionary_ || word.size() < 5 || word.size() > 100) return result;
     // The patterns are lower case; lowering must keep byte offsets, so a
@@ -73,8 +85,6 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     // (TeX's \uchyph=0). The editor can still say where one breaks.
     std::size_t first = 0;
     if (!names_ && u_isupper(static_cast<UChar32>(base::decode_utf8(word, first)))) return result;
-    // A capital first letter is a name or a title: "Bal-agov" and
-    // "Close-ness" read as errors to the people they name.
     std::vector<char> hyphens(lower.size() + 5, '0');
     char** replacements = nullptr;
     int* positions = nullptr;

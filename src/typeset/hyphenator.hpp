@@ -3,9 +3,11 @@
 
 #include <cstddef>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "raii.hpp"
@@ -13,6 +15,9 @@
 namespace cinefolio::typeset {
 
 /// Finds the places a word may take a hyphen; inert without patterns.
+/// One Hyphenator serves every paragraph of a build, on every thread: each
+/// distinct word is hyphenated once and remembered (the answer depends on
+/// the word alone, so which thread asks first changes nothing).
 class Hyphenator {
 public:
     /// Loads patterns from the bytes of a .dic file; empty bytes or bad
@@ -30,10 +35,16 @@ public:
     std::vector<std::size_t> points(std::string_view word) const;
 
 private:
+    std::vector<std::size_t> compute_points(std::string_view word) const;
+
     HyphenDictionary dictionary_;
     bool names_ = false;
     // Lower-case words to where they may break (empty: nowhere).
     std::map<std::string, std::vector<std::size_t>> exceptions_;
+    // Words already hyphenated; a text's vocabulary is small (a few
+    // thousand words for a hundred films), so it is never trimmed.
+    mutable std::mutex memo_mutex_;
+    mutable std::unordered_map<std::string, std::vector<std::size_t>> memo_;
 };
 
 }  // namespace cinefolio::typeset
