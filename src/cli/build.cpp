@@ -25,6 +25,7 @@
 #include "cinefolio/typeset/typeset.hpp"
 #include "cli.hpp"
 #include "print_edition.hpp"
+#include "timings.hpp"
 
 namespace cinefolio::cli {
 
@@ -155,7 +156,9 @@ void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std
     // cites print pages) and its typesetting warnings, which concern print
     // only, dropped: so the EPUB's bytes do not depend on `--format`.
     base::Diagnostics print_only;
+    std::optional<Stage> stage(std::in_place, "typeset");
     auto document = typeset::typeset(job.book, print.settings, *fonts, want_pdf ? job.diagnostics : print_only);
+    stage.reset();
     if (!document) {
         if (!want_pdf) job.diagnostics.append(print_only);
         return;
@@ -165,9 +168,11 @@ void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std
         const pdf::Options options{metadata.title,
                                    model::join_names(metadata.creators, model::words_for(metadata.language)),
                                    metadata.subtitle, print.moment};
+        Stage paint("paint");
         pdf_bytes = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
     }
     if (job.epub) {
+        Stage epub("epub");
         if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, job.diagnostics);
         if (!job.epub->cover) return;
         job.epub->page_labels = std::move(document->anchor_labels);
@@ -187,7 +192,10 @@ void run_jobs(std::vector<Job>& jobs, const PrintSetup& print, bool want_pdf, co
     auto worker = [&] {
         for (std::size_t job = next++; job < jobs.size(); job = next++) run_job(jobs[job], print, want_pdf, epubs[job], pdfs[job]);
     };
-    std::size_t count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, jobs.size());
+    const int threads = print.settings.threads;
+    std::size_t count = std::clamp<std::size_t>(threads > 0 ? static_cast<unsigned>(threads)
+                                                            : std::thread::hardware_concurrency(),
+                                                1, jobs.size());
     std::vector<std::thread> workers;
     for (std::size_t i = 1; i < count; ++i) workers.emplace_back(worker);
     worker();
@@ -206,6 +214,7 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
     // The EPUB needs the print setup too: its index cites print pages.
     auto print = print_setup(loaded, moment, diagnostics);
     if (diagnostics.has_errors() || !print) return kInputError;
+    print->settings.threads = options.jobs;
 
     std::vector<Job> jobs(1);
     jobs[0].book = loaded.book;
@@ -247,6 +256,7 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
         diagnostics.error({}, "cannot create the output folder `" + options.output_dir + "`: " + code.message());
         return kInputError;
     }
+    Stage stage("write");
     for (const auto& output : outputs) {
         std::string error;
         if (!base::write_file_atomic(output.path, output.bytes, error)) {
@@ -264,7 +274,10 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
 int run(const Options& options) {
     base::SourceMap sources;
     base::Diagnostics diagnostics;
+    if (options.timings) enable_timings();
+    std::optional<Stage> stage(std::in_place, "load");
     auto loaded = load_book(options.manifest_path, sources, diagnostics, options.root_dir);
+    stage.reset();
     int status = kSuccess;
     if (!loaded || failed(diagnostics, options)) {
         status = kInputError;
@@ -286,6 +299,7 @@ int run(const Options& options) {
         status = build(options, *loaded, diagnostics);
     }
     print_diagnostics(diagnostics, sources);
+    print_timings();
     if (status == kSuccess && options.strict && diagnostics.warning_count() > 0) status = kInputError;
     return status;
 }

@@ -32,6 +32,8 @@ struct Options {
     bool strict = false;
     bool booklets = false;  // also one EPUB and PDF per film
     bool quiet = false;
+    int jobs = 0;          // -j: threads for the films of a book and for booklets (0: one per core)
+    bool timings = false;  // --timings: each stage's time and the peak memory on stderr
 };
 
 /// Parses argv; on a usage error prints to stderr and returns nullopt with

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <stdexcept>
 
 #include "cinefolio/base/text.hpp"
 #include "cli.hpp"
@@ -56,6 +57,9 @@ the book has errors; each file is written under a temporary name and renamed.
                        .pdf, its index covering that film; built in parallel
   --root DIR           read files only from DIR (default: the manifest's folder)
   --strict             treat warnings as errors
+  -j, --jobs N         set N films at once and build N booklets at once (default:
+                       one per core); the files are the same for every N
+  --timings            print each stage's time and the peak memory on stderr
   -q, --quiet          print only diagnostics
 )";
 
@@ -109,6 +113,8 @@ const std::vector<OptionSpec>& option_specs() {
         {{"-o", "--output"}, {"build"}, true},
         {{"--format"}, {"build"}, true},
         {{"--booklets"}, {"build"}},
+        {{"-j", "--jobs"}, {"build"}, true},
+        {{"--timings"}, {"build"}},
     };
     return specs;
 }
@@ -195,8 +201,22 @@ std::optional<std::string> apply(const std::string& name, const std::string& val
     else if (name == "--booklets") options.booklets = true;
     else if (name == "--root") options.root_dir = value;
     else if (name == "-o" || name == "--output") options.output_dir = value;
+    else if (name == "--timings") options.timings = true;
     else if (name == "--format" && !parse_formats(value, options))
         return "--format takes a list of epub and pdf, e.g. `--format epub,pdf`";
+    else if (name == "-j" || name == "--jobs") {
+        // A count of threads: 1 to 1024 (more is a typo, not a machine).
+        int jobs = 0;
+        std::size_t used = 0;
+        try {
+            jobs = std::stoi(value, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != value.size() || jobs < 1 || jobs > 1024)
+            return name + " takes a number of threads from 1 to 1024, e.g. `-j 2`; found `" + value + "`";
+        options.jobs = jobs;
+    }
     return std::nullopt;
 }
 
@@ -243,7 +263,10 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
             std::string value;
             if (spec->takes_value) {
                 if (i + 1 >= arguments.size() || arguments[i + 1].empty())
-                    return usage_error(argument + " needs a " + (argument == "--format" ? "list" : "folder"),
+                    return usage_error(argument + " needs a " +
+                                           (argument == "--format"                     ? "list"
+                                            : argument == "-j" || argument == "--jobs" ? "number"
+                                                                                       : "folder"),
                                        see_help(first), first, exit_code);
                 value = arguments[++i];
             }

@@ -2,6 +2,11 @@
 
 #include "book_parts.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
 #include "blocks.hpp"
 #include "display.hpp"
 
@@ -126,6 +131,10 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
 }  // namespace
 
 void set_part(Context& context, const model::Part& part, VerticalList& list, std::vector<ContentsEntry>& contents) {
+    // A film's title comes from its essays' front matter: a character its
+    // title page lacks is blamed on the first essay (not on whatever the
+    // previous film set last, which depended on the order films were set).
+    if (!part.chapters.empty()) context.shaper.set_span(part.chapters.front().source);
     const Design& design = context.design;
     const auto& roles = design.roles;
     list.page_break(true);
@@ -175,6 +184,80 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
     for (std::size_t i = 0; i < part.chapters.size(); ++i) {
         set_chapter(context, part, part.chapters[i], i == 0, list, contents);
     }
+}
+
+namespace {
+
+/// What setting one film gives, before it is joined to the book.
+struct SetFilm {
+    VerticalList list;
+    std::vector<ContentsEntry> contents;
+    base::Diagnostics diagnostics;
+    std::vector<Shaper::MissingReport> missing;
+    base::Span last_span;
+};
+
+/// Moves one film's diagnostics after the book's, leaving out the missing
+/// characters an earlier film reported (one shaper would have said each once).
+void join_diagnostics(const SetFilm& film, Context& context) {
+    std::size_t next_missing = 0;
+    const auto& items = film.diagnostics.all();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& item = items[i];
+        if (next_missing < film.missing.size() && film.missing[next_missing].diagnostic == i) {
+            const char32_t character = film.missing[next_missing++].character;
+            if (!context.shaper.first_report(character)) continue;
+        }
+        base::Diagnostics one;
+        if (item.severity == base::Severity::error) one.error(item.span, item.message, item.hint);
+        else if (item.severity == base::Severity::warning) one.warning(item.span, item.message, item.hint);
+        else one.note(item.span, item.message, item.hint);
+        context.diagnostics.append(one);
+    }
+}
+
+}  // namespace
+
+void set_parts(Context& context, const Settings& settings, const std::vector<model::Part>& parts, int threads,
+               VerticalList& list, std::vector<ContentsEntry>& contents) {
+    std::vector<SetFilm> films(parts.size());
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::atomic<bool> failed{false};
+    auto worker = [&] {
+        try {
+            for (std::size_t i = next++; i < parts.size() && !failed; i = next++) {
+                SetFilm& film = films[i];
+                Context own(settings, context.shaper.fonts(), context.words, film.diagnostics, context.hyphenation);
+                set_part(own, parts[i], film.list, film.contents);
+                film.missing = own.shaper.missing_reports();
+                film.last_span = own.shaper.span();
+            }
+        } catch (...) {
+            // The first failure (out of memory) is rethrown on the calling thread.
+            if (!failed.exchange(true)) failure = std::current_exception();
+        }
+    };
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t wanted = threads > 0 ? static_cast<std::size_t>(threads) : cores;
+    const std::size_t count = std::clamp<std::size_t>(wanted, 1, std::max<std::size_t>(parts.size(), 1));
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < count; ++i) workers.emplace_back(worker);
+    worker();
+    for (auto& thread : workers) thread.join();
+    if (failure) std::rethrow_exception(failure);
+
+    for (auto& film : films) {
+        join_diagnostics(film, context);
+        auto& items = film.list.items();
+        list.items().insert(list.items().end(), std::make_move_iterator(items.begin()),
+                            std::make_move_iterator(items.end()));
+        contents.insert(contents.end(), std::make_move_iterator(film.contents.begin()),
+                        std::make_move_iterator(film.contents.end()));
+    }
+    // What is set after the body (the index, the front matter) is blamed
+    // where one shaper setting the films in turn would have left its span.
+    if (!films.empty()) context.shaper.set_span(films.back().last_span);
 }
 
 }  // namespace cinefolio::typeset

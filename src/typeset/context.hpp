@@ -3,6 +3,8 @@
 // design, the words of the book's language, the shaper, the line-break
 // finder and the hyphenator.
 
+#include <memory>
+
 #include "cinefolio/model/words.hpp"
 #include "design.hpp"
 #include "hyphenator.hpp"
@@ -32,15 +34,23 @@ struct ParagraphFormat {
     bool report = true;           // warn about lines outside tolerance (not for trial settings)
 };
 
-/// Tools and design for one book (not shared between threads).
+/// Tools and design for one book, or for one film of it on a worker thread
+/// (a Context is not shared between threads; its hyphenator is).
 struct Context {
-    Context(const Settings& settings, const FontSet& fonts, const model::Words& book_words, base::Diagnostics& reporter)
+    /// Without `shared_hyphenator` the Context loads its own from the settings.
+    Context(const Settings& settings, const FontSet& fonts, const model::Words& book_words, base::Diagnostics& reporter,
+            std::shared_ptr<const Hyphenator> shared_hyphenator = nullptr)
         : design(Design::from(settings.design)),
           words(book_words),
           font_expansion(settings.font_expansion),
           margin_kerning(settings.margin_kerning),
           shaper(fonts, reporter),
-          hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions, settings.hyphenate_names),
+          hyphenation(shared_hyphenator
+                          ? std::move(shared_hyphenator)
+                          : std::make_shared<const Hyphenator>(settings.hyphenation_patterns,
+                                                               settings.hyphenation_exceptions,
+                                                               settings.hyphenate_names)),
+          hyphenator(*hyphenation),
           images(settings.images),
           diagnostics(reporter) {}
 
@@ -52,7 +62,9 @@ struct Context {
     bool margin_kerning = true;
     Shaper shaper;
     LineBreakFinder breaks;
-    Hyphenator hyphenator;
+    /// Thread-safe and memoizing: one serves every Context of a build.
+    std::shared_ptr<const Hyphenator> hyphenation;
+    const Hyphenator& hyphenator;
     /// The book's images by resource name (the Settings outlive the Context).
     const std::map<std::string, ImageInfo>& images;
     base::Diagnostics& diagnostics;

@@ -134,6 +134,7 @@ void Shaper::report_missing(std::string_view text, std::uint32_t cluster, FontSt
     for (std::size_t number = 1; number <= fonts_.fallback_count(); ++number) {
         faces += ", " + fonts_.fallback(number).name();
     }
+    missing_reports_.push_back({diagnostics_.all().size(), code_point});
     diagnostics_.warning(span_,
                          "no print font has a glyph for " + std::string(hex) + " '" +
                              std::string(text.substr(cluster, offset - cluster)) + "' (tried " + faces +

@@ -62,6 +62,17 @@ public:
     void set_span(base::Span span) { span_ = span; }
     /// The source position of what is being set.
     base::Span span() const { return span_; }
+    /// A missing character this shaper reported: the index of its warning
+    /// among the diagnostics' items, and the character.
+    struct MissingReport {
+        std::size_t diagnostic = 0;
+        char32_t character = 0;
+    };
+    /// The missing characters reported so far, in order.
+    const std::vector<MissingReport>& missing_reports() const { return missing_reports_; }
+    /// Counts a character as reported (by another shaper of the same book);
+    /// true if it had not been yet.
+    bool first_report(char32_t character) { return reported_.insert(character).second; }
 
 private:
     const Face& face_of(const TextStyle& style, int fallback) const;
@@ -73,6 +84,7 @@ private:
     base::Diagnostics& diagnostics_;
     HarfBuzzBuffer buffer_;
     std::set<char32_t> reported_;
+    std::vector<MissingReport> missing_reports_;
     base::Span span_;
 };
 

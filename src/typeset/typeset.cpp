@@ -102,7 +102,7 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
 
     VerticalList body;
     std::vector<ContentsEntry> contents;
-    for (const auto& part : book.parts) set_part(context, part, body, contents);
+    set_parts(context, settings, book.parts, settings.threads, body, contents);
     auto body_pages = build_pages(body.items(), geometry);
     append_index(context, book, geometry, body_pages, contents);
 
