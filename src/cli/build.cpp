@@ -121,6 +121,8 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, std::int64_t mom
     settings.hyphenate_names = loaded.manifest.hyphenate_names;
     settings.build_date = pdf::day_of(moment);
     settings.images = setup.images->info();
+    // One cache for the book and its booklets: a booklet's words are the book's.
+    settings.cache = typeset::make_text_cache(settings);
     // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or
     // protrusion; unset means both.
     if (const char* microtype = std::getenv("CINEFOLIO_MICROTYPE")) {

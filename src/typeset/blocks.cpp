@@ -155,7 +155,7 @@ void BlockSetter::add_lines(std::vector<SetLine> lines, const Measure& measure) 
             list_.penalty(std::min(penalty, forbidden_break));
         }
         Content content;
-        content.append(lines[i].content, measure.left, 0);
+        content.append(std::move(lines[i].content), measure.left, 0);
         list_.box(std::move(content), measure.leading, context_.design.top_of(measure.size));
     }
     keep_next_ = false;
@@ -240,7 +240,7 @@ bool BlockSetter::set_lead_apart(const model::Block& block, const TextStyle& sty
     for (std::size_t i = 0; i < lead.size(); ++i) {
         if (i > 0) list_.penalty(forbidden_break);
         Content content;
-        content.append(lead[i].content, measure.left, 0);
+        content.append(std::move(lead[i].content), measure.left, 0);
         list_.box(std::move(content), measure.leading, context_.design.top_of(measure.size));
     }
     list_.penalty(forbidden_break);
@@ -284,7 +284,7 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) list_.penalty(forbidden_break);
         Content content;
-        content.append(lines[i].content, heading.left, 0);
+        content.append(std::move(lines[i].content), heading.left, 0);
         list_.box(std::move(content), heading.leading, design.top_of(heading.size));
     }
     // A heading never ends a page: no break between it and its text. It

@@ -20,6 +20,8 @@ struct Content {
 
     /// Appends another content moved by (dx, dy).
     void append(const Content& other, double dx, double dy);
+    /// The same, taking the other's glyph runs and strings instead of copying them.
+    void append(Content&& other, double dx, double dy);
     bool empty() const { return runs.empty() && rules.empty() && images.empty() && links.empty(); }
 };
 

@@ -97,7 +97,7 @@ std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const
     if (format.hanging != 0) {
         for (std::size_t i = 1; i < lines.size(); ++i) {
             Content shifted;
-            shifted.append(lines[i].content, format.hanging, 0);
+            shifted.append(std::move(lines[i].content), format.hanging, 0);
             lines[i].content = std::move(shifted);
         }
     }

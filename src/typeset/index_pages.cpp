@@ -96,7 +96,7 @@ public:
         const Measure measure{0, design.measure, size_, leading_};
         for (auto& line : context_.set(std::move(text), measure, format)) {
             Content content;
-            content.append(line.content, 0, 0);
+            content.append(std::move(line.content), 0, 0);
             add_kept_space(list, 0);
             list.box(std::move(content), leading_, design.top_of(size_));
         }
@@ -211,7 +211,7 @@ private:
             else
                 list.glue(0);
             Content content;
-            content.append(lines[i].content, indent, 0);
+            content.append(std::move(lines[i].content), indent, 0);
             list.box(std::move(content), leading_, context_.design.top_of(size_));
         }
     }

@@ -33,8 +33,11 @@ struct Candidate {
 
 class PageBuilder {
 public:
-    PageBuilder(const std::vector<VerticalItem>& items, const PageGeometry& geometry)
-        : items_(items), geometry_(geometry) {}
+    /// With `taken`, the items' boxes are moved onto the pages (the list is
+    /// not read again) rather than copied.
+    PageBuilder(const std::vector<VerticalItem>& items, const PageGeometry& geometry,
+                std::vector<VerticalItem>* taken = nullptr)
+        : items_(items), taken_(taken), geometry_(geometry) {}
 
     std::vector<BuiltPage> run() {
         std::size_t next = 0;
@@ -146,8 +149,10 @@ private:
             const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;
             apply_marks(page, where.baseline + shift - item.top);
             note_start(page, item.content);
-            page.content.append(item.content, 0, where.baseline + shift);
             page.anchors.insert(page.anchors.end(), item.content.anchors.begin(), item.content.anchors.end());
+            // A page's items are never read again once it is built.
+            if (taken_) page.content.append(std::move((*taken_)[j].content), 0, where.baseline + shift);
+            else page.content.append(item.content, 0, where.baseline + shift);
         }
         page.running_head = running_head_;
         page.verso_head = verso_head_;
@@ -198,6 +203,7 @@ private:
     }
 
     const std::vector<VerticalItem>& items_;
+    std::vector<VerticalItem>* taken_ = nullptr;
     PageGeometry geometry_;
     std::vector<BuiltPage> pages_;
     std::string running_head_;
@@ -211,6 +217,10 @@ private:
 
 std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const PageGeometry& geometry) {
     return PageBuilder(items, geometry).run();
+}
+
+std::vector<BuiltPage> build_pages(std::vector<VerticalItem>&& items, const PageGeometry& geometry) {
+    return PageBuilder(items, geometry, &items).run();
 }
 
 }  // namespace cinefolio::typeset

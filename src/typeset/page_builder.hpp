@@ -43,5 +43,8 @@ struct BuiltPage {
 /// Breaks the list into pages. Page 0 is a recto; forced recto breaks that
 /// land on a verso add a blank (blind) page.
 std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const PageGeometry& geometry);
+/// The same, moving each box's content onto its page: `items` keeps its
+/// glue, penalties and marks, but its boxes are left empty.
+std::vector<BuiltPage> build_pages(std::vector<VerticalItem>&& items, const PageGeometry& geometry);
 
 }  // namespace cinefolio::typeset

@@ -11,6 +11,7 @@
 #include "furniture.hpp"
 #include "index_pages.hpp"
 #include "page_builder.hpp"
+#include "text_cache.hpp"
 
 namespace cinefolio::typeset {
 
@@ -76,11 +77,12 @@ void add_page_starts(PagedDocument& document, const std::vector<BuiltPage>& fron
     }
 }
 
-/// Moves a built page onto its side of the spread and adds its furniture.
-Page finish_page(Context& context, const BuiltPage& built, std::size_t index, const std::string& label,
+/// Moves a built page onto its side of the spread and adds its furniture
+/// (taking the built page's content, which is not needed after).
+Page finish_page(Context& context, BuiltPage& built, std::size_t index, const std::string& label,
                  const std::string& book_title) {
     Content content;
-    content.append(built.content, context.design.text_left(index), 0);
+    content.append(std::move(built.content), context.design.text_left(index), 0);
     content.append(furniture(context, built, index, label, book_title), 0, 0);
     Page page;
     page.label = label;
@@ -95,20 +97,23 @@ Page finish_page(Context& context, const BuiltPage& built, std::size_t index, co
 
 }  // namespace
 
+std::shared_ptr<TextCache> make_text_cache(const Settings& settings) { return std::make_shared<TextCache>(settings); }
+
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics) {
-    Context context(settings, fonts, model::words_for(book.metadata.language), diagnostics);
+    const std::shared_ptr<TextCache> cache = settings.cache ? settings.cache : make_text_cache(settings);
+    Context context(settings, fonts, model::words_for(book.metadata.language), diagnostics, cache->hyphenator);
     const PageGeometry geometry = geometry_of(context.design);
 
     VerticalList body;
     std::vector<ContentsEntry> contents;
     set_parts(context, settings, book.parts, settings.threads, body, contents);
-    auto body_pages = build_pages(body.items(), geometry);
+    auto body_pages = build_pages(std::move(body.items()), geometry);
     append_index(context, book, geometry, body_pages, contents);
 
     VerticalList front;
     set_front_matter(context, book, contents, anchor_pages(body_pages, 0), settings.build_date, front);
-    auto front_pages = build_pages(front.items(), geometry);
+    auto front_pages = build_pages(std::move(front.items()), geometry);
     // Arabic page 1 must be a recto: the front matter fills whole leaves.
     if (front_pages.size() % 2 == 1) {
         BuiltPage blank;

@@ -3,6 +3,7 @@
 // into lines and pages, with front matter, running heads and folios).
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,10 @@
 #include "cinefolio/typeset/paged_document.hpp"
 
 namespace cinefolio::typeset {
+
+/// What the books of one build share while they are set, on any thread:
+/// each distinct word hyphenated once. Opaque; see make_text_cache.
+class TextCache;
 
 /// The print design, hyphenation and what the copyright page prints as build date.
 struct Settings {
@@ -37,7 +42,18 @@ struct Settings {
     /// The images print can draw (or not), by resource name: the URL the
     /// Book's image inlines carry. Images not listed print their alt text.
     std::map<std::string, ImageInfo> images;
+    /// How many films are set at once (shaping, hyphenation and line
+    /// breaking); pages are built in order afterwards, so the result does
+    /// not depend on it. 0: one per core.
+    int threads = 1;
+    /// Shared by the books set with these settings (the book and its
+    /// booklets); without one each typeset() call makes its own.
+    std::shared_ptr<TextCache> cache;
 };
+
+/// A cache for books set with `settings` (its hyphenation patterns,
+/// exceptions and names rule); it never changes what is set, only how often.
+std::shared_ptr<TextCache> make_text_cache(const Settings& settings);
 
 /// Sets the whole book; nullopt after reporting errors. Characters the
 /// fonts lack are reported once each as warnings.
