@@ -228,7 +228,8 @@ void set_parts(Context& context, const Settings& settings, const std::vector<mod
         try {
             for (std::size_t i = next++; i < parts.size() && !failed; i = next++) {
                 SetFilm& film = films[i];
-                Context own(settings, context.shaper.fonts(), context.words, film.diagnostics, context.hyphenation);
+                Context own(settings, context.shaper.fonts(), context.words, film.diagnostics, context.hyphenation,
+                            context.shaper.words());
                 set_part(own, parts[i], film.list, film.contents);
                 film.missing = own.shaper.missing_reports();
                 film.last_span = own.shaper.span();

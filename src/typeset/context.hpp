@@ -37,14 +37,16 @@ struct ParagraphFormat {
 /// Tools and design for one book, or for one film of it on a worker thread
 /// (a Context is not shared between threads; its hyphenator is).
 struct Context {
-    /// Without `shared_hyphenator` the Context loads its own from the settings.
+    /// Without `shared_hyphenator` the Context loads its own from the
+    /// settings; without `shared_words` it shapes whole runs, unmemoized.
     Context(const Settings& settings, const FontSet& fonts, const model::Words& book_words, base::Diagnostics& reporter,
-            std::shared_ptr<const Hyphenator> shared_hyphenator = nullptr)
+            std::shared_ptr<const Hyphenator> shared_hyphenator = nullptr,
+            std::shared_ptr<WordShapes> shared_words = nullptr)
         : design(Design::from(settings.design)),
           words(book_words),
           font_expansion(settings.font_expansion),
           margin_kerning(settings.margin_kerning),
-          shaper(fonts, reporter),
+          shaper(fonts, reporter, std::move(shared_words)),
           hyphenation(shared_hyphenator
                           ? std::move(shared_hyphenator)
                           : std::make_shared<const Hyphenator>(settings.hyphenation_patterns,

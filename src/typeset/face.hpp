@@ -33,6 +33,10 @@ public:
     const std::string& family() const { return family_; }
     /// True if the face maps the code point to a glyph.
     bool has_glyph(char32_t code_point) const;
+    /// True if no substitution or positioning rule of the face reads its
+    /// space glyph (no kerning against a space, no ligature across one):
+    /// then words separated by U+0020 shape alike alone or in a line.
+    bool space_is_inert() const { return space_is_inert_; }
 
 private:
     std::string bytes_;  // FreeType and HarfBuzz read these in place
@@ -42,6 +46,7 @@ private:
     double units_per_em_ = 1000;
     double ascender_ = 0.8;
     double descender_ = -0.2;
+    bool space_is_inert_ = false;
     std::string name_;
     std::string family_;
 };

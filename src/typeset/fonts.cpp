@@ -2,9 +2,41 @@
 
 #include "cinefolio/typeset/fonts.hpp"
 
+#include <hb-ot.h>
+
 #include "face.hpp"
 
 namespace cinefolio::typeset {
+
+namespace {
+
+/// Whether any GSUB or GPOS lookup has the space glyph in its input or
+/// context, or the face has tables HarfBuzz would apply outside them
+/// (legacy kern, AAT): if none, a space never affects its neighbours.
+bool space_inert(hb_font_t* font) {
+    hb_codepoint_t space = 0;
+    if (!hb_font_get_nominal_glyph(font, U' ', &space)) return false;
+    hb_face_t* face = hb_font_get_face(font);
+    for (hb_tag_t legacy : {HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('k', 'e', 'r', 'x')}) {
+        HarfBuzzBlob table(hb_face_reference_table(face, legacy));
+        if (hb_blob_get_length(table.get()) > 0) return false;
+    }
+    HarfBuzzSet before(hb_set_create()), input(hb_set_create()), after(hb_set_create());
+    for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+        const unsigned count = hb_ot_layout_table_get_lookup_count(face, table);
+        for (unsigned lookup = 0; lookup < count; ++lookup) {
+            hb_set_clear(before.get());
+            hb_set_clear(input.get());
+            hb_set_clear(after.get());
+            hb_ot_layout_lookup_collect_glyphs(face, table, lookup, before.get(), input.get(), after.get(), nullptr);
+            if (hb_set_has(before.get(), space) || hb_set_has(input.get(), space) || hb_set_has(after.get(), space))
+                return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
 
 Face::Face(std::string_view bytes, std::string& error) : bytes_(bytes) {
     FT_Library library = nullptr;
@@ -29,6 +61,7 @@ Face::Face(std::string_view bytes, std::string& error) : bytes_(bytes) {
     HarfBuzzFont font(hb_font_create(hb_face.get()));
     hb_font_set_scale(font.get(), static_cast<int>(units_per_em_), static_cast<int>(units_per_em_));
     font_ = std::move(font);
+    space_is_inert_ = space_inert(font_.get());
     ascender_ = face->ascender / static_cast<double>(face->units_per_EM);
     descender_ = face->descender / static_cast<double>(face->units_per_EM);
     family_ = face->family_name ? face->family_name : "unnamed";

@@ -28,6 +28,9 @@ struct HarfBuzzFontDeleter {
 struct HarfBuzzBufferDeleter {
     void operator()(hb_buffer_t* buffer) const { hb_buffer_destroy(buffer); }
 };
+struct HarfBuzzSetDeleter {
+    void operator()(hb_set_t* set) const { hb_set_destroy(set); }
+};
 struct HyphenDictDeleter {
     void operator()(HyphenDict* dict) const { hnj_hyphen_free(dict); }
 };
@@ -38,6 +41,7 @@ using HarfBuzzBlob = std::unique_ptr<hb_blob_t, HarfBuzzBlobDeleter>;
 using HarfBuzzFace = std::unique_ptr<hb_face_t, HarfBuzzFaceDeleter>;
 using HarfBuzzFont = std::unique_ptr<hb_font_t, HarfBuzzFontDeleter>;
 using HarfBuzzBuffer = std::unique_ptr<hb_buffer_t, HarfBuzzBufferDeleter>;
+using HarfBuzzSet = std::unique_ptr<hb_set_t, HarfBuzzSetDeleter>;
 using HyphenDictionary = std::unique_ptr<HyphenDict, HyphenDictDeleter>;
 
 }  // namespace cinefolio::typeset

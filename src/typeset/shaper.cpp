@@ -11,8 +11,8 @@
 
 namespace cinefolio::typeset {
 
-Shaper::Shaper(const FontSet& fonts, base::Diagnostics& diagnostics)
-    : fonts_(fonts), diagnostics_(diagnostics), buffer_(hb_buffer_create()) {}
+Shaper::Shaper(const FontSet& fonts, base::Diagnostics& diagnostics, std::shared_ptr<WordShapes> words)
+    : fonts_(fonts), diagnostics_(diagnostics), buffer_(hb_buffer_create()), words_(std::move(words)) {}
 
 namespace {
 
@@ -31,6 +31,23 @@ std::vector<hb_feature_t> features_of(const TextStyle& style) {
     // Ligatures would swallow the letter spacing of tracked text.
     if (style.tracking != 0) features.push_back(hb_feature_t{hb_tag_from_string("liga", 4), 0, 0, ~0u});
     return features;
+}
+
+/// features_of as bits, for the word memo's key.
+unsigned feature_bits(const TextStyle& style) {
+    return (style.small_caps ? 1u : 0u) | (style.caps_to_small ? 2u : 0u) | (style.superior ? 4u : 0u) |
+           (style.oldstyle ? 8u : 0u) | (style.tracking != 0 ? 16u : 0u);
+}
+
+/// The end of the word starting at `begin`: past its letters and the
+/// spaces after them. Words are split at U+0020 only, and only in faces
+/// whose rules never read the space (Face::space_is_inert), so a word
+/// shapes the same alone as in its line.
+std::size_t word_end(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t at = begin;
+    while (at < end && text[at] != ' ') ++at;
+    while (at < end && text[at] == ' ') ++at;
+    return at;
 }
 
 }  // namespace
@@ -80,6 +97,68 @@ ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t en
     run.end = end;
     if (begin >= end) return run;
     const Face& face = face_of(style, fallback);
+    // A fallback face sets another script, whose shaping may need the
+    // whole run (joining, reordering): only the text face goes by words.
+    if (words_ && fallback == 0 && face.space_is_inert()) shape_words(text, face, run);
+    else shape_whole(text, face, run);
+    return run;
+}
+
+void Shaper::shape_words(std::string_view text, const Face& face, ShapedRun& run) {
+    const TextStyle& style = run.style;
+    const auto features = features_of(style);
+    const unsigned bits = feature_bits(style);
+    const double scale = style.size / face.units_per_em();
+    const double tracking = style.tracking * style.size;
+    std::vector<WordGlyph>& glyphs = word_glyphs_;
+    for (std::size_t begin = run.begin; begin < run.end;) {
+        const std::size_t end = word_end(text, begin, run.end);
+        const std::string_view word = text.substr(begin, end - begin);
+        std::string key = WordShapes::key(word, static_cast<unsigned>(style.font), bits);
+        if (!words_->find(key, glyphs)) {
+            hb_buffer_t* buffer = buffer_.get();
+            hb_buffer_reset(buffer);
+            hb_buffer_add_utf8(buffer, word.data(), static_cast<int>(word.size()), 0, static_cast<int>(word.size()));
+            hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+            hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
+            hb_buffer_set_language(buffer, hb_language_from_string("en", 2));
+            hb_shape(face.harfbuzz(), buffer, features.data(), static_cast<unsigned>(features.size()));
+            unsigned count = 0;
+            const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
+            const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
+            glyphs.resize(count);
+            for (unsigned i = 0; i < count; ++i) {
+                glyphs[i] = {infos[i].codepoint,
+                             infos[i].cluster,
+                             positions[i].x_advance,
+                             positions[i].x_offset,
+                             positions[i].y_offset,
+                             (hb_glyph_info_get_glyph_flags(&infos[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0};
+            }
+            words_->insert(std::move(key), glyphs);
+        }
+        for (std::size_t i = 0; i < glyphs.size(); ++i) {
+            ShapedGlyph glyph;
+            glyph.id = glyphs[i].id;
+            glyph.cluster = static_cast<std::uint32_t>(begin) + glyphs[i].cluster;
+            glyph.advance = glyphs[i].advance * scale;
+            glyph.x_offset = glyphs[i].x_offset * scale;
+            glyph.y_offset = glyphs[i].y_offset * scale;
+            glyph.unsafe_to_break = glyphs[i].unsafe_to_break;
+            if (tracking != 0 && (i + 1 == glyphs.size() || glyphs[i + 1].cluster != glyphs[i].cluster))
+                glyph.advance += tracking;
+            if (glyph.id == 0) report_missing(text, glyph.cluster, style.font);
+            run.glyphs.push_back(glyph);
+        }
+        begin = end;
+    }
+}
+
+void Shaper::shape_whole(std::string_view text, const Face& face, ShapedRun& run) {
+    const TextStyle& style = run.style;
+    const int fallback = run.fallback;
+    const std::size_t begin = run.begin;
+    const std::size_t end = run.end;
     hb_buffer_t* buffer = buffer_.get();
     hb_buffer_reset(buffer);
     hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), static_cast<unsigned>(begin),
@@ -115,7 +194,6 @@ ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t en
         if (glyph.id == 0) report_missing(text, glyph.cluster, style.font);
         run.glyphs.push_back(glyph);
     }
-    return run;
 }
 
 double Shaper::width(const ShapedRun& run) {

@@ -3,6 +3,7 @@
 // features the style asks for. Private to src/typeset.
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "cinefolio/typeset/fonts.hpp"
 #include "raii.hpp"
 #include "styled_text.hpp"
+#include "word_shapes.hpp"
 
 namespace cinefolio::typeset {
 
@@ -38,9 +40,11 @@ struct ShapedRun {
 };
 
 /// Shapes text with a reusable buffer and reports each missing character once.
+/// With a word memo, text in the style's own face is shaped a word at a time
+/// (each word with the spaces after it), each distinct word once.
 class Shaper {
 public:
-    Shaper(const FontSet& fonts, base::Diagnostics& diagnostics);
+    Shaper(const FontSet& fonts, base::Diagnostics& diagnostics, std::shared_ptr<WordShapes> words = nullptr);
 
     /// Shapes bytes [begin, end) of `text` (the rest is context for HarfBuzz)
     /// in the style's face or the `fallback`-th fallback face.
@@ -58,6 +62,8 @@ public:
     static double width(const ShapedRun& run);
 
     const FontSet& fonts() const { return fonts_; }
+    /// The word memo this shaper shares (may be null).
+    const std::shared_ptr<WordShapes>& words() const { return words_; }
     /// The source position blamed for missing characters from now on.
     void set_span(base::Span span) { span_ = span; }
     /// The source position of what is being set.
@@ -75,6 +81,10 @@ public:
     bool first_report(char32_t character) { return reported_.insert(character).second; }
 
 private:
+    /// Shapes [begin, end) as one HarfBuzz buffer, the rest of `text` as context.
+    void shape_whole(std::string_view text, const Face& face, ShapedRun& run);
+    /// Shapes [begin, end) word by word through the memo.
+    void shape_words(std::string_view text, const Face& face, ShapedRun& run);
     const Face& face_of(const TextStyle& style, int fallback) const;
     /// The face index (0 or a fallback number) that has the character.
     int face_for(char32_t character, const TextStyle& style) const;
@@ -83,6 +93,8 @@ private:
     const FontSet& fonts_;
     base::Diagnostics& diagnostics_;
     HarfBuzzBuffer buffer_;
+    std::shared_ptr<WordShapes> words_;
+    std::vector<WordGlyph> word_glyphs_;  // reused between words
     std::set<char32_t> reported_;
     std::vector<MissingReport> missing_reports_;
     base::Span span_;

@@ -6,6 +6,7 @@
 
 #include "cinefolio/typeset/typeset.hpp"
 #include "hyphenator.hpp"
+#include "word_shapes.hpp"
 
 namespace cinefolio::typeset {
 
@@ -17,6 +18,9 @@ public:
 
     /// Thread-safe; remembers each distinct word's hyphenation points.
     std::shared_ptr<const Hyphenator> hyphenator;
+    /// Thread-safe; remembers each distinct word's glyphs (for the faces
+    /// the books of one build share).
+    std::shared_ptr<WordShapes> words = std::make_shared<WordShapes>();
 };
 
 }  // namespace cinefolio::typeset

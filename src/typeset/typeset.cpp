@@ -102,7 +102,8 @@ std::shared_ptr<TextCache> make_text_cache(const Settings& settings) { return st
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics) {
     const std::shared_ptr<TextCache> cache = settings.cache ? settings.cache : make_text_cache(settings);
-    Context context(settings, fonts, model::words_for(book.metadata.language), diagnostics, cache->hyphenator);
+    Context context(settings, fonts, model::words_for(book.metadata.language), diagnostics, cache->hyphenator,
+                    cache->words);
     const PageGeometry geometry = geometry_of(context.design);
 
     VerticalList body;
