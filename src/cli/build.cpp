@@ -165,6 +165,26 @@ void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std
         if (!want_pdf) job.diagnostics.append(print_only);
         return;
     }
+    // The EPUB is written on a thread of its own while the PDF is painted
+    // (unless -j 1): both only read the book and the layout. Its cover is
+    // drawn first, as painting uses the same FreeType faces; its messages
+    // follow the painter's, as when one ran after the other.
+    base::Diagnostics epub_diagnostics;
+    std::future<decltype(epub::write(job.book, *job.epub, epub_diagnostics))> written;
+    if (job.epub) {
+        Stage cover("cover");
+        if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, epub_diagnostics);
+        if (job.epub->cover) {
+            job.epub->page_labels = std::move(document->anchor_labels);  // the painter reads anchor_pages
+            job.epub->page_starts = epub_page_starts(*document);
+            job.epub->print_source = print_source(job.print_isbn, job.book.metadata.identifier, print.settings.design);
+            const auto policy = print.settings.threads == 1 ? std::launch::deferred : std::launch::async;
+            written = std::async(policy, [&job, &epub_diagnostics] {
+                Stage epub("epub");
+                return epub::write(job.book, *job.epub, epub_diagnostics);
+            });
+        }
+    }
     if (want_pdf) {
         const auto& metadata = job.book.metadata;
         const pdf::Options options{metadata.title,
@@ -173,15 +193,8 @@ void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std
         Stage paint("paint");
         pdf_bytes = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
     }
-    if (job.epub) {
-        Stage epub("epub");
-        if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, job.diagnostics);
-        if (!job.epub->cover) return;
-        job.epub->page_labels = std::move(document->anchor_labels);
-        job.epub->page_starts = epub_page_starts(*document);
-        job.epub->print_source = print_source(job.print_isbn, job.book.metadata.identifier, print.settings.design);
-        epub_bytes = epub::write(job.book, *job.epub, job.diagnostics);
-    }
+    if (written.valid()) epub_bytes = written.get();
+    job.diagnostics.append(epub_diagnostics);
 }
 
 // The backends are pure functions over const values, so every job runs on
