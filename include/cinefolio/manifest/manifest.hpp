@@ -71,6 +71,7 @@ struct Manifest {
     base::Span index_source;
     std::string cover;  // EPUB cover image, relative to the manifest; empty: a generated cover
     base::Span cover_source;
+    std::string back_cover;  // the print cover's back text; blank lines part paragraphs
 
     std::vector<EssayPattern> essays;
     std::vector<Film> films;  // empty: all films found, in order of first appearance
