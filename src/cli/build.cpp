@@ -103,9 +103,12 @@ struct PrintSetup {
     std::map<std::string, pdf::ImageFile> image_files;  // outlives `images`, which points into it
     std::unique_ptr<pdf::PrintImages> images;
     std::int64_t moment = 0;
+    pdf::PrintCover cover;                     // the print cover's words and sheet, less the page count
+    std::optional<pdf::ImageFile> cover_image;  // the manifest's `cover`, for the print cover's front
 };
 
-std::optional<PrintSetup> print_setup(const LoadedBook& loaded, std::int64_t moment, base::Diagnostics& diagnostics) {
+std::optional<PrintSetup> print_setup(const LoadedBook& loaded, std::int64_t moment, const std::string& profile,
+                                      base::Diagnostics& diagnostics) {
     PrintSetup setup;
     setup.moment = moment;
     auto faces = read_faces(loaded.design.faces, diagnostics);
@@ -115,11 +118,15 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, std::int64_t mom
     setup.images = std::make_unique<pdf::PrintImages>(setup.image_files);
     typeset::Settings& settings = setup.settings;
     settings.design = loaded.design;
+    // `--profile` wins over the manifest's `print: {profile: …}`.
+    if (!profile.empty()) settings.design.production.profile = profile;
     settings.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
     settings.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
     settings.hyphenate_names = loaded.manifest.hyphenate_names;
     settings.build_date = pdf::day_of(moment);
     settings.images = setup.images->info();
+    setup.cover = print_cover_of(loaded, settings.design);
+    if (loaded.cover) setup.cover_image = pdf::ImageFile{loaded.cover->media_type, loaded.cover->bytes};
     // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or
     // protrusion; unset means both.
     if (const char* microtype = std::getenv("CINEFOLIO_MICROTYPE")) {
@@ -142,6 +149,8 @@ struct Job {
     std::string print_isbn;  // the anthology's print ISBN; a booklet has none
     base::Diagnostics diagnostics;
     std::vector<Output> outputs;
+    bool want_cover = false;  // the wrap-around print cover, sized to the pages set
+    std::optional<std::string> cover;
 };
 
 // Typesets a job's book once; the PDF paints that layout and the EPUB
@@ -160,12 +169,17 @@ void run_job(Job& job, const PrintSetup& print, bool want_pdf, std::optional<std
         if (!want_pdf) job.diagnostics.append(print_only);
         return;
     }
-    if (want_pdf) {
-        const auto& metadata = job.book.metadata;
-        const pdf::Options options{metadata.title,
-                                   model::join_names(metadata.creators, model::words_for(metadata.language)),
-                                   metadata.subtitle, print.moment};
-        pdf_bytes = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
+    const auto options = pdf_options(job.book.metadata, print.settings.design.production, print.moment);
+    if (want_pdf) pdf_bytes = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
+    if (job.want_cover) {
+        pdf::PrintCover cover = print.cover;
+        const model::Words& words = model::words_for(job.book.metadata.language);
+        cover.text = {job.book.metadata.title.empty() ? std::string(words.untitled) : job.book.metadata.title,
+                      job.book.metadata.subtitle, model::join_names(job.book.metadata.creators, words),
+                      std::string(words.edited_by_caps)};
+        cover.pages = pdf::padded_page_count(document->pages.size(), options.pad_to);
+        cover.image = print.cover_image ? &*print.cover_image : nullptr;
+        job.cover = pdf::cover_pdf(cover, *fonts, options, job.diagnostics);
     }
     if (job.epub) {
         if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, job.diagnostics);
@@ -196,6 +210,7 @@ void run_jobs(std::vector<Job>& jobs, const PrintSetup& print, bool want_pdf, co
         auto stem = (fs::path(output_dir) / jobs[i].book.metadata.id).string();
         if (epubs[i]) jobs[i].outputs.push_back({stem + ".epub", std::move(*epubs[i])});
         if (pdfs[i]) jobs[i].outputs.push_back({stem + ".pdf", std::move(*pdfs[i])});
+        if (jobs[i].cover) jobs[i].outputs.push_back({stem + "-cover.pdf", std::move(*jobs[i].cover)});
     }
 }
 
@@ -204,19 +219,21 @@ int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& d
     std::optional<epub::Options> epub_settings;
     if (options.want_epub) epub_settings = epub_options(loaded, moment, diagnostics);
     // The EPUB needs the print setup too: its index cites print pages.
-    auto print = print_setup(loaded, moment, diagnostics);
+    auto print = print_setup(loaded, moment, options.profile, diagnostics);
     if (diagnostics.has_errors() || !print) return kInputError;
 
     std::vector<Job> jobs(1);
     jobs[0].book = loaded.book;
     jobs[0].epub = epub_settings;
     jobs[0].print_isbn = loaded.manifest.print_isbn;
+    jobs[0].want_cover = options.cover;
     if (options.booklets) {
         for (std::size_t part = 0; part < loaded.book.parts.size(); ++part) {
             Job job;
             job.book = model::booklet(loaded.book, part);
             // A booklet's generated cover names its film (run_job paints it).
             job.epub = epub_settings;
+            job.want_cover = options.cover;
             jobs.push_back(std::move(job));
         }
         if (diagnostics.has_errors()) return kInputError;

@@ -13,6 +13,8 @@
 #include "cinefolio/manifest/manifest.hpp"
 #include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/model/book.hpp"
+#include "cinefolio/pdf/cover.hpp"
+#include "cinefolio/pdf/pdf.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::cli {
@@ -32,6 +34,8 @@ struct Options {
     bool strict = false;
     bool booklets = false;  // also one EPUB and PDF per film
     bool quiet = false;
+    std::string profile;  // --profile screen|print; empty: the manifest's
+    bool cover = false;   // build --cover: also the wrap-around print cover
 };
 
 /// Parses argv; on a usage error prints to stderr and returns nullopt with
@@ -89,6 +93,15 @@ std::string hyphenation_patterns(const std::string& language, base::Diagnostics&
 /// The build moment in seconds since the epoch: SOURCE_DATE_EPOCH when set,
 /// else the manifest's date, else now. Reports a malformed variable.
 std::int64_t build_time(const manifest::Manifest& manifest, base::Diagnostics& diagnostics);
+
+/// The PDF's document information and sheet for a book in a production
+/// profile (`screen` or `print`).
+pdf::Options pdf_options(const model::Metadata& metadata, const manifest::Production& production,
+                         std::int64_t moment);
+
+/// The print cover's back text, ISBN room, trim, paper: all but the words
+/// and the page count, which come from each book a build sets.
+pdf::PrintCover print_cover_of(const LoadedBook& loaded, const manifest::PrintDesign& design);
 
 /// Runs a command (build, check, dump) and returns the exit code.
 int run(const Options& options);

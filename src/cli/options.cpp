@@ -18,6 +18,7 @@ commands:
   new     DIR                                      start a book in DIR (a new or empty folder)
   build   BOOK.yaml [-o DIR] [--format epub,pdf]   write DIR/<id>.epub and DIR/<id>.pdf
           [--booklets]                             and one EPUB and PDF per film
+  cover   BOOK.yaml [-o DIR] [--profile print]     write DIR/<id>-cover.pdf, the wrap-around print cover
   check   BOOK.yaml                                validate the book, write nothing
   dump    BOOK.yaml                                print the book model as indented text
   index-candidates BOOK.yaml                       print index candidates (YAML) for the editor
@@ -44,7 +45,7 @@ The book's `id` is made from DIR's name and its `date` is today
 (SOURCE_DATE_EPOCH when set).
 )";
 
-constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--root DIR] [--strict] [-q]
+constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--profile screen|print] [--cover] [--root DIR] [--strict] [-q]
 
 Compiles the book into DIR/<id>.epub and DIR/<id>.pdf (DIR defaults to out/,
 <id> to the manifest's `id` or its folder's name). Nothing is written when
@@ -54,9 +55,29 @@ the book has errors; each file is written under a temporary name and renamed.
   --format LIST        comma-separated: epub, pdf (default both)
   --booklets           also one booklet per film: DIR/<id>-f<movieId>.epub and
                        .pdf, its index covering that film; built in parallel
+  --profile NAME       screen (links, tags; the default) or print (PDF/X-1a:2003
+                       with trim and bleed boxes, no annotations); overrides
+                       the manifest's `print: {profile: …}`
+  --cover              also DIR/<id>-cover.pdf, the wrap-around print cover
   --root DIR           read files only from DIR (default: the manifest's folder)
   --strict             treat warnings as errors
   -q, --quiet          print only diagnostics
+)";
+
+constexpr const char* kCoverHelp = R"(usage: cinefolio cover BOOK.yaml [-o DIR] [--profile screen|print] [--root DIR] [--strict] [-q]
+
+Writes DIR/<id>-cover.pdf: back, spine and front of the printed book on one
+sheet, 2 x trim width + spine wide, plus the bleed on every side in the
+print profile. The book is set first, so the spine follows its page count
+(padded as `print: {pad_to: …}` asks) and paper (`print: {paper: white}`:
+0.002252 in a page, `cream`: 0.0025 in). The front shows the title,
+subtitle and creators (over the manifest's `cover` image when it gives
+one); the spine its title and creators once it is 0.25 in wide; the back
+the manifest's `back_cover` text, with room for the barcode when the book
+has an `isbn`. `build --cover` writes it beside the book.
+
+  -o, --output DIR     output folder (created if missing)
+  --profile NAME       screen or print (PDF/X-1a:2003, bleed and boxes)
 )";
 
 constexpr const char* kCheckHelp = R"(usage: cinefolio check BOOK.yaml [--strict] [--root DIR]
@@ -84,12 +105,13 @@ const char* help_for(const std::string& command) {
     if (command == "new") return kNewHelp;
     if (command == "build") return kBuildHelp;
     if (command == "check") return kCheckHelp;
+    if (command == "cover") return kCoverHelp;
     if (command == "dump") return kDumpHelp;
     if (command == "index-candidates") return kCandidatesHelp;
     return kUsage;
 }
 
-const std::vector<std::string> kCommands = {"new", "build", "check", "dump", "index-candidates"};
+const std::vector<std::string> kCommands = {"new", "build", "cover", "check", "dump", "index-candidates"};
 
 // One option: its spellings, the commands that take it, and whether a
 // value follows it. The parser and the "did you
@@ -102,13 +124,15 @@ struct OptionSpec {
 
 const std::vector<OptionSpec>& option_specs() {
     static const std::vector<OptionSpec> specs = {
-        {{"-h", "--help"}, {"new", "build", "check", "dump", "index-candidates"}},
-        {{"-q", "--quiet"}, {"new", "build", "check", "dump", "index-candidates"}},
-        {{"--strict"}, {"build", "check", "dump", "index-candidates"}},
-        {{"--root"}, {"build", "check", "dump", "index-candidates"}, true},
-        {{"-o", "--output"}, {"build"}, true},
+        {{"-h", "--help"}, {"new", "build", "cover", "check", "dump", "index-candidates"}},
+        {{"-q", "--quiet"}, {"new", "build", "cover", "check", "dump", "index-candidates"}},
+        {{"--strict"}, {"build", "cover", "check", "dump", "index-candidates"}},
+        {{"--root"}, {"build", "cover", "check", "dump", "index-candidates"}, true},
+        {{"-o", "--output"}, {"build", "cover"}, true},
         {{"--format"}, {"build"}, true},
         {{"--booklets"}, {"build"}},
+        {{"--profile"}, {"build", "cover"}, true},
+        {{"--cover"}, {"build"}},
     };
     return specs;
 }
@@ -156,7 +180,7 @@ std::string see_help(const std::string& command) {
 std::nullopt_t unknown_command(const std::string& name, int& exit_code) {
     std::string hint;
     if (auto near = base::nearest(name, kCommands)) hint = "did you mean `" + *near + "`?";
-    else hint = "the commands are new, build, check, dump and index-candidates";
+    else hint = "the commands are new, build, cover, check, dump and index-candidates";
     return usage_error("unknown command `" + name + "`", hint, "", exit_code);
 }
 
@@ -194,6 +218,11 @@ std::optional<std::string> apply(const std::string& name, const std::string& val
     else if (name == "--strict") options.strict = true;
     else if (name == "--booklets") options.booklets = true;
     else if (name == "--root") options.root_dir = value;
+    else if (name == "--cover") options.cover = true;
+    else if (name == "--profile") {
+        if (value != "screen" && value != "print") return "--profile takes `screen` or `print`, found `" + value + "`";
+        options.profile = value;
+    }
     else if (name == "-o" || name == "--output") options.output_dir = value;
     else if (name == "--format" && !parse_formats(value, options))
         return "--format takes a list of epub and pdf, e.g. `--format epub,pdf`";
@@ -228,6 +257,11 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
         return unknown_command(first, exit_code);
     Options options;
     options.command = first;
+    // `cover` is a build that writes only the cover.
+    if (first == "cover") {
+        options.want_epub = options.want_pdf = false;
+        options.cover = true;
+    }
     // `new` names a folder to create, every other command a manifest.
     const std::string operand = first == "new" ? "folder" : "manifest";
     std::string& positional = first == "new" ? options.new_dir : options.manifest_path;
@@ -243,7 +277,8 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
             std::string value;
             if (spec->takes_value) {
                 if (i + 1 >= arguments.size() || arguments[i + 1].empty())
-                    return usage_error(argument + " needs a " + (argument == "--format" ? "list" : "folder"),
+                    return usage_error(argument + " needs a " +
+                                           (argument == "--format" ? "list" : argument == "--profile" ? "profile" : "folder"),
                                        see_help(first), first, exit_code);
                 value = arguments[++i];
             }

@@ -19,7 +19,7 @@ const std::vector<std::string> kTopKeys = {
     "title", "subtitle",   "creators",    "language",  "id",     "essays",
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
-    "cover", "print", "hyphenation", "print_isbn", "exclude"};
+    "cover", "print", "hyphenation", "print_isbn", "exclude", "back_cover"};
 // Keys other tools (or habit) use for what ours call otherwise; edit
 // distance alone would not find them.
 const std::vector<std::pair<std::string, std::string>> kTopTwins = {{"author", "creators"},
@@ -256,6 +256,10 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
         }
     }
     read_optional_text(reader, root, "cover", manifest.cover);
+    // The back's text keeps its blank lines: they part its paragraphs.
+    if (auto node = root["back_cover"]; node && !node.IsNull()) {
+        if (auto value = reader.text(node, "`back_cover`")) manifest.back_cover = *value;
+    }
     if (root["cover"]) manifest.cover_source = reader.span(root["cover"]);
     if (root["index"]) manifest.index_source = reader.span(root["index"]);
     read_optional_text(reader, root, "id", manifest.id);

@@ -25,10 +25,66 @@ bool is_plain_number(const std::string& text) {
     return end && *end == '\0';
 }
 
+// One of a few words (`profile: print`), with the nearest as a hint.
+std::optional<std::string> read_choice(YamlReader& reader, const YAML::Node& node, const std::string& key,
+                                       const std::vector<std::string>& choices) {
+    auto text = reader.text(node, "`print." + key + "`");
+    if (!text) return std::nullopt;
+    if (std::find(choices.begin(), choices.end(), *text) != choices.end()) return text;
+    std::string list;
+    for (const auto& choice : choices) list += (list.empty() ? "`" : ", `") + choice + "`";
+    std::string hint = "the choices are " + list;
+    if (auto near = base::nearest(*text, choices)) hint = "did you mean `" + *near + "`? (" + hint + ")";
+    reader.diagnostics().error(reader.span(node), "`print." + key + "`: unknown value `" + *text + "`", hint);
+    return std::nullopt;
+}
+
+// The printers' own figures: 0.125 in is what every print-on-demand
+// printer asks for; more than half an inch is a mistake, not a bleed.
+constexpr double widest_bleed = 36;
+// More than 32 (a signature of offset printing) is never a printer's rule.
+constexpr std::int64_t largest_pad = 32;
+
+void read_production(YamlReader& reader, const YAML::Node& node, PrintOverrides& overrides) {
+    if (const YAML::Node value = node["profile"]; value && !value.IsNull())
+        overrides.profile = read_choice(reader, value, "profile", {"screen", "print"});
+    if (const YAML::Node value = node["paper"]; value && !value.IsNull())
+        overrides.paper = read_choice(reader, value, "paper", {"white", "cream"});
+    if (const YAML::Node value = node["bleed"]; value && !value.IsNull()) {
+        auto length = read_length(reader, value, "`print.bleed`");
+        if (length && *length > widest_bleed) {
+            reader.diagnostics().error(reader.span(value), "`print.bleed` must be at most 0.5in, found `" +
+                                                               value.Scalar() + "`",
+                                       "printers ask for `0.125in` (3.175 mm)");
+            length.reset();
+        }
+        overrides.bleed = length;
+    }
+    if (const YAML::Node value = node["crop_marks"]; value && !value.IsNull()) {
+        const std::string text = value.IsScalar() ? value.Scalar() : std::string();
+        if (text == "true" || text == "false") overrides.crop_marks = text == "true";
+        else
+            reader.diagnostics().error(reader.span(value), "`print.crop_marks`: expected true or false, found " +
+                                                               describe(value),
+                                       "`crop_marks: true` draws trim marks outside the bleed");
+    }
+    if (const YAML::Node value = node["pad_to"]; value && !value.IsNull()) {
+        auto count = reader.integer(value, "`print.pad_to`");
+        if (count && (*count < 1 || *count > largest_pad)) {
+            reader.diagnostics().error(reader.span(value),
+                                       "`print.pad_to` must be between 1 and 32, found `" + value.Scalar() + "`",
+                                       "printers bind in multiples of 2 or 4 pages");
+            count.reset();
+        }
+        if (count) overrides.pad_to = static_cast<int>(*count);
+    }
+}
+
 }  // namespace
 
 const std::vector<std::string>& print_keys() {
-    static const std::vector<std::string> keys = {"trim", "margins", "font_size", "leading", "openings"};
+    static const std::vector<std::string> keys = {"trim",    "margins",    "font_size", "leading", "openings",
+                                                  "profile", "bleed",      "crop_marks", "pad_to", "paper"};
     return keys;
 }
 
@@ -144,6 +200,7 @@ PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) 
         }
         (std::string(key) == "font_size" ? overrides.font_size : overrides.leading) = length;
     }
+    read_production(reader, node, overrides);
     return overrides;
 }
 

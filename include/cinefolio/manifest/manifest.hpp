@@ -80,6 +80,7 @@ struct Manifest {
     base::Span index_source;
     std::string cover;  // EPUB cover image, relative to the manifest; empty: a generated cover
     base::Span cover_source;
+    std::string back_cover;  // the print cover's back text; blank lines part paragraphs
 
     std::vector<EssayPattern> essays;
     std::vector<EssayPattern> exclude;  // globs for files `essays:` folders and globs hold but the book does not
