@@ -114,27 +114,65 @@ std::string room_problem(const PrintDesign& design) {
     return std::string("the margins leave no room for text: ") + sizes;
 }
 
-PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) {
-    PrintOverrides overrides;
-    overrides.source = reader.span(node);
-    if (!reader.expect_map(node, "`print`")) return overrides;
-    reader.check_keys(node, print_keys(), "`print`");
+namespace {
+
+// The keys `print:` and `booklets:` share; `where` names the map in messages.
+void read_print_fields(YamlReader& reader, const YAML::Node& node, const std::string& where,
+                       PrintOverrides& overrides) {
     if (const YAML::Node trim = node["trim"]; trim && !trim.IsNull()) overrides.trim = read_trim(reader, trim);
     if (const YAML::Node margins = node["margins"]; margins && !margins.IsNull()) read_margins(reader, margins, overrides);
     for (const char* key : {"font_size", "leading"}) {
         const YAML::Node value = node[key];
         if (!value || value.IsNull()) continue;
-        auto length = read_length(reader, value, std::string("`print.") + key + "`");
+        auto length = read_length(reader, value, "`" + where + "." + key + "`");
         // Below 4 pt nothing can be read; above 72 pt a line holds a word.
         if (length && (*length < 4 || *length > 72)) {
-            reader.diagnostics().error(reader.span(value),
-                                       std::string("`print.") + key + "` must be between 4pt and 72pt, found `" +
-                                           value.Scalar() + "`");
+            reader.diagnostics().error(reader.span(value), "`" + where + "." + key +
+                                                               "` must be between 4pt and 72pt, found `" +
+                                                               value.Scalar() + "`");
             length.reset();
         }
         (std::string(key) == "font_size" ? overrides.font_size : overrides.leading) = length;
     }
+}
+
+}  // namespace
+
+PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) {
+    PrintOverrides overrides;
+    overrides.source = reader.span(node);
+    if (!reader.expect_map(node, "`print`")) return overrides;
+    reader.check_keys(node, print_keys(), "`print`");
+    read_print_fields(reader, node, "print", overrides);
     return overrides;
+}
+
+BookletSettings read_booklet_settings(YamlReader& reader, const YAML::Node& node) {
+    BookletSettings settings;
+    settings.source = reader.span(node);
+    settings.print.source = settings.source;
+    if (!reader.expect_map(node, "`booklets`")) return settings;
+    std::vector<std::string> keys = print_keys();
+    keys.insert(keys.end(), {"style", "pad_to"});
+    reader.check_keys(node, keys, "`booklets`");
+    read_print_fields(reader, node, "booklets", settings.print);
+    if (const YAML::Node style = node["style"]; style && !style.IsNull()) {
+        settings.style_source = reader.span(style);
+        if (auto name = reader.text(style, "`booklets.style`")) settings.style = *name;
+    }
+    if (const YAML::Node pad = node["pad_to"]; pad && !pad.IsNull()) {
+        auto multiple = reader.integer(pad, "`booklets.pad_to`");
+        // A booklet is folded from sheets of 4 pages (or 8, 16, 32 for
+        // signatures); past 64 a multiple stops meaning a binding.
+        if (multiple && (*multiple < 1 || *multiple > 64)) {
+            reader.diagnostics().error(reader.span(pad), "`booklets.pad_to` must be from 1 to 64, found `" +
+                                                             pad.Scalar() + "`",
+                                       "4 for a saddle-stitched booklet; 1 adds no blank pages");
+        } else if (multiple) {
+            settings.pad_to = static_cast<int>(*multiple);
+        }
+    }
+    return settings;
 }
 
 }  // namespace cinefolio::manifest
