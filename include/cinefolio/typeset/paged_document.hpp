@@ -122,6 +122,12 @@ struct PagedDocument {
     std::map<std::string, std::string> anchor_labels;
 };
 
+/// Appends blank pages (no label, no furniture, nothing on them) until
+/// the page count is a multiple of `multiple`, so the document folds into
+/// sheets: 4 for a saddle-stitched booklet. A `multiple` below 2 adds none.
+/// Returns how many pages it added.
+int pad_pages(PagedDocument& document, int multiple);
+
 /// A readable trace, one line per page, run, rule, image and link with positions:
 /// what golden tests compare.
 std::string trace(const PagedDocument& document);
