@@ -27,6 +27,24 @@ bool keep_entry(IndexEntry& entry, const std::set<std::string>& chapters, const 
     return !entry.locators.empty() || !entry.subentries.empty() || !entry.see.empty();
 }
 
+// "directed by Kantemir Balagov, 2017": what the title page and the cover
+// say of the film under its title.
+std::string film_line(const Part& film) {
+    std::string line = film.director.empty() ? std::string() : "directed by " + film.director;
+    if (film.year) line += (line.empty() ? "" : ", ") + std::to_string(*film.year);
+    return line;
+}
+
+// "Metacritic, Realism and Press".
+std::string lens_list(const std::vector<Lens>& lenses) {
+    std::string out;
+    for (std::size_t i = 0; i < lenses.size(); ++i) {
+        if (i > 0) out += i + 1 == lenses.size() ? " and " : ", ";
+        out += lenses[i].label;
+    }
+    return out;
+}
+
 }  // namespace
 
 Book booklet(const Book& book, std::size_t part) {
@@ -36,14 +54,17 @@ Book booklet(const Book& book, std::size_t part) {
     result.metadata = book.metadata;
     result.metadata.id = book.metadata.id + "-" + film.id;
     result.metadata.title = film.title;
-    // The anthology it comes from reads as the booklet's subtitle.
-    result.metadata.subtitle = book.metadata.title;
+    result.metadata.subtitle = film_line(film);
+    // The anthology it comes from, named on the title page.
+    result.metadata.collection = book.metadata.title;
     result.metadata.identifier = "urn:uuid:" + base::name_uuid(book.metadata.identifier + "\n" + film.id);
     for (const auto& lens : book.lenses) {
         bool used = std::any_of(film.chapters.begin(), film.chapters.end(),
                                 [&](const Chapter& chapter) { return chapter.lens == lens.name; });
         if (used) result.lenses.push_back(lens);
     }
+    result.metadata.description = "The essays on " + film.title + " from " + book.metadata.title +
+                                  (result.lenses.empty() ? "" : ", read through " + lens_list(result.lenses)) + ".";
     std::set<std::string> chapters;
     for (const auto& chapter : film.chapters) chapters.insert(chapter.id);
     std::set<std::string> headings;
