@@ -15,7 +15,7 @@ TEST_CASE("--help and --version answer with status 0", "[cli][usage]") {
     auto help = run(binary() + " --help");
     CHECK(help.exit_code == 0);
     CHECK(help.output.find("usage: cinefolio <command>") != std::string::npos);
-    for (const std::string command : {"build", "check", "dump"}) {
+    for (const std::string command : {"build", "booklets", "preview", "check", "dump"}) {
         auto result = run(binary() + " " + command + " --help");
         INFO(command << ": " << result.output);
         CHECK(result.exit_code == 0);
