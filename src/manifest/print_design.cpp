@@ -227,12 +227,12 @@ std::optional<std::pair<double, double>> parse_trim(const std::string& text) {
 }
 
 std::optional<PrintDesign> parse_print_design(const base::SourceMap& sources, base::FileId file,
-                                              base::Diagnostics& diagnostics) {
+                                              base::Diagnostics& diagnostics, PrintDesign defaults) {
     YamlReader reader(sources, file, diagnostics);
     auto document = reader.load();
     if (!document) return std::nullopt;
     const YAML::Node& root = *document;
-    PrintDesign design;
+    PrintDesign design = std::move(defaults);
     if (root.IsNull()) return design;
     if (!reader.expect_map(root, "a print design")) return std::nullopt;
     const auto errors_before = diagnostics.error_count();

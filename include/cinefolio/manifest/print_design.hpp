@@ -133,10 +133,11 @@ struct PrintDesign {
 };
 
 /// Reads a style's print design file (registered in `sources`); every
-/// key is optional and falls back to PrintDesign's defaults, which are the
-/// `classic` style's. nullopt after reporting errors.
+/// key is optional and falls back to `defaults`, by default PrintDesign's
+/// defaults, which are the `classic` style's (a booklet design falls back
+/// to its style's print design). nullopt after reporting errors.
 std::optional<PrintDesign> parse_print_design(const base::SourceMap& sources, base::FileId file,
-                                              base::Diagnostics& diagnostics);
+                                              base::Diagnostics& diagnostics, PrintDesign defaults = {});
 
 /// What the manifest's `print:` map asks for; unset fields keep the style's.
 struct PrintOverrides {
