@@ -2,8 +2,11 @@
 // quote opens and which closes; the language decides the marks.
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <iterator>
 #include <string>
 
+#include "cinefolio/base/text.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/corpus/markdown.hpp"
 
@@ -80,4 +83,28 @@ TEST_CASE("titles and whole essays take the essay's language, else the book's", 
     const auto in_book = corpus::load_essay(sources, book, diagnostics, "fr");
     REQUIRE(in_book);
     CHECK(model::plain_text(in_book->body.blocks.at(0).inlines) == "See «\u202Fthis\u202F».");
+}
+
+TEST_CASE("any mix of quotes, emphasis and punctuation keeps the text whole", "[corpus][quotes]") {
+    // Random Markdown of the pieces quote pairing meets; in every language
+    // the text stays valid UTF-8 and keeps its letters (only marks change).
+    const std::string_view pieces[] = {"\"", "'", "*", "_", "`", "a", "é", "я", " ", "-", "--", "...", "[", "](u)",
+                                       "\n", "\n\n", "> ", "“", "’", "\\\"", "&quot;", "[^1]", "\n\n[^1]: n\n"};
+    std::uint32_t state = 17;
+    auto next = [&state] { return state = state * 1103515245u + 12345u; };
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const int length = 1 + static_cast<int>(next() >> 16) % 40;
+        for (int i = 0; i < length; ++i) text += pieces[(next() >> 16) % std::size(pieces)];
+        for (std::string_view language : {"fr", "de", "ru"}) {
+            INFO(text << " in " << language);
+            base::SourceMap sources;
+            base::Diagnostics diagnostics;
+            const auto body = corpus::parse_markdown(sources, sources.add("essay.md", text), 0, diagnostics, language);
+            std::string all;
+            for (const auto& block : body.blocks) all += model::plain_text(block.inlines);
+            CHECK(!base::find_invalid_utf8(all));
+            CHECK(all.find("\xEF\xBF\xBD") == std::string::npos);
+        }
+    }
 }
