@@ -93,8 +93,8 @@ cmark_node* block_of(cmark_node* node) {
 // double quote takes the outer pair at an even depth and the inner pair at
 // an odd one; a single quote always the inner pair. A right single mark
 // before a letter is an apostrophe (l’homme, film’s), and so is one with
-// no single quote open; an unpaired double mark keeps its direction
-// (a quotation running over several paragraphs opens each of them).
+// no single quote open; an unpaired mark keeps its direction (a quotation
+// running over several paragraphs opens each of them).
 void choose_marks(std::vector<Mark>& marks, std::size_t begin, std::size_t end, const model::Words& words) {
     struct Open {
         std::size_t mark;
@@ -113,9 +113,12 @@ void choose_marks(std::vector<Mark>& marks, std::size_t begin, std::size_t end, 
         }
         if (!mark.is_double && (mark.before_letter || open.empty() || marks[open.back().mark].is_double))
             continue;  // an apostrophe
-        // A double mark closes the innermost open double quotation; single
-        // quotations left open inside it were apostrophes after all.
-        while (mark.is_double && !open.empty() && !marks[open.back().mark].is_double) open.pop_back();
+        // A double mark closes the innermost open double quotation; a single
+        // quotation left open inside it keeps its opening mark.
+        while (mark.is_double && !open.empty() && !marks[open.back().mark].is_double) {
+            marks[open.back().mark].replacement = words.inner_open;
+            open.pop_back();
+        }
         if (open.empty()) {
             mark.replacement = words.quote_close;
             continue;
@@ -126,7 +129,7 @@ void choose_marks(std::vector<Mark>& marks, std::size_t begin, std::size_t end, 
         open.pop_back();
     }
     for (const Open& left : open)
-        if (marks[left.mark].is_double) marks[left.mark].replacement = words.quote_open;
+        marks[left.mark].replacement = marks[left.mark].is_double ? words.quote_open : words.inner_open;
 }
 
 }  // namespace

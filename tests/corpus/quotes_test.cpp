@@ -108,3 +108,9 @@ TEST_CASE("any mix of quotes, emphasis and punctuation keeps the text whole", "[
         }
     }
 }
+
+TEST_CASE("a single quotation left open keeps an opening mark of the language", "[corpus][quotes]") {
+    // cmark pairs the quote with the apostrophe of "film's"; the apostrophe
+    // stays one, and the quote opens in the language's inner marks.
+    CHECK(quoted("'the film's end", "de") == "‚the film’s end");
+}
