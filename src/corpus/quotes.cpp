@@ -31,9 +31,9 @@ struct Mark {
     cmark_node* node = nullptr;
     std::size_t offset = 0;  // in the node's literal
     bool is_double = false;
-    bool opens = false;       // cmark wrote a left mark
+    bool opens = false;          // cmark wrote a left mark
     bool before_letter = false;  // a letter follows in the same text node
-    std::string replacement;  // empty: keep cmark's mark
+    std::string replacement;     // empty: keep cmark's mark
 };
 
 bool at(std::string_view text, std::size_t offset, std::string_view mark) {

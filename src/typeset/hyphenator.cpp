@@ -24,7 +24,7 @@ struct FileCloser {
 // asks for more than the pattern files say: English (the en_US patterns'
 // own header, and TeX's \righthyphenmin=3) and French (babel-french's
 // \righthyphenmin=3, for the Lexique de l'Imprimerie nationale's rule
-// against carrying a two-letter syllable over, "ta-ble"). Elsewhere the
+// against carrying a two-letter syllable over, "ciné-ma"). Elsewhere the
 // patterns' LEFTHYPHENMIN and RIGHTHYPHENMIN decide, 2 when they say nothing
 // (as libhyphen and TeX's German, Spanish, Italian and Russian do).
 struct Minimums {

@@ -26,7 +26,8 @@ struct SampleBook {
 void check_sample(const SampleBook& book) {
     ScratchDir out("languages-" + book.id);
     // Not quiet: every warning the build prints is on its output.
-    auto build = run(quote(CINEFOLIO_BINARY) + " build books/" + book.id + "/book.yaml -o " + quote(out.path().string()));
+    auto build =
+        run(quote(CINEFOLIO_BINARY) + " build books/" + book.id + "/book.yaml -o " + quote(out.path().string()));
     INFO(build.output);
     REQUIRE(build.exit_code == 0);
     CHECK(build.output.find("warning") == std::string::npos);
@@ -88,9 +89,11 @@ TEST_CASE("the French sample book builds in French", "[cli][languages]") {
     check_sample({"cleo",
                   {"Table des matières", "sous la direction de", "réalisé par Agnès Varda", "Notes", "Index",
                    // « » with narrow no-break spaces inside, “ ” within them, apostrophes ’.
-                   "« documentaire sur une fiction »", "amie qui dit “je ne sais pas” »", "d’un",
-                   "Florence. Voir Cléo", "Réa Réalisme"},
-                  "Table des matières", "éprou", "«\u202Fdocumentaire sur une fiction\u202F»"});
+                   "« documentaire sur une fiction »", "amie qui dit “je ne sais pas” »", "d’un", "Florence. Voir Cléo",
+                   "Réa Réalisme"},
+                  "Table des matières",
+                  "éprou",
+                  "«\u202Fdocumentaire sur une fiction\u202F»"});
 }
 
 TEST_CASE("the Russian sample book builds in Russian", "[cli][languages]") {
@@ -98,5 +101,7 @@ TEST_CASE("the Russian sample book builds in Russian", "[cli][languages]") {
                   {"Содержание", "Указатель", "Примечания", "редакция", "режиссёр Андрей Тарковский",
                    // «ёлочки», with „лапки“ inside them.
                    "«документом внутренней жизни»", "«Мама сказала мне: „Это про нас“»"},
-                  "Содержание", "воспомина", "«Мама сказала мне: „Это про нас“»"});
+                  "Содержание",
+                  "воспомина",
+                  "«Мама сказала мне: „Это про нас“»"});
 }

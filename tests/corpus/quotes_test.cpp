@@ -72,14 +72,16 @@ TEST_CASE("titles and whole essays take the essay's language, else the book's", 
     CHECK(model::plain_text(corpus::parse_inline_markdown("\"Stalker\" -- a film", "ru")) == "«Stalker» – a film");
     base::SourceMap sources;
     base::Diagnostics diagnostics;
-    const auto own = sources.add("own.md", "---\nmovieId: 1\nmovieTitle: Zerkalo\ncategoryName: REALISM\n"
-                                            "title: '\"Mirror\"'\nlanguage: ru\n---\nSee \"this\".\n");
+    const auto own = sources.add("own.md",
+                                 "---\nmovieId: 1\nmovieTitle: Zerkalo\ncategoryName: REALISM\n"
+                                 "title: '\"Mirror\"'\nlanguage: ru\n---\nSee \"this\".\n");
     const auto essay = corpus::load_essay(sources, own, diagnostics, "fr");
     REQUIRE(essay);
     CHECK(model::plain_text(essay->title) == "«Mirror»");
     CHECK(model::plain_text(essay->body.blocks.at(0).inlines) == "See «this».");
-    const auto book = sources.add("book.md", "---\nmovieId: 1\nmovieTitle: Zerkalo\ncategoryName: REALISM\n---\n"
-                                             "See \"this\".\n");
+    const auto book = sources.add("book.md",
+                                  "---\nmovieId: 1\nmovieTitle: Zerkalo\ncategoryName: REALISM\n---\n"
+                                  "See \"this\".\n");
     const auto in_book = corpus::load_essay(sources, book, diagnostics, "fr");
     REQUIRE(in_book);
     CHECK(model::plain_text(in_book->body.blocks.at(0).inlines) == "See «\u202Fthis\u202F».");
@@ -88,8 +90,9 @@ TEST_CASE("titles and whole essays take the essay's language, else the book's", 
 TEST_CASE("any mix of quotes, emphasis and punctuation keeps the text whole", "[corpus][quotes]") {
     // Random Markdown of the pieces quote pairing meets; in every language
     // the text stays valid UTF-8 and keeps its letters (only marks change).
-    const std::string_view pieces[] = {"\"", "'", "*", "_", "`", "a", "é", "я", " ", "-", "--", "...", "[", "](u)",
-                                       "\n", "\n\n", "> ", "“", "’", "\\\"", "&quot;", "[^1]", "\n\n[^1]: n\n"};
+    const std::string_view pieces[] = {
+        "\"", "'",    "*",  "_",    "`",  "a", "é", "я",    " ",      "-",    "--",           "...",
+        "[",  "](u)", "\n", "\n\n", "> ", "“", "’", "\\\"", "&quot;", "[^1]", "\n\n[^1]: n\n"};
     std::uint32_t state = 17;
     auto next = [&state] { return state = state * 1103515245u + 12345u; };
     for (int round = 0; round < 300; ++round) {
