@@ -1,30 +1,11 @@
 // Running a command: load, report, run the backends, write atomically.
 
-#include <algorithm>
-#include <atomic>
-#include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <filesystem>
-#include <functional>
-#include <future>
 #include <iostream>
-#include <map>
-#include <memory>
-#include <set>
-#include <thread>
-#include <tuple>
 
-#include "cinefolio/base/files.hpp"
-#include "cinefolio/epub/epub.hpp"
 #include "cinefolio/index/index.hpp"
-#include "cinefolio/model/booklet.hpp"
-#include "cinefolio/model/words.hpp"
-#include "cinefolio/pdf/cover.hpp"
-#include "cinefolio/pdf/pdf.hpp"
-#include "cinefolio/typeset/typeset.hpp"
 #include "cli.hpp"
-#include "print_edition.hpp"
+#include "jobs.hpp"
 
 namespace cinefolio::cli {
 
@@ -36,6 +17,7 @@ void print_diagnostics(const base::Diagnostics& diagnostics, const base::SourceM
     for (const auto& item : diagnostics.all()) std::cerr << base::format(item, sources);
 }
 
+<<<<<<< HEAD
 // With --strict a warning fails the build like an error.
 bool failed(const base::Diagnostics& diagnostics, const Options& options) {
     return diagnostics.has_errors() || (options.strict && diagnostics.warning_count() > 0);
@@ -206,63 +188,36 @@ void run_jobs(std::vector<Job>& jobs, const PrintSetup& print, bool want_pdf, co
 }
 
 int build(const Options& options, const LoadedBook& loaded, base::Diagnostics& diagnostics) {
+=======
+// `build`: the anthology, and with --booklets every film's booklet too
+// (the shorthand for `build` and `booklets` in one run, on all cores).
+int build(const Options& options, const LoadedBook& loaded, base::SourceMap& sources,
+          base::Diagnostics& diagnostics) {
+>>>>>>> main
     auto moment = build_time(loaded.manifest, diagnostics);
     std::optional<epub::Options> epub_settings;
-    if (options.want_epub) epub_settings = epub_options(loaded, moment, diagnostics);
+    if (options.want_epub) epub_settings = epub_options(loaded, loaded.manifest.style, moment, diagnostics);
     // The EPUB needs the print setup too: its index cites print pages.
-    auto print = print_setup(loaded, moment, diagnostics);
+    auto print = print_setup(loaded, loaded.design, moment, options.profile, diagnostics);
     if (diagnostics.has_errors() || !print) return kInputError;
 
     std::vector<Job> jobs(1);
     jobs[0].book = loaded.book;
+    jobs[0].stem = (fs::path(options.output_dir) / loaded.book.metadata.id).string();
+    jobs[0].print = &*print;
     jobs[0].epub = epub_settings;
+    jobs[0].want_pdf = options.want_pdf;
+    jobs[0].want_cover = options.cover;
     jobs[0].print_isbn = loaded.manifest.print_isbn;
+    std::optional<BookletRun> booklet_run;  // owns the booklets' print setup while they run
     if (options.booklets) {
-        for (std::size_t part = 0; part < loaded.book.parts.size(); ++part) {
-            Job job;
-            job.book = model::booklet(loaded.book, part);
-            // A booklet's generated cover names its film (run_job paints it).
-            job.epub = epub_settings;
-            jobs.push_back(std::move(job));
-        }
-        if (diagnostics.has_errors()) return kInputError;
+        booklet_run = prepare_booklets(options, loaded, sources, moment, diagnostics);
+        if (!booklet_run) return kInputError;
+        for (auto& job : booklet_run->jobs) jobs.push_back(std::move(job));
     }
-    run_jobs(jobs, *print, options.want_pdf, options.output_dir);
-    std::vector<Output> outputs;
-    // A booklet typesets the same essays as the book: say each thing once.
-    std::set<std::tuple<int, std::size_t, std::string>> said;
-    for (auto& job : jobs) {
-        for (const auto& item : job.diagnostics.all()) {
-            if (!said.emplace(item.span.file, item.span.begin, item.message).second) continue;
-            base::Diagnostics one;
-            if (item.severity == base::Severity::error)
-                one.error(item.span, item.message, item.hint);
-            else if (item.severity == base::Severity::warning)
-                one.warning(item.span, item.message, item.hint);
-            else
-                one.note(item.span, item.message, item.hint);
-            diagnostics.append(one);
-        }
-        for (auto& output : job.outputs) outputs.push_back(std::move(output));
-    }
-    if (failed(diagnostics, options)) return kInputError;
-
-    std::error_code code;
-    fs::create_directories(options.output_dir, code);
-    if (code) {
-        diagnostics.error({}, "cannot create the output folder `" + options.output_dir + "`: " + code.message());
-        return kInputError;
-    }
-    for (const auto& output : outputs) {
-        std::string error;
-        if (!base::write_file_atomic(output.path, output.bytes, error)) {
-            diagnostics.error({}, "cannot write `" + output.path + "`: " + error);
-            return kInputError;
-        }
-        if (!options.quiet)
-            std::cout << "wrote " << output.path << " (" << (output.bytes.size() + 512) / 1024 << " KiB)\n";
-    }
-    return kSuccess;
+    const bool all_written = run_jobs(jobs, options);
+    merge_diagnostics(jobs, diagnostics);
+    return all_written && !failed(diagnostics, options) ? kSuccess : kInputError;
 }
 
 }  // namespace
@@ -288,8 +243,12 @@ int run(const Options& options) {
             std::cout << options.manifest_path << ": " << loaded->book.parts.size() << " film(s), " << chapters
                       << " essay(s), no errors\n";
         }
+    } else if (options.command == "booklets") {
+        status = booklets(options, *loaded, sources, diagnostics);
+    } else if (options.command == "preview") {
+        status = preview(options, *loaded, diagnostics);
     } else {
-        status = build(options, *loaded, diagnostics);
+        status = build(options, *loaded, sources, diagnostics);
     }
     print_diagnostics(diagnostics, sources);
     if (status == kSuccess && options.strict && diagnostics.warning_count() > 0) status = kInputError;

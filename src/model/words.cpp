@@ -31,6 +31,9 @@ constexpr Words english{
     .set_in = "Set in {} with cinefolio",
     .film_number = "Film {}",
     .chapter = "Chapter",
+    .from_collection = "from {}",
+    .essays_on = "The essays on {}",
+    .read_through = "read through {}",
     .see = "See",
     .see_also = "See also",
     .index_note_print =
@@ -80,6 +83,9 @@ constexpr Words french{
     .set_in = "Composé en {} avec cinefolio",
     .film_number = "Film {}",
     .chapter = "Chapitre",
+    .from_collection = "extrait de {}",
+    .essays_on = "Les essais sur {}",
+    .read_through = "lus selon {}",
     .see = "Voir",
     .see_also = "Voir aussi",
     .index_note_print =
@@ -127,6 +133,9 @@ constexpr Words german{
     .set_in = "Gesetzt aus der {} mit cinefolio",
     .film_number = "Film {}",
     .chapter = "Kapitel",
+    .from_collection = "aus {}",
+    .essays_on = "Die Essays über {}",
+    .read_through = "gelesen durch {}",
     .see = "Siehe",
     .see_also = "Siehe auch",
     .index_note_print =
@@ -174,6 +183,9 @@ constexpr Words spanish{
     .set_in = "Compuesto en {} con cinefolio",
     .film_number = "Película {}",
     .chapter = "Capítulo",
+    .from_collection = "de {}",
+    .essays_on = "Los ensayos sobre {}",
+    .read_through = "leídos desde {}",
     .see = "Véase",
     .see_also = "Véase también",
     .index_note_print =
@@ -221,6 +233,9 @@ constexpr Words italian{
     .set_in = "Composto in {} con cinefolio",
     .film_number = "Film {}",
     .chapter = "Capitolo",
+    .from_collection = "da {}",
+    .essays_on = "I saggi su {}",
+    .read_through = "letti attraverso {}",
     .see = "Vedi",
     .see_also = "Vedi anche",
     .index_note_print =
@@ -271,6 +286,9 @@ constexpr Words russian{
     .set_in = "Набрано гарнитурой {} в cinefolio",
     .film_number = "Фильм {}",
     .chapter = "Глава",
+    .from_collection = "из сборника {}",
+    .essays_on = "Эссе о фильме {}",
+    .read_through = "подходы: {}",
     .see = "См.",
     .see_also = "См. также",
     .index_note_print =
@@ -303,7 +321,8 @@ constexpr bool complete(const Words& w) {
     for (std::string_view word :
          {w.contents, w.index, w.notes, w.cover, w.title_page, w.copyright, w.landmarks, w.start_of_text, w.untitled,
           w.edited_by, w.edited_by_caps, w.edited_by_names, w.cover_of, w.directed_by, w.published_by, w.isbn,
-          w.built, w.set_in, w.film_number, w.chapter, w.see, w.see_also, w.index_note_print,
+          w.built, w.set_in, w.film_number, w.chapter, w.from_collection, w.essays_on, w.read_through, w.see,
+          w.see_also, w.index_note_print,
           w.index_note_paragraphs, w.index_note_pages, w.index_note_page_list, w.page_list, w.list_comma,
           w.list_and, w.serial_and, w.quote_open, w.quote_close, w.inner_open, w.inner_close})
         // clang-format on
