@@ -188,6 +188,12 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, const manifest::
     // `--profile` wins over the manifest's `print: {profile: …}`.
     if (!profile.empty()) settings.design.production.profile = profile;
     settings.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
+    // An essay in a language of its own is hyphenated by that language's patterns.
+    for (const auto& part : loaded.book.parts)
+        for (const auto& chapter : part.chapters)
+            if (!chapter.language.empty() && chapter.language != loaded.book.metadata.language &&
+                !settings.essay_hyphenation_patterns.contains(chapter.language))
+                settings.essay_hyphenation_patterns[chapter.language] = hyphenation_patterns(chapter.language, diagnostics);
     settings.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
     settings.hyphenate_names = loaded.manifest.hyphenate_names;
     settings.build_date = pdf::day_of(moment);

@@ -92,6 +92,7 @@ ContentsEntry contents_entry(Context& context, const model::Chapter& chapter) {
 void set_chapter(Context& context, const model::Part& part, const model::Chapter& chapter, bool opens_part,
                  VerticalList& list, std::vector<ContentsEntry>& contents) {
     context.shaper.set_span(chapter.source);
+    context.use_language(chapter.language);
     // Essays open on a recto, as chapters of a book do (`openings: right`);
     // a continuous book (`any`) still opens a film's first essay on the
     // recto facing its part page's blank back.
@@ -119,6 +120,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
     setter.plan_leads(chapter.blocks, context.body());
     setter.set_blocks(chapter.blocks, context.body());
     setter.set_notes(chapter.footnotes);
+    context.use_language({});
 
     contents.push_back(contents_entry(context, chapter));
 }

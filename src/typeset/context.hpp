@@ -3,6 +3,9 @@
 // design, the words of the book's language, the shaper, the line-break
 // finder and the hyphenator.
 
+#include <map>
+#include <string>
+
 #include "cinefolio/model/words.hpp"
 #include "design.hpp"
 #include "hyphenator.hpp"
@@ -34,15 +37,8 @@ struct ParagraphFormat {
 
 /// Tools and design for one book (not shared between threads).
 struct Context {
-    Context(const Settings& settings, const FontSet& fonts, const model::Words& book_words, base::Diagnostics& reporter)
-        : design(Design::from(settings.design)),
-          words(book_words),
-          font_expansion(settings.font_expansion),
-          margin_kerning(settings.margin_kerning),
-          shaper(fonts, reporter),
-          hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions, settings.hyphenate_names),
-          images(settings.images),
-          diagnostics(reporter) {}
+    Context(const Settings& settings, const FontSet& fonts, const std::string& book_language,
+            base::Diagnostics& reporter);
 
     Design design;
     /// What the book prints around its text ("Contents", "edited by").
@@ -52,10 +48,19 @@ struct Context {
     bool margin_kerning = true;
     Shaper shaper;
     LineBreakFinder breaks;
+    /// The book's hyphenator; `hyphenation()` is the one in use.
     Hyphenator hyphenator;
+    /// Hyphenators of essays in a language of their own, by their tag.
+    std::map<std::string, Hyphenator> essay_hyphenators;
     /// The book's images by resource name (the Settings outlive the Context).
     const std::map<std::string, ImageInfo>& images;
     base::Diagnostics& diagnostics;
+
+    /// Sets what follows in `language` (an essay's own; empty: the book's):
+    /// its hyphenation patterns and HarfBuzz's language.
+    void use_language(const std::string& language);
+    /// The hyphenator of the text being set.
+    const Hyphenator& hyphenation() const { return *hyphenation_; }
 
     /// The body text style at a size.
     TextStyle text(double size) const {
@@ -78,6 +83,10 @@ struct Context {
     std::vector<SetLine> set(StyledText text, const Measure& measure, const ParagraphFormat& format);
     /// Width of text set on one line.
     double width_of(const StyledText& text);
+
+private:
+    std::string book_language_;
+    const Hyphenator* hyphenation_ = &hyphenator;
 };
 
 }  // namespace cinefolio::typeset

@@ -3,7 +3,9 @@
 #include "hyphenator.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -18,10 +20,46 @@ struct FileCloser {
     void operator()(FILE* file) const { std::fclose(file); }
 };
 
-// English convention (and the pattern file's own header): at least two
-// letters stay on the line, three go to the next.
-constexpr int left_minimum = 2;
-constexpr int right_minimum = 3;
+// The letters a language's typography keeps at a word's edges, where it
+// asks for more than the pattern files say: English (the en_US patterns'
+// own header, and TeX's \righthyphenmin=3) and French (babel-french's
+// \righthyphenmin=3, for the Lexique de l'Imprimerie nationale's rule
+// against carrying a two-letter syllable over, "ciné-ma"). Elsewhere the
+// patterns' LEFTHYPHENMIN and RIGHTHYPHENMIN decide, 2 when they say nothing
+// (as libhyphen and TeX's German, Spanish, Italian and Russian do).
+struct Minimums {
+    std::string_view language;
+    int left;
+    int right;
+};
+constexpr Minimums conventions[] = {{"en", 2, 3}, {"fr", 2, 3}};
+constexpr int libhyphen_default_minimum = 2;
+
+Minimums convention_of(std::string_view language) {
+    const std::string primary = base::lower_ascii(language.substr(0, language.find('-')));
+    for (const Minimums& minimums : conventions)
+        if (minimums.language == primary) return minimums;
+    return {primary, libhyphen_default_minimum, libhyphen_default_minimum};
+}
+
+// libhyphen hyphenates bytes in the pattern file's own character set
+// (Debian's German patterns are ISO8859-1, its Russian KOI8-R), while words
+// arrive as UTF-8: a file in another set is converted, with ICU, so the
+// dictionary reads UTF-8. Empty when the set is unknown or conversion fails.
+std::string as_utf8(std::string_view patterns) {
+    const std::size_t line_end = std::min(patterns.find_first_of("\r\n"), patterns.size());
+    const std::string charset(base::trim(patterns.substr(0, line_end)));
+    if (base::lower_ascii(charset) == "utf-8" || base::lower_ascii(charset) == "utf8") return std::string(patterns);
+    const std::string_view rest = patterns.substr(line_end);
+    UErrorCode status = U_ZERO_ERROR;
+    std::string converted(rest.size() * 3 + 16, '\0');
+    const int32_t length = ucnv_convert("UTF-8", charset.c_str(), converted.data(),
+                                        static_cast<int32_t>(converted.size()), rest.data(),
+                                        static_cast<int32_t>(rest.size()), &status);
+    if (U_FAILURE(status)) return {};
+    converted.resize(static_cast<std::size_t>(length));
+    return "UTF-8" + converted;
+}
 }  // namespace
 
 namespace {
@@ -35,7 +73,8 @@ std::string lowered(std::string_view word) {
 }
 }  // namespace
 
-Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions, bool names)
+Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions, bool names,
+                       std::string_view language)
     : names_(names) {
     // As TeX's \hyphenation: "Po-lit-kov-skaya" breaks only where its
     // hyphens are, "Balagov" never.
@@ -54,10 +93,20 @@ Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>
     if (patterns.empty()) return;
     // libhyphen reads only from a FILE; fmemopen lets the backend stay off the
     // file system (the CLI hands us the bytes).
-    std::string copy(patterns);
+    std::string copy = as_utf8(patterns);
+    if (copy.empty()) return;
     std::unique_ptr<FILE, FileCloser> file(fmemopen(copy.data(), copy.size(), "r"));
     if (!file) return;
     dictionary_.reset(hnj_hyphen_load_file(file.get()));
+    if (!dictionary_) return;
+    // The patterns' own minimums (0 when the file names none), raised to
+    // what the language's typography asks.
+    const Minimums convention = convention_of(language);
+    auto own = [](char value) { return value > 0 ? static_cast<int>(value) : libhyphen_default_minimum; };
+    left_minimum_ = std::max(own(dictionary_->lhmin), convention.left);
+    right_minimum_ = std::max(own(dictionary_->rhmin), convention.right);
+    compound_left_minimum_ = std::max(static_cast<int>(dictionary_->clhmin), left_minimum_);
+    compound_right_minimum_ = std::max(static_cast<int>(dictionary_->crhmin), right_minimum_);
 }
 
 std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
@@ -73,15 +122,13 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     // (TeX's \uchyph=0). The editor can still say where one breaks.
     std::size_t first = 0;
     if (!names_ && u_isupper(static_cast<UChar32>(base::decode_utf8(word, first)))) return result;
-    // A capital first letter is a name or a title: "Bal-agov" and
-    // "Close-ness" read as errors to the people they name.
     std::vector<char> hyphens(lower.size() + 5, '0');
     char** replacements = nullptr;
     int* positions = nullptr;
     int* cuts = nullptr;
     const int failed = hnj_hyphen_hyphenate3(dictionary_.get(), lower.data(), static_cast<int>(lower.size()),
-                                             hyphens.data(), nullptr, &replacements, &positions, &cuts, left_minimum,
-                                             right_minimum, left_minimum, right_minimum);
+                                             hyphens.data(), nullptr, &replacements, &positions, &cuts, left_minimum_,
+                                             right_minimum_, compound_left_minimum_, compound_right_minimum_);
     if (replacements) {
         // Non-standard hyphenation (replacements) does not occur in English
         // patterns; we ignore it but must free what libhyphen allocated.
@@ -92,10 +139,14 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
         return result;
     }
     if (failed) return result;
-    for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
-        // An odd digit after byte i allows a break after it; with UTF-8
-        // patterns libhyphen marks the last byte of a character.
-        if ((hyphens[i] - '0') % 2 == 1) result.push_back(i + 1);
+    // An odd digit allows a break after its letter. With UTF-8 patterns
+    // libhyphen numbers the digits by character, not by byte
+    // (hnj_hyphen_norm), so "matières" and Cyrillic words are walked
+    // character by character to find the byte each break comes before.
+    std::size_t character = 0;
+    for (std::size_t offset = 0; offset < lower.size(); ++character) {
+        base::decode_utf8(lower, offset);
+        if (offset < lower.size() && (hyphens[character] - '0') % 2 == 1) result.push_back(offset);
     }
     return result;
 }

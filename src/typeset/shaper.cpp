@@ -12,7 +12,12 @@
 namespace cinefolio::typeset {
 
 Shaper::Shaper(const FontSet& fonts, base::Diagnostics& diagnostics)
-    : fonts_(fonts), diagnostics_(diagnostics), buffer_(hb_buffer_create()) {}
+    : fonts_(fonts), diagnostics_(diagnostics), buffer_(hb_buffer_create()), language_(hb_language_from_string("en", 2)) {}
+
+void Shaper::set_language(std::string_view tag) {
+    language_ = tag.empty() ? hb_language_from_string("en", 2)
+                            : hb_language_from_string(tag.data(), static_cast<int>(tag.size()));
+}
 
 namespace {
 
@@ -84,16 +89,17 @@ ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t en
     hb_buffer_reset(buffer);
     hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), static_cast<unsigned>(begin),
                        static_cast<int>(end - begin));
+    // The text face sets Latin, Greek and Cyrillic: a run of Greek or
+    // Cyrillic letters is shaped as its script, so the face's kerning and
+    // features for it apply, anything else as Latin (digits and punctuation
+    // too); a fallback run by the rules of its own script.
+    hb_buffer_set_script(buffer, HB_SCRIPT_INVALID);
+    hb_buffer_guess_segment_properties(buffer);
+    const hb_script_t guessed = hb_buffer_get_script(buffer);
+    if (fallback == 0 && guessed != HB_SCRIPT_CYRILLIC && guessed != HB_SCRIPT_GREEK)
+        hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
     hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-    // The text face sets Latin (and its Greek and Cyrillic); a fallback run
-    // is shaped by the rules of its own script.
-    hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
-    if (fallback != 0) {
-        hb_buffer_set_script(buffer, HB_SCRIPT_INVALID);
-        hb_buffer_guess_segment_properties(buffer);
-        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-    }
-    hb_buffer_set_language(buffer, hb_language_from_string("en", 2));
+    hb_buffer_set_language(buffer, language_);
     const auto features = features_of(style);
     hb_shape(face.harfbuzz(), buffer, features.data(), static_cast<unsigned>(features.size()));
 

@@ -62,6 +62,9 @@ public:
     void set_span(base::Span span) { span_ = span; }
     /// The source position of what is being set.
     base::Span span() const { return span_; }
+    /// The BCP 47 language of what is set from now on (OpenType's
+    /// language-specific forms); English when empty.
+    void set_language(std::string_view tag);
 
 private:
     const Face& face_of(const TextStyle& style, int fallback) const;
@@ -74,6 +77,7 @@ private:
     HarfBuzzBuffer buffer_;
     std::set<char32_t> reported_;
     base::Span span_;
+    hb_language_t language_;
 };
 
 }  // namespace cinefolio::typeset

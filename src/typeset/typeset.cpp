@@ -97,7 +97,7 @@ Page finish_page(Context& context, const BuiltPage& built, std::size_t index, co
 
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics) {
-    Context context(settings, fonts, model::words_for(book.metadata.language), diagnostics);
+    Context context(settings, fonts, book.metadata.language, diagnostics);
     const PageGeometry geometry = geometry_of(context.design);
 
     VerticalList body;

@@ -23,6 +23,10 @@ struct Settings {
     /// Contents of a libhyphen pattern file (hyph_en_US.dic); empty turns
     /// hyphenation off.
     std::string hyphenation_patterns;
+    /// Patterns for essays written in another language than the book's
+    /// (their `language:`), by that tag as the essays give it; an essay
+    /// whose language is missing here is set without hyphenation.
+    std::map<std::string, std::string> essay_hyphenation_patterns;
     /// Words never hyphenated (the manifest's `hyphenation_exceptions`).
     std::vector<std::string> hyphenation_exceptions;
     /// Capitalised words may be hyphenated too (`hyphenation: {names: true}`).
