@@ -92,6 +92,9 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t
     if (!add_style_resources(options, diagnostics)) return std::nullopt;
     options.resources.insert(options.resources.end(), loaded.images.begin(), loaded.images.end());
     options.cover = loaded.cover;
+    // The EPUB's contents list what the print contents lists.
+    const manifest::ContentsShows& shows = loaded.design.contents;
+    options.contents = {shows.title, shows.author, shows.lens};
     return options;
 }
 
