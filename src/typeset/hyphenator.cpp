@@ -60,6 +60,11 @@ Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>
     dictionary_.reset(hnj_hyphen_load_file(file.get()));
 }
 
+void Hyphenator::keep_whole(std::string_view word) {
+    std::size_t first = 0;
+    if (!word.empty() && u_isupper(static_cast<UChar32>(base::decode_utf8(word, first)))) whole_.emplace(word);
+}
+
 std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     std::vector<std::size_t> result;
     if (!dictionary_ || word.size() < 5 || word.size() > 100) return result;
@@ -67,14 +72,14 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     // word whose lower case changes length is left whole.
     std::string lower = lowered(word);
     if (lower.size() != word.size()) return result;
+    // The editor's own word on a name ("Po-lit-kov-skaya") comes first.
     if (auto exception = exceptions_.find(lower); exception != exceptions_.end()) return exception->second;
+    if (whole_.find(word) != whole_.end()) return result;
     // A capital first letter is a name or a title: "Bal-agov" and
     // "Close-ness" read as errors to the people and films they name
     // (TeX's \uchyph=0). The editor can still say where one breaks.
     std::size_t first = 0;
     if (!names_ && u_isupper(static_cast<UChar32>(base::decode_utf8(word, first)))) return result;
-    // A capital first letter is a name or a title: "Bal-agov" and
-    // "Close-ness" read as errors to the people they name.
     std::vector<char> hyphens(lower.size() + 5, '0');
     char** replacements = nullptr;
     int* positions = nullptr;

@@ -29,11 +29,19 @@ public:
     /// which a hyphen may break it, keeping 2 letters before and 3 after.
     std::vector<std::size_t> points(std::string_view word) const;
 
+    /// Never breaks `word` as written unless an exception says where: the
+    /// capitalised words of film titles and index names, which readers look
+    /// up whole. A word in lower case (`of`, `massacre`) is not taken: the
+    /// text may still break it where it is a common word.
+    void keep_whole(std::string_view word);
+
 private:
     HyphenDictionary dictionary_;
     bool names_ = false;
     // Lower-case words to where they may break (empty: nowhere).
     std::map<std::string, std::vector<std::size_t>> exceptions_;
+    // Words never broken, as written (keep_whole).
+    std::set<std::string, std::less<>> whole_;
 };
 
 }  // namespace cinefolio::typeset

@@ -109,6 +109,11 @@ struct ContentsShows {
     bool lens = true;    // the lens label, when the title line does not already say it
 };
 
+/// How bold run-in leads are set, one rule for the whole book and the same
+/// in print and the EPUB: run in at the head of their paragraph, or on a
+/// line of their own after a blank line, like a small heading.
+enum class Leads { run_in, display };
+
 /// A whole print design.
 struct PrintDesign {
     double trim_width = 432;   // 6 in
@@ -119,6 +124,13 @@ struct PrintDesign {
     Spaces spaces;
     Openings openings = Openings::right;
     ContentsShows contents;
+    /// The fewest lines an essay's last page holds when tightening or
+    /// loosening the spreads before it by a line can give them (0: any).
+    int last_page_lines = 5;
+    Leads leads = Leads::run_in;
+    /// An index entry with more locators than this in one lens is a
+    /// warning that suggests subentries (0: no limit).
+    int index_locators_per_lens = 15;
 };
 
 /// Reads a style's print design file (registered in `sources`); every
