@@ -85,6 +85,8 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
         list_.mark(std::move(mark));
     }
     report_images(block.inlines, block.source);
+    // Only a heading set directly under another shares its space.
+    if (block.kind != model::BlockKind::heading) open_heading_.reset();
     switch (block.kind) {
         case model::BlockKind::paragraph:
             set_paragraph(block, measure);
@@ -274,7 +276,19 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
         style.small_caps = true;
     }
     heading.size = style.size;
-    const std::size_t start = list_.items().size();
+    std::size_t start = list_.items().size();
+    if (open_heading_ && depth_ == 0) {
+        // A heading directly under another ("Body: The Investigation", then
+        // "The Ontological Shock") takes the smaller of the two spaces
+        // between them, not their sum; the pair is brought back onto the
+        // grid as one block.
+        auto& items = list_.items();
+        items[open_heading_->after_glue].advance = std::min(open_heading_->after, before);
+        items[open_heading_->start].advance = open_heading_->before;
+        before = 0;
+        start = open_heading_->start;
+    }
+    const std::size_t own_start = list_.items().size();
     space(before);
     ParagraphFormat format;
     format.alignment = Alignment::left;
@@ -292,6 +306,12 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
     end_on_grid(start, after, true, 1.0);
     keep_next_ = true;
     indent_next_ = false;
+    if (open_heading_ && depth_ == 0) {
+        open_heading_->after_glue = list_.items().size() - 1;
+        open_heading_->after = after;
+    } else {
+        open_heading_ = OpenHeading{own_start, before, list_.items().size() - 1, after};
+    }
 }
 
 void BlockSetter::set_list(const model::Block& block, const Measure& measure) {

@@ -3,6 +3,7 @@
 // code, breaks, tables, notes) onto a vertical list.
 
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "cinefolio/model/book.hpp"
@@ -80,6 +81,15 @@ private:
     std::map<const model::Block*, std::vector<SetLine>> set_leads_;
     bool keep_next_ = false;
     int depth_ = 0;  // nesting in lists and quotes
+    /// The heading set last, while nothing has followed it: a heading
+    /// directly under it shares its space.
+    struct OpenHeading {
+        std::size_t start = 0;       // its first item (the space above it)
+        double before = 0;           // that space before grid rounding
+        std::size_t after_glue = 0;  // the space below it
+        double after = 0;            // that space before grid rounding
+    };
+    std::optional<OpenHeading> open_heading_;
 };
 
 }  // namespace cinefolio::typeset

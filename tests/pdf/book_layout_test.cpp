@@ -385,3 +385,30 @@ TEST_CASE("pdftotext: no page of the sample or the corpus ends with a hyphen", "
         CHECK(pages > 20);
     }
 }
+
+TEST_CASE("a heading directly under another takes the smaller space, and the text after stays on the grid",
+          "[typeset][layout]") {
+    const auto& document = sample().document;
+    const manifest::PrintDesign design;
+    const double leading = design.roles.body.leading;
+    bool found = false;
+    for (const auto& page : document.pages) {
+        for (std::size_t i = 0; i + 2 < page.lines.size(); ++i) {
+            if (page.lines[i].text != "Body: The Investigation") continue;
+            REQUIRE(page.lines[i + 1].text == "The Ontological Shock");
+            found = true;
+            // The level-2 heading's leading and the smaller of the two
+            // spaces (heading 1's after, half a line), not their sum
+            // (it was 43.5 pt).
+            const double between = page.lines[i + 1].y - page.lines[i].y;
+            CHECK(between == Approx(design.roles.heading_2.leading + design.spaces.heading_1_after * leading));
+            // The paragraph under them sits on the page's baseline grid
+            // (typeset/design.cpp: one line below the top margin).
+            const double first_baseline =
+                design.margins.top + 0.8 * design.roles.body.size + leading - design.roles.body.size;
+            const double steps = (page.lines[i + 2].y - first_baseline) / leading;
+            CHECK(steps == Approx(std::round(steps)).margin(0.01));
+        }
+    }
+    CHECK(found);
+}
