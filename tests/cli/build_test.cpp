@@ -75,6 +75,10 @@ TEST_CASE("the sample book builds to a valid EPUB and PDF", "[cli][build]") {
         // The byline stands apart, never run on after the lens.
         CHECK(nav.find("Press \u00B7 Vince Vanguard") != std::string::npos);
         CHECK(contents.find("<span class=\"contents-author\">Vince Vanguard</span>") != std::string::npos);
+        // Index glosses keep their italics, as in print.
+        const std::string& index = entries.at("OEBPS/text/index.xhtml");
+        CHECK(index.find("(critic, <i>The Guardian</i>)") != std::string::npos);
+        CHECK(index.find("(director of <i>Closeness</i>)") != std::string::npos);
     }
     SECTION("qpdf accepts the PDF and every font is embedded") {
         auto check = run_tool("qpdf", "--check " + quote(pdf));
