@@ -95,6 +95,8 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, std::int64_t
     // The EPUB's contents list what the print contents lists.
     const manifest::ContentsShows& shows = loaded.design.contents;
     options.contents = {shows.title, shows.author, shows.lens};
+    // Bold leads follow the one rule the print design sets for the book.
+    options.leads_apart = loaded.design.leads == manifest::Leads::display;
     return options;
 }
 

@@ -156,6 +156,7 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
     start_xhtml(page, context.book.metadata.language, chapter_label(chapter, context.words), page_stylesheet_href,
                 "bodymatter");
     ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
+    renderer.set_leads_apart(context.leads_apart);
     pugi::xml_node section = open_section(page.body, "chapter", "doc-chapter");
     if (!chapter.id.empty()) renderer.set_id(section, chapter.id, chapter.source);
     // An essay in another language than the book's: the page's furniture

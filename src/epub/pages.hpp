@@ -33,6 +33,7 @@ struct PageContext {
     const std::map<std::string, std::string>* page_labels = nullptr;  // anchor id -> print page
     const PageMarkers* markers = nullptr;  // the print edition's page breaks, if paginated
     ContentsShows contents;                // what a contents entry of an essay shows
+    bool leads_apart = false;              // Options::leads_apart
 };
 
 /// Renders one spine page to the bytes of its XHTML file.

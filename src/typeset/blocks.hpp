@@ -19,9 +19,8 @@ public:
 
     /// Sets blocks in a measure.
     void set_blocks(const std::vector<model::Block>& blocks, const Measure& measure);
-    /// Decides how a chapter's bold run-in leads are set: run in, or, when
-    /// any of them cannot be justified with the words after it (a name with
-    /// its gloss), every one on lines of its own, so they match.
+    /// Decides how a chapter's bold run-in leads are set: as the print
+    /// design's one rule for the book says (`leads: run-in` or `display`).
     void plan_leads(const std::vector<model::Block>& blocks, const Measure& measure);
     /// The next paragraph starts flush (after an opening or a break).
     void start_section() { indent_next_ = false; }

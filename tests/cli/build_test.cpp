@@ -75,6 +75,10 @@ TEST_CASE("the sample book builds to a valid EPUB and PDF", "[cli][build]") {
         // The byline stands apart, never run on after the lens.
         CHECK(nav.find("Press \u00B7 Vince Vanguard") != std::string::npos);
         CHECK(contents.find("<span class=\"contents-author\">Vince Vanguard</span>") != std::string::npos);
+        // One rule for bold leads, as in print (classic: display).
+        const std::string& realism = entries.at("OEBPS/text/f452008-realism.xhtml");
+        CHECK(realism.find("class=\"lead-apart\"") != std::string::npos);
+        CHECK(realism.find("class=\"run-in\"") == std::string::npos);
         // Index glosses keep their italics, as in print.
         const std::string& index = entries.at("OEBPS/text/index.xhtml");
         CHECK(index.find("(critic, <i>The Guardian</i>)") != std::string::npos);

@@ -65,6 +65,10 @@ struct Options {
     std::string print_source;
     /// What the contents and nav show of each essay.
     ContentsShows contents;
+    /// Bold run-in leads on a line of their own after a space (the print
+    /// design's `leads: display`), else run in at the head of their
+    /// paragraph, indented like any other: one rule for the whole book.
+    bool leads_apart = false;
 };
 
 /// The local files a stylesheet's url()s name, as paths relative to the

@@ -127,7 +127,7 @@ struct PrintDesign {
     /// The fewest lines an essay's last page holds when tightening or
     /// loosening the spreads before it by a line can give them (0: any).
     int last_page_lines = 5;
-    Leads leads = Leads::run_in;
+    Leads leads = Leads::display;  // a name with its gloss cannot be justified run in
     /// An index entry with more locators than this in one lens is a
     /// warning that suggests subentries (0: no limit).
     int index_locators_per_lens = 15;
