@@ -8,7 +8,7 @@ build_packages=(
   cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libzip-dev libpugixml-dev libyaml-cpp-dev
-  libcairo2-dev libjpeg-dev libharfbuzz-dev libfreetype-dev
+  libcairo2-dev libjpeg-dev libqpdf-dev libharfbuzz-dev libfreetype-dev
   libhyphen-dev hyphen-en-us libicu-dev
   catch2
   # `cpack -G DEB` lists the package's library dependencies with
@@ -19,8 +19,9 @@ build_packages=(
   libqpdf-dev libexpat1-dev
 )
 # chromium and epub.js: the EPUB reader test (tests/epub/reader_test.cpp);
-# python3: the corpus generator (tests/bench/make_corpus.py).
-test_packages=(epubcheck poppler-utils qpdf chromium python3)
+# python3: the corpus generator (tests/bench/make_corpus.py); mupdf-tools and
+# ghostscript: two more renderers for the print-file test (tests/pdf).
+test_packages=(epubcheck poppler-utils qpdf chromium python3 mupdf-tools ghostscript)
 # epub.js comes from npm, into build-tools/ (ignored by git like every build*/).
 epubjs_version=0.3.93
 

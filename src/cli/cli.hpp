@@ -3,6 +3,7 @@
 // Private to src/cli; main.cpp and the CLI tests use it.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,8 @@
 #include "cinefolio/manifest/manifest.hpp"
 #include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/model/book.hpp"
+#include "cinefolio/pdf/cover.hpp"
+#include "cinefolio/pdf/pdf.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::cli {
@@ -22,7 +25,7 @@ enum ExitCode : int { kSuccess = 0, kInputError = 1, kUsageError = 2 };
 
 /// What the user asked for on the command line.
 struct Options {
-    std::string command;  // new, build, check, dump, index-candidates
+    std::string command;  // new, build, booklets, preview, check, dump, index-candidates
     std::string manifest_path;
     std::string new_dir;  // new: the folder to start a book in
     std::string output_dir = "out";
@@ -30,8 +33,17 @@ struct Options {
     bool want_epub = true;
     bool want_pdf = true;
     bool strict = false;
-    bool booklets = false;  // also one EPUB and PDF per film
+    bool booklets = false;  // build: also one EPUB and PDF per film
     bool quiet = false;
+    std::string profile;  // --profile screen|print; empty: the manifest's
+    bool cover = false;   // build --cover: also the wrap-around print cover
+    std::vector<std::int64_t> films;  // booklets --films: these movieIds only (empty: every film)
+    int shard = 1;                    // booklets --shard K/N: the K-th (1-based) of N slices
+    int shard_count = 1;
+    int first_page = 1;  // preview --pages: 1-based page numbers of the document, inclusive
+    int last_page = 0;   // 0: to the last page
+    double dpi = 96;     // preview --dpi
+    bool spreads = false;  // preview --spreads: facing pages side by side
 };
 
 /// Parses argv; on a usage error prints to stderr and returns nullopt with
@@ -46,6 +58,7 @@ struct LoadedBook {
     std::optional<manifest::IndexFile> index_file;  // the curated index, when the manifest names one
     std::vector<epub::Resource> images;             // the essays' local images, named as the Book's URLs
     std::optional<epub::Resource> cover;            // the manifest's `cover` image, read inside the root
+    std::map<std::int64_t, epub::Resource> film_covers;  // `films: [{id, cover}]`, by movieId
 };
 
 /// Reads the manifest and every essay; nullopt after reporting errors. No
@@ -58,6 +71,12 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
 /// no room). The style must exist (check_style).
 std::optional<manifest::PrintDesign> load_print_design(const manifest::Manifest& manifest, base::SourceMap& sources,
                                                        base::Diagnostics& diagnostics);
+
+/// The booklets' print design: `booklets.style` (default: the book's
+/// style), its booklet.yaml read over its print.yaml (without one, the
+/// print design on A5), then the manifest's `booklets:` overrides.
+std::optional<manifest::PrintDesign> load_booklet_design(const manifest::Manifest& manifest,
+                                                         base::SourceMap& sources, base::Diagnostics& diagnostics);
 
 /// The bytes of a design's faces, read from the data folder.
 struct FaceFiles {
@@ -78,6 +97,8 @@ std::string data_dir();
 /// Checks that the manifest's `style` is a folder of styles/ holding an
 /// epub.css; reports an error at `style:` naming the styles there are.
 bool check_style(const manifest::Manifest& manifest, base::Diagnostics& diagnostics);
+/// The same for a style named elsewhere (`booklets: {style: …}`), reported at `where`.
+bool check_style(const std::string& style, const base::Span& where, base::Diagnostics& diagnostics);
 
 /// Reads a resource file under data_dir(); reports an error if missing.
 std::optional<std::string> read_resource(const std::string& relative, base::Diagnostics& diagnostics);
@@ -90,7 +111,16 @@ std::string hyphenation_patterns(const std::string& language, base::Diagnostics&
 /// else the manifest's date, else now. Reports a malformed variable.
 std::int64_t build_time(const manifest::Manifest& manifest, base::Diagnostics& diagnostics);
 
-/// Runs a command (build, check, dump) and returns the exit code.
+/// The PDF's document information and sheet for a book in a production
+/// profile (`screen` or `print`).
+pdf::Options pdf_options(const model::Metadata& metadata, const manifest::Production& production,
+                         std::int64_t moment);
+
+/// The print cover's back text, ISBN room, trim, paper: all but the words
+/// and the page count, which come from each book a build sets.
+pdf::PrintCover print_cover_of(const LoadedBook& loaded, const manifest::PrintDesign& design);
+
+/// Runs a command (build, booklets, preview, check, dump) and returns the exit code.
 int run(const Options& options);
 
 /// `new`: copies the book template (templates/new under data_dir()) into

@@ -212,22 +212,35 @@ std::optional<manifest::IndexFile> read_index_file(const manifest::Manifest& man
     return manifest::parse_index_file(sources, *file, diagnostics);
 }
 
-// The manifest's `cover` image, inside the root like every other input.
-std::optional<epub::Resource> read_cover(const manifest::Manifest& manifest, const Sandbox& sandbox,
+// A cover image the manifest names (`cover:`, or a film's), inside the
+// root like every other input.
+std::optional<epub::Resource> read_cover(const manifest::Manifest& manifest, const std::string& named,
+                                         const base::Span& named_at, const Sandbox& sandbox,
                                          base::Diagnostics& diagnostics) {
-    if (manifest.cover.empty()) return std::nullopt;
-    auto path = path_inside(manifest.folder, manifest.cover, manifest.cover_source, "cover", sandbox, diagnostics);
+    if (named.empty()) return std::nullopt;
+    auto path = path_inside(manifest.folder, named, named_at, "cover", sandbox, diagnostics);
     if (!path) return std::nullopt;
     std::string error;
     auto bytes = base::read_file(*path, error);
     if (!bytes) {
-        diagnostics.error(manifest.cover_source, "cannot read the cover `" + manifest.cover + "`: " + error,
-                          "`cover:` is relative to the manifest's folder");
+        diagnostics.error(named_at, "cannot read the cover `" + named + "`: " + error,
+                          "a cover's path is relative to the manifest's folder");
         return std::nullopt;
     }
-    std::string media_type = epub::media_type_for(manifest.cover);
+    std::string media_type = epub::media_type_for(named);
     std::string extension = media_type == "image/jpeg" ? "jpg" : media_type == "image/gif" ? "gif" : "png";
     return epub::Resource{"images/cover." + extension, media_type, std::move(*bytes)};
+}
+
+// The films' own covers (`films: [{id, cover}]`), for their booklets.
+std::map<std::int64_t, epub::Resource> read_film_covers(const manifest::Manifest& manifest, const Sandbox& sandbox,
+                                                        base::Diagnostics& diagnostics) {
+    std::map<std::int64_t, epub::Resource> covers;
+    for (const auto& film : manifest.films) {
+        if (auto cover = read_cover(manifest, film.cover, film.cover_source, sandbox, diagnostics))
+            covers.emplace(film.id, std::move(*cover));
+    }
+    return covers;
 }
 
 }  // namespace
@@ -302,10 +315,12 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (diagnostics.has_errors()) return std::nullopt;
     index::build(*book, index_file ? &*index_file : nullptr, diagnostics, design.index_locators_per_lens);
     auto images = embed_images(*book, sandbox, diagnostics);
-    auto cover = read_cover(*manifest, sandbox, diagnostics);
+    auto cover = read_cover(*manifest, manifest->cover, manifest->cover_source, sandbox, diagnostics);
+    auto film_covers = read_film_covers(*manifest, sandbox, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
-    return LoadedBook{std::move(*manifest), std::move(*book), std::move(design),
-                      std::move(index_file), std::move(images), std::move(cover)};
+    return LoadedBook{std::move(*manifest),  std::move(*book),   std::move(design),
+                      std::move(index_file), std::move(images), std::move(cover),
+                      std::move(film_covers)};
 }
 
 }  // namespace cinefolio::cli

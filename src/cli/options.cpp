@@ -18,6 +18,11 @@ commands:
   new     DIR                                      start a book in DIR (a new or empty folder)
   build   BOOK.yaml [-o DIR] [--format epub,pdf]   write DIR/<id>.epub and DIR/<id>.pdf
           [--booklets]                             and one EPUB and PDF per film
+  cover   BOOK.yaml [-o DIR] [--profile print]     write DIR/<id>-cover.pdf, the wrap-around print cover
+  booklets BOOK.yaml [-o DIR] [--films ID,...]     one EPUB and PDF per film:
+          [--format epub,pdf] [--shard K/N]        DIR/<film-title>-<movieId>.epub and .pdf
+  preview BOOK.yaml [-o DIR] [--pages 1-4]         render print pages to PNG
+          [--dpi 96] [--spreads]
   check   BOOK.yaml                                validate the book, write nothing
   dump    BOOK.yaml                                print the book model as indented text
   index-candidates BOOK.yaml                       print index candidates (YAML) for the editor
@@ -44,7 +49,7 @@ The book's `id` is made from DIR's name and its `date` is today
 (SOURCE_DATE_EPOCH when set).
 )";
 
-constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--root DIR] [--strict] [-q]
+constexpr const char* kBuildHelp = R"(usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--profile screen|print] [--cover] [--root DIR] [--strict] [-q]
 
 Compiles the book into DIR/<id>.epub and DIR/<id>.pdf (DIR defaults to out/,
 <id> to the manifest's `id` or its folder's name). Nothing is written when
@@ -52,10 +57,72 @@ the book has errors; each file is written under a temporary name and renamed.
 
   -o, --output DIR     output folder (created if missing)
   --format LIST        comma-separated: epub, pdf (default both)
-  --booklets           also one booklet per film: DIR/<id>-f<movieId>.epub and
-                       .pdf, its index covering that film; built in parallel
+  --booklets           also one booklet per film, as `cinefolio booklets` writes
+                       them (DIR/<film-title-slug>-<movieId>.epub and .pdf)
+  --profile NAME       screen (links, tags; the default) or print (PDF/X-1a:2003
+                       with trim and bleed boxes, no annotations); overrides
+                       the manifest's `print: {profile: …}`
+  --cover              also DIR/<id>-cover.pdf, the wrap-around print cover
   --root DIR           read files only from DIR (default: the manifest's folder)
   --strict             treat warnings as errors
+  -q, --quiet          print only diagnostics
+)";
+
+constexpr const char* kCoverHelp = R"(usage: cinefolio cover BOOK.yaml [-o DIR] [--profile screen|print] [--root DIR] [--strict] [-q]
+
+Writes DIR/<id>-cover.pdf: back, spine and front of the printed book on one
+sheet, 2 x trim width + spine wide, plus the bleed on every side in the
+print profile. The book is set first, so the spine follows its page count
+(padded as `print: {pad_to: …}` asks) and paper (`print: {paper: white}`:
+0.002252 in a page, `cream`: 0.0025 in). The front shows the title,
+subtitle and creators (over the manifest's `cover` image when it gives
+one); the spine its title and creators once it is 0.25 in wide; the back
+the manifest's `back_cover` text, with room for the barcode when the book
+has an `isbn`. `build --cover` writes it beside the book.
+
+  -o, --output DIR     output folder (created if missing)
+  --profile NAME       screen or print (PDF/X-1a:2003, bleed and boxes)
+  --root DIR           read files only from DIR (default: the manifest's folder)
+  --strict             treat warnings as errors
+  -q, --quiet          print only diagnostics
+)";
+
+constexpr const char* kBookletsHelp = R"(usage: cinefolio booklets BOOK.yaml [-o DIR] [--films ID,...] [--format epub,pdf] [--shard K/N] [--root DIR] [--strict] [-q]
+
+Writes one booklet per film: DIR/<film-title-slug>-<movieId>.epub and .pdf
+(the slug is the film's title in lower-case ASCII, the movieId makes the name
+unique). A booklet has its own title page (the film, its year and director,
+the lenses it gathers), the book's credits and rights, a cover naming the
+film (or the film's `cover:` in the manifest), the film's essays in lens
+order and an index of that film. The print design is the style's booklet
+design with the manifest's `booklets:` map applied; every PDF is padded with
+blank pages to a multiple of `booklets.pad_to` (default 4). Each `wrote`
+line is printed as its file is written.
+
+  -o, --output DIR     output folder (created if missing)
+  --films LIST         comma-separated movieIds: only these films' booklets
+  --profile NAME       screen (the default) or print (PDF/X-1a:2003, boxes)
+  --format LIST        comma-separated: epub, pdf (default both)
+  --shard K/N          only the K-th of N slices of the films (1 <= K <= N):
+                       film i (0-based, in the book's order, after --films)
+                       is in slice i mod N + 1; the N slices together write
+                       exactly the files of one run without --shard
+  --root DIR           read files only from DIR (default: the manifest's folder)
+  --strict             treat warnings as errors
+  -q, --quiet          print only diagnostics
+)";
+
+constexpr const char* kPreviewHelp = R"(usage: cinefolio preview BOOK.yaml [-o DIR] [--pages 1-4] [--dpi 96] [--spreads] [--root DIR] [-q]
+
+Renders pages of the print edition to PNG from the same layout as the PDF:
+DIR/<id>-p<N>.png per page, or with --spreads DIR/<id>-p<N>-<M>.png per pair
+of facing pages (the first page, a recto, stands alone).
+
+  -o, --output DIR     output folder (created if missing)
+  --pages RANGE        1-based page numbers of the PDF: `3`, `1-4`, `5-` (default: all)
+  --dpi N              pixels per inch, 10 to 600 (default 96)
+  --spreads            facing pages side by side
+  --root DIR           read files only from DIR (default: the manifest's folder)
   -q, --quiet          print only diagnostics
 )";
 
@@ -83,13 +150,17 @@ line per block with its stable id and source line:column.
 const char* help_for(const std::string& command) {
     if (command == "new") return kNewHelp;
     if (command == "build") return kBuildHelp;
+    if (command == "booklets") return kBookletsHelp;
+    if (command == "preview") return kPreviewHelp;
     if (command == "check") return kCheckHelp;
+    if (command == "cover") return kCoverHelp;
     if (command == "dump") return kDumpHelp;
     if (command == "index-candidates") return kCandidatesHelp;
     return kUsage;
 }
 
-const std::vector<std::string> kCommands = {"new", "build", "check", "dump", "index-candidates"};
+const std::vector<std::string> kCommands = {"new",   "build", "booklets",        "preview",
+                                            "cover", "check", "dump", "index-candidates"};
 
 // One option: its spellings, the commands that take it, and whether a
 // value follows it. The parser and the "did you
@@ -102,15 +173,32 @@ struct OptionSpec {
 
 const std::vector<OptionSpec>& option_specs() {
     static const std::vector<OptionSpec> specs = {
-        {{"-h", "--help"}, {"new", "build", "check", "dump", "index-candidates"}},
-        {{"-q", "--quiet"}, {"new", "build", "check", "dump", "index-candidates"}},
-        {{"--strict"}, {"build", "check", "dump", "index-candidates"}},
-        {{"--root"}, {"build", "check", "dump", "index-candidates"}, true},
-        {{"-o", "--output"}, {"build"}, true},
-        {{"--format"}, {"build"}, true},
+        {{"-h", "--help"}, {"new", "build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
+        {{"-q", "--quiet"}, {"new", "build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
+        {{"--strict"}, {"build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
+        {{"--root"}, {"build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}, true},
+        {{"-o", "--output"}, {"build", "booklets", "preview", "cover"}, true},
+        {{"--format"}, {"build", "booklets"}, true},
         {{"--booklets"}, {"build"}},
+        {{"--profile"}, {"build", "booklets", "cover"}, true},
+        {{"--cover"}, {"build"}},
+        {{"--films"}, {"booklets"}, true},
+        {{"--shard"}, {"booklets"}, true},
+        {{"--pages"}, {"preview"}, true},
+        {{"--dpi"}, {"preview"}, true},
+        {{"--spreads"}, {"preview"}},
     };
     return specs;
+}
+
+// What follows an option that takes a value, for "needs a …".
+std::string value_name(const std::string& option) {
+    if (option == "--format" || option == "--films") return "a list";
+    if (option == "--profile") return "a profile (screen or print)";
+    if (option == "--shard") return "K/N";
+    if (option == "--pages") return "a page range";
+    if (option == "--dpi") return "a number";
+    return "a folder";
 }
 
 bool accepts(const OptionSpec& spec, const std::string& command) {
@@ -156,7 +244,7 @@ std::string see_help(const std::string& command) {
 std::nullopt_t unknown_command(const std::string& name, int& exit_code) {
     std::string hint;
     if (auto near = base::nearest(name, kCommands)) hint = "did you mean `" + *near + "`?";
-    else hint = "the commands are new, build, check, dump and index-candidates";
+    else hint = "the commands are new, build, booklets, preview, cover, check, dump and index-candidates";
     return usage_error("unknown command `" + name + "`", hint, "", exit_code);
 }
 
@@ -187,6 +275,78 @@ bool parse_formats(const std::string& list, Options& options) {
     return options.want_epub || options.want_pdf;
 }
 
+// A whole number of at most 18 digits, all of `text`.
+std::optional<std::int64_t> whole_number(const std::string& text) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoll(text);
+}
+
+// Splits "a,b,c" (no empty items).
+std::optional<std::vector<std::string>> comma_list(const std::string& list) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        auto end = std::min(list.find(',', start), list.size());
+        if (end == start) return std::nullopt;
+        items.push_back(list.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
+bool parse_films(const std::string& list, Options& options) {
+    auto items = comma_list(list);
+    if (!items) return false;
+    for (const auto& item : *items) {
+        auto id = whole_number(item);
+        if (!id) return false;
+        options.films.push_back(*id);
+    }
+    return true;
+}
+
+bool parse_shard(const std::string& text, Options& options) {
+    const auto slash = text.find('/');
+    if (slash == std::string::npos) return false;
+    auto index = whole_number(text.substr(0, slash));
+    auto count = whole_number(text.substr(slash + 1));
+    // 10 000 slices is far past any CI matrix or Job (GitHub caps a matrix at 256).
+    if (!index || !count || *count < 1 || *count > 10000 || *index < 1 || *index > *count) return false;
+    options.shard = static_cast<int>(*index);
+    options.shard_count = static_cast<int>(*count);
+    return true;
+}
+
+// "3", "1-4" or "5-" (to the end).
+bool parse_pages(const std::string& text, Options& options) {
+    const auto dash = text.find('-');
+    auto first = whole_number(text.substr(0, dash));
+    if (!first || *first < 1 || *first > 100000) return false;
+    options.first_page = static_cast<int>(*first);
+    if (dash == std::string::npos) {
+        options.last_page = options.first_page;
+        return true;
+    }
+    const std::string rest = text.substr(dash + 1);
+    if (rest.empty()) {
+        options.last_page = 0;
+        return true;
+    }
+    auto last = whole_number(rest);
+    if (!last || *last < *first || *last > 100000) return false;
+    options.last_page = static_cast<int>(*last);
+    return true;
+}
+
+bool parse_dpi(const std::string& text, Options& options) {
+    auto dpi = whole_number(text);
+    // Below 10 dpi a page is a smudge; above 600 a page is 50 MB of pixels.
+    if (!dpi || *dpi < 10 || *dpi > 600) return false;
+    options.dpi = static_cast<double>(*dpi);
+    return true;
+}
+
 // Applies one recognised option (its value, if it takes one, already
 // read); returns an error message for a bad value.
 std::optional<std::string> apply(const std::string& name, const std::string& value, Options& options) {
@@ -194,9 +354,24 @@ std::optional<std::string> apply(const std::string& name, const std::string& val
     else if (name == "--strict") options.strict = true;
     else if (name == "--booklets") options.booklets = true;
     else if (name == "--root") options.root_dir = value;
+    else if (name == "--cover") options.cover = true;
+    else if (name == "--profile") {
+        if (value != "screen" && value != "print") return "--profile takes `screen` or `print`, found `" + value + "`";
+        options.profile = value;
+    }
     else if (name == "-o" || name == "--output") options.output_dir = value;
+    else if (name == "--spreads") options.spreads = true;
     else if (name == "--format" && !parse_formats(value, options))
         return "--format takes a list of epub and pdf, e.g. `--format epub,pdf`";
+    else if (name == "--films" && !parse_films(value, options))
+        return "--films takes a list of movieIds, e.g. `--films 452008,452009`";
+    else if (name == "--shard" && !parse_shard(value, options))
+        return "--shard takes K/N with 1 <= K <= N, e.g. `--shard 2/3`, found `" + value + "`";
+    else if (name == "--pages" && !parse_pages(value, options))
+        return "--pages takes a page or a range of 1-based page numbers, e.g. `3`, `1-4` or `5-`, found `" + value +
+               "`";
+    else if (name == "--dpi" && !parse_dpi(value, options))
+        return "--dpi takes a whole number from 10 to 600, found `" + value + "`";
     return std::nullopt;
 }
 
@@ -228,6 +403,11 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
         return unknown_command(first, exit_code);
     Options options;
     options.command = first;
+    // `cover` is a build that writes only the cover.
+    if (first == "cover") {
+        options.want_epub = options.want_pdf = false;
+        options.cover = true;
+    }
     // `new` names a folder to create, every other command a manifest.
     const std::string operand = first == "new" ? "folder" : "manifest";
     std::string& positional = first == "new" ? options.new_dir : options.manifest_path;
@@ -243,8 +423,8 @@ std::optional<Options> parse_arguments(const std::vector<std::string>& arguments
             std::string value;
             if (spec->takes_value) {
                 if (i + 1 >= arguments.size() || arguments[i + 1].empty())
-                    return usage_error(argument + " needs a " + (argument == "--format" ? "list" : "folder"),
-                                       see_help(first), first, exit_code);
+                    return usage_error(argument + " needs " + value_name(argument), see_help(first), first,
+                                       exit_code);
                 value = arguments[++i];
             }
             if (auto problem = apply(argument, value, options)) return usage_error(*problem, {}, first, exit_code);

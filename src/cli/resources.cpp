@@ -53,9 +53,15 @@ std::optional<std::string> read_resource(const std::string& relative, base::Diag
 }
 
 bool check_style(const manifest::Manifest& manifest, base::Diagnostics& diagnostics) {
+    return check_style(manifest.style,
+                       manifest.style_source.file >= 0 ? manifest.style_source : base::Span{manifest.file, 0, 0},
+                       diagnostics);
+}
+
+bool check_style(const std::string& style, const base::Span& where, base::Diagnostics& diagnostics) {
     const fs::path styles = fs::path(data_dir()) / "styles";
     std::error_code code;
-    if (fs::is_regular_file(styles / manifest.style / "epub.css", code)) return true;
+    if (fs::is_regular_file(styles / style / "epub.css", code)) return true;
     std::vector<std::string> names;
     for (fs::directory_iterator it(styles, code), end; !code && it != end; it.increment(code)) {
         std::error_code ignored;
@@ -64,15 +70,14 @@ bool check_style(const manifest::Manifest& manifest, base::Diagnostics& diagnost
     std::sort(names.begin(), names.end());
     std::string known;
     for (const auto& name : names) known += (known.empty() ? "`" : ", `") + name + "`";
-    const base::Span where = manifest.style_source.file >= 0 ? manifest.style_source : base::Span{manifest.file, 0, 0};
     if (names.empty()) {
-        diagnostics.error(where, "style `" + manifest.style + "` not found: " + styles.string() + " holds no style",
+        diagnostics.error(where, "style `" + style + "` not found: " + styles.string() + " holds no style",
                           "set CINEFOLIO_DATA_DIR to the folder that holds styles/ and fonts/");
     } else {
-        auto near = base::nearest(manifest.style, names);
-        diagnostics.error(where, "style `" + manifest.style + "` not found; the styles are " + known,
+        auto near = base::nearest(style, names);
+        diagnostics.error(where, "style `" + style + "` not found; the styles are " + known,
                           near ? "did you mean `" + *near + "`?"
-                               : "pick one of them, or add styles/" + manifest.style + "/epub.css under " + data_dir());
+                               : "pick one of them, or add styles/" + style + "/epub.css under " + data_dir());
     }
     return false;
 }

@@ -89,6 +89,13 @@ std::string title_page(const PageContext& context) {
         pugi::xml_node subtitle = paragraph(section, "subtitle", metadata.subtitle);
         set_semantics(subtitle, "subtitle", "doc-subtitle");
     }
+    // A booklet names the lenses it gathers and the anthology it is cut from.
+    if (!metadata.collection.empty()) {
+        std::string lenses;
+        for (const auto& lens : context.book.lenses) lenses += (lenses.empty() ? "" : " \u00B7 ") + lens.label;
+        if (!lenses.empty()) paragraph(section, "lenses", lenses);
+        paragraph(section, "collection", model::fill(context.words.from_collection, metadata.collection));
+    }
     if (!metadata.creators.empty()) paragraph(section, "creators", edited_by(metadata, context.words));
     if (!metadata.publisher.empty()) paragraph(section, "publisher", metadata.publisher);
     prepend_division_markers(section, context.markers, "title-page");

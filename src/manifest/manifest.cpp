@@ -19,7 +19,7 @@ const std::vector<std::string> kTopKeys = {
     "title", "subtitle",   "creators",    "language",  "id",     "essays",
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
-    "cover", "print", "hyphenation", "print_isbn", "exclude"};
+    "cover", "print", "hyphenation", "print_isbn", "exclude", "back_cover", "booklets"};
 // Keys other tools (or habit) use for what ours call otherwise; edit
 // distance alone would not find them.
 const std::vector<std::pair<std::string, std::string>> kTopTwins = {{"author", "creators"},
@@ -38,8 +38,9 @@ const std::vector<std::pair<std::string, std::string>> kTopTwins = {{"author", "
                                                                     {"theme", "style"},
                                                                     {"excludes", "exclude"},
                                                                     {"ignore", "exclude"},
-                                                                    {"hyphenate", "hyphenation"}};
-const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title"};
+                                                                    {"hyphenate", "hyphenation"},
+                                                                    {"booklet", "booklets"}};
+const std::vector<std::string> kFilmKeys = {"id", "year", "director", "title", "cover"};
 const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
 
@@ -101,6 +102,8 @@ void read_films(YamlReader& reader, const YAML::Node& node, Manifest& manifest) 
             }
             read_optional_text(reader, item, "director", film.director);
             read_optional_text(reader, item, "title", film.title);
+            read_optional_text(reader, item, "cover", film.cover);
+            if (item["cover"]) film.cover_source = reader.span(item["cover"]);
         }
         manifest.films.push_back(std::move(film));
     }
@@ -180,6 +183,18 @@ void validate(YamlReader& reader, const YAML::Node& root, Manifest& manifest) {
                                    "`cover` must be a .png, .jpg or .gif image, found `" + manifest.cover + "`",
                                    "leave `cover` out and cinefolio sets a typographic cover");
     }
+    for (const auto& film : manifest.films) {
+        if (!film.cover.empty() && !std::regex_match(film.cover, cover_image))
+            reader.diagnostics().error(film.cover_source,
+                                       "a film's `cover` must be a .png, .jpg or .gif image, found `" + film.cover + "`",
+                                       "leave it out and the film's booklet gets a typographic cover");
+    }
+    if (!manifest.booklets.style.empty() && !std::regex_match(manifest.booklets.style, style_name)) {
+        reader.diagnostics().error(manifest.booklets.style_source,
+                                   "`booklets.style` must be the name of a folder under styles/, found `" +
+                                       manifest.booklets.style + "`",
+                                   "e.g. `style: classic`");
+    }
     static const std::regex file_stem("^[A-Za-z0-9][A-Za-z0-9._-]*$");
     if (!std::regex_match(manifest.id, file_stem)) {
         auto where = root["id"] ? reader.span(root["id"]) : base::Span{manifest.file, 0, 0};
@@ -236,6 +251,8 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     if (root["style"]) manifest.style_source = reader.span(root["style"]);
     if (const YAML::Node print = root["print"]; print && !print.IsNull())
         manifest.print = read_print_overrides(reader, print);
+    if (const YAML::Node booklets = root["booklets"]; booklets && !booklets.IsNull())
+        manifest.booklets = read_booklet_settings(reader, booklets);
     read_optional_text(reader, root, "index", manifest.index);
     if (auto words = root["hyphenation_exceptions"];
         words && !words.IsNull() && reader.expect_sequence(words, "`hyphenation_exceptions`")) {
@@ -256,6 +273,10 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
         }
     }
     read_optional_text(reader, root, "cover", manifest.cover);
+    // The back's text keeps its blank lines: they part its paragraphs.
+    if (auto node = root["back_cover"]; node && !node.IsNull()) {
+        if (auto value = reader.text(node, "`back_cover`")) manifest.back_cover = *value;
+    }
     if (root["cover"]) manifest.cover_source = reader.span(root["cover"]);
     if (root["index"]) manifest.index_source = reader.span(root["index"]);
     read_optional_text(reader, root, "id", manifest.id);

@@ -263,12 +263,12 @@ std::optional<std::pair<double, double>> parse_trim(const std::string& text) {
 }
 
 std::optional<PrintDesign> parse_print_design(const base::SourceMap& sources, base::FileId file,
-                                              base::Diagnostics& diagnostics) {
+                                              base::Diagnostics& diagnostics, PrintDesign defaults) {
     YamlReader reader(sources, file, diagnostics);
     auto document = reader.load();
     if (!document) return std::nullopt;
     const YAML::Node& root = *document;
-    PrintDesign design;
+    PrintDesign design = std::move(defaults);
     if (root.IsNull()) return design;
     if (!reader.expect_map(root, "a print design")) return std::nullopt;
     const auto errors_before = diagnostics.error_count();
@@ -306,6 +306,11 @@ PrintDesign apply(PrintDesign design, const PrintOverrides& overrides) {
     if (overrides.outside) design.margins.outside = *overrides.outside;
     if (overrides.top) design.margins.top = *overrides.top;
     if (overrides.bottom) design.margins.bottom = *overrides.bottom;
+    if (overrides.profile) design.production.profile = *overrides.profile;
+    if (overrides.paper) design.production.paper = *overrides.paper;
+    if (overrides.bleed) design.production.bleed = *overrides.bleed;
+    if (overrides.crop_marks) design.production.crop_marks = *overrides.crop_marks;
+    if (overrides.pad_to) design.production.pad_to = *overrides.pad_to;
     const double size_scale = overrides.font_size ? *overrides.font_size / design.roles.body.size : 1.0;
     const double leading_scale =
         overrides.leading ? *overrides.leading / design.roles.body.leading : size_scale;

@@ -25,10 +25,67 @@ bool is_plain_number(const std::string& text) {
     return end && *end == '\0';
 }
 
+// One of a few words (`profile: print`), with the nearest as a hint.
+std::optional<std::string> read_choice(YamlReader& reader, const YAML::Node& node, const std::string& where,
+                                       const std::string& key,
+                                       const std::vector<std::string>& choices) {
+    auto text = reader.text(node, "`" + where + "." + key + "`");
+    if (!text) return std::nullopt;
+    if (std::find(choices.begin(), choices.end(), *text) != choices.end()) return text;
+    std::string list;
+    for (const auto& choice : choices) list += (list.empty() ? "`" : ", `") + choice + "`";
+    std::string hint = "the choices are " + list;
+    if (auto near = base::nearest(*text, choices)) hint = "did you mean `" + *near + "`? (" + hint + ")";
+    reader.diagnostics().error(reader.span(node), "`" + where + "." + key + "`: unknown value `" + *text + "`", hint);
+    return std::nullopt;
+}
+
+// The printers' own figures: 0.125 in is what every print-on-demand
+// printer asks for; more than half an inch is a mistake, not a bleed.
+constexpr double widest_bleed = 36;
+// More than 32 (a signature of offset printing) is never a printer's rule.
+constexpr std::int64_t largest_pad = 32;
+
+void read_production(YamlReader& reader, const YAML::Node& node, const std::string& where, PrintOverrides& overrides) {
+    if (const YAML::Node value = node["profile"]; value && !value.IsNull())
+        overrides.profile = read_choice(reader, value, where, "profile", {"screen", "print"});
+    if (const YAML::Node value = node["paper"]; value && !value.IsNull())
+        overrides.paper = read_choice(reader, value, where, "paper", {"white", "cream"});
+    if (const YAML::Node value = node["bleed"]; value && !value.IsNull()) {
+        auto length = read_length(reader, value, "`" + where + ".bleed`");
+        if (length && *length > widest_bleed) {
+            reader.diagnostics().error(reader.span(value), "`" + where + ".bleed` must be at most 0.5in, found `" +
+                                                               value.Scalar() + "`",
+                                       "printers ask for `0.125in` (3.175 mm)");
+            length.reset();
+        }
+        overrides.bleed = length;
+    }
+    if (const YAML::Node value = node["crop_marks"]; value && !value.IsNull()) {
+        const std::string text = value.IsScalar() ? value.Scalar() : std::string();
+        if (text == "true" || text == "false") overrides.crop_marks = text == "true";
+        else
+            reader.diagnostics().error(reader.span(value), "`" + where + ".crop_marks`: expected true or false, found " +
+                                                               describe(value),
+                                       "`crop_marks: true` draws trim marks outside the bleed");
+    }
+    if (const YAML::Node value = node["pad_to"]; value && !value.IsNull()) {
+        auto count = reader.integer(value, "`" + where + ".pad_to`");
+        if (count && (*count < 1 || *count > largest_pad)) {
+            reader.diagnostics().error(reader.span(value),
+                                       "`" + where + ".pad_to` must be between 1 and 32, found `" + value.Scalar() + "`",
+                                       "printers bind in multiples of 2 or 4 pages");
+            count.reset();
+        }
+        if (count) overrides.pad_to = static_cast<int>(*count);
+    }
+}
+
 }  // namespace
 
 const std::vector<std::string>& print_keys() {
-    static const std::vector<std::string> keys = {"trim", "margins", "font_size", "leading", "openings"};
+    static const std::vector<std::string> keys = {"trim",    "margins",    "font_size", "leading", "openings",
+                                                  "profile", "bleed",      "crop_marks", "pad_to", "paper"};
     return keys;
 }
 
@@ -122,11 +179,11 @@ std::optional<Openings> read_openings(YamlReader& reader, const YAML::Node& node
     return std::nullopt;
 }
 
-PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) {
-    PrintOverrides overrides;
-    overrides.source = reader.span(node);
-    if (!reader.expect_map(node, "`print`")) return overrides;
-    reader.check_keys(node, print_keys(), "`print`");
+namespace {
+
+// The keys `print:` and `booklets:` share; `where` names the map in messages.
+void read_print_fields(YamlReader& reader, const YAML::Node& node, const std::string& where,
+                       PrintOverrides& overrides) {
     if (const YAML::Node trim = node["trim"]; trim && !trim.IsNull()) overrides.trim = read_trim(reader, trim);
     if (const YAML::Node margins = node["margins"]; margins && !margins.IsNull()) read_margins(reader, margins, overrides);
     if (const YAML::Node openings = node["openings"]; openings && !openings.IsNull())
@@ -134,17 +191,45 @@ PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) 
     for (const char* key : {"font_size", "leading"}) {
         const YAML::Node value = node[key];
         if (!value || value.IsNull()) continue;
-        auto length = read_length(reader, value, std::string("`print.") + key + "`");
+        auto length = read_length(reader, value, "`" + where + "." + key + "`");
         // Below 4 pt nothing can be read; above 72 pt a line holds a word.
         if (length && (*length < 4 || *length > 72)) {
-            reader.diagnostics().error(reader.span(value),
-                                       std::string("`print.") + key + "` must be between 4pt and 72pt, found `" +
-                                           value.Scalar() + "`");
+            reader.diagnostics().error(reader.span(value), "`" + where + "." + key +
+                                                               "` must be between 4pt and 72pt, found `" +
+                                                               value.Scalar() + "`");
             length.reset();
         }
         (std::string(key) == "font_size" ? overrides.font_size : overrides.leading) = length;
     }
+    read_production(reader, node, where, overrides);
+}
+
+}  // namespace
+
+PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node) {
+    PrintOverrides overrides;
+    overrides.source = reader.span(node);
+    if (!reader.expect_map(node, "`print`")) return overrides;
+    reader.check_keys(node, print_keys(), "`print`");
+    read_print_fields(reader, node, "print", overrides);
     return overrides;
+}
+
+BookletSettings read_booklet_settings(YamlReader& reader, const YAML::Node& node) {
+    BookletSettings settings;
+    settings.source = reader.span(node);
+    settings.print.source = settings.source;
+    if (!reader.expect_map(node, "`booklets`")) return settings;
+    std::vector<std::string> keys = print_keys();
+    keys.push_back("style");
+    reader.check_keys(node, keys, "`booklets`");
+    read_print_fields(reader, node, "booklets", settings.print);
+    if (const YAML::Node style = node["style"]; style && !style.IsNull()) {
+        settings.style_source = reader.span(style);
+        if (auto name = reader.text(style, "`booklets.style`")) settings.style = *name;
+    }
+    if (settings.print.pad_to) settings.pad_to = *settings.print.pad_to;
+    return settings;
 }
 
 }  // namespace cinefolio::manifest

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "cinefolio/manifest/manifest.hpp"
 #include "cinefolio/manifest/print_design.hpp"
 #include "yaml_reader.hpp"
 
@@ -34,6 +35,9 @@ std::optional<Openings> read_openings(YamlReader& reader, const YAML::Node& node
 
 /// The manifest's `print:` map.
 PrintOverrides read_print_overrides(YamlReader& reader, const YAML::Node& node);
+
+/// The manifest's `booklets:` map: the print keys plus `style` and `pad_to`.
+BookletSettings read_booklet_settings(YamlReader& reader, const YAML::Node& node);
 
 /// The keys of the manifest's `print:` map.
 const std::vector<std::string>& print_keys();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cinefolio/base/text.hpp"
+#include "cinefolio/model/words.hpp"
 
 namespace cinefolio::model {
 
@@ -27,6 +28,21 @@ bool keep_entry(IndexEntry& entry, const std::set<std::string>& chapters, const 
     return !entry.locators.empty() || !entry.subentries.empty() || !entry.see.empty();
 }
 
+// "directed by Kantemir Balagov, 2017": what the title page and the cover
+// say of the film under its title.
+std::string film_line(const Part& film, const Words& words) {
+    std::string line = film.director.empty() ? std::string() : fill(words.directed_by, film.director);
+    if (film.year) line += (line.empty() ? "" : ", ") + std::to_string(*film.year);
+    return line;
+}
+
+// "Metacritic, Realism and Press".
+std::string lens_list(const std::vector<Lens>& lenses, const Words& words) {
+    std::vector<std::string> labels;
+    for (const auto& lens : lenses) labels.push_back(lens.label);
+    return join_names(labels, words);
+}
+
 }  // namespace
 
 Book booklet(const Book& book, std::size_t part) {
@@ -36,8 +52,10 @@ Book booklet(const Book& book, std::size_t part) {
     result.metadata = book.metadata;
     result.metadata.id = book.metadata.id + "-" + film.id;
     result.metadata.title = film.title;
-    // The anthology it comes from reads as the booklet's subtitle.
-    result.metadata.subtitle = book.metadata.title;
+    const Words& words = words_for(book.metadata.language);
+    result.metadata.subtitle = film_line(film, words);
+    // The anthology it comes from, named on the title page.
+    result.metadata.collection = book.metadata.title;
     result.metadata.identifier = "urn:uuid:" + base::name_uuid(book.metadata.identifier + "\n" + film.id);
     // A booklet is a publication of its own: the anthology's ISBN is not its.
     result.metadata.isbn.clear();
@@ -46,6 +64,9 @@ Book booklet(const Book& book, std::size_t part) {
                                 [&](const Chapter& chapter) { return chapter.lens == lens.name; });
         if (used) result.lenses.push_back(lens);
     }
+    result.metadata.description =
+        fill(words.essays_on, film.title) + " " + fill(words.from_collection, book.metadata.title) +
+        (result.lenses.empty() ? "" : ", " + fill(words.read_through, lens_list(result.lenses, words))) + ".";
     std::set<std::string> chapters;
     for (const auto& chapter : film.chapters) chapters.insert(chapter.id);
     std::set<std::string> headings;

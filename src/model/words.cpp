@@ -31,6 +31,9 @@ constexpr Words english{
     .set_in = "Set in {} with cinefolio",
     .film_number = "Film {}",
     .chapter = "Chapter",
+    .from_collection = "from {}",
+    .essays_on = "The essays on {}",
+    .read_through = "read through {}",
     .see = "See",
     .see_also = "See also",
     .index_note_print =

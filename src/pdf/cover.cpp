@@ -11,20 +11,15 @@
 
 #include "cairo_fonts.hpp"
 #include "cairo_raii.hpp"
+#include "cover_front.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::pdf {
 
 namespace {
 
-struct Colour {
-    double red, green, blue;
-};
-
 // Warm near-black paper, cream ink, a muted vermilion for the rules.
-constexpr Colour paper{0.118, 0.110, 0.102};
-constexpr Colour ink{0.937, 0.906, 0.839};
-constexpr Colour accent{0.710, 0.271, 0.184};
+constexpr CoverPalette screen_palette{{0.118, 0.110, 0.102}, {0.937, 0.906, 0.839}, {0.710, 0.271, 0.184}};
 
 // Proportions of the cover's width and height, so any size keeps the design.
 constexpr double side_margin = 0.10;      // of the width
@@ -114,11 +109,11 @@ void centred(cairo_t* cairo, const std::string& text, double centre, double base
     }
 }
 
-void rule(cairo_t* cairo, double centre, double y, double width, double height) {
-    set_colour(cairo, accent);
+void rule(cairo_t* cairo, double centre, double y, double width, double height, const CoverPalette& palette) {
+    set_colour(cairo, palette.accent);
     cairo_rectangle(cairo, centre - width / 2, y, width, height);
     cairo_fill(cairo);
-    set_colour(cairo, ink);
+    set_colour(cairo, palette.ink);
 }
 
 // Returns the baseline of the last title line.
@@ -172,6 +167,27 @@ void paint_creators(cairo_t* cairo, const CairoFonts& fonts, const CoverText& te
     }
 }
 
+}  // namespace
+
+std::vector<std::string> greedy_lines(cairo_t* cairo, const std::string& text, double width) {
+    return fill(cairo, words_of(text), width);
+}
+
+void paint_cover_front(cairo_t* cairo, const CairoFonts& cairo_fonts, const CoverText& metadata, CoverSize size,
+                       const CoverPalette& palette) {
+    set_colour(cairo, palette.ink);
+    const double centre = size.width / 2.0;
+    rule(cairo, centre, size.height * (title_top - 0.09), size.width * 0.12, size.width * 0.004, palette);
+    double title_end = paint_title(cairo, cairo_fonts, metadata.title.empty() ? "Untitled" : metadata.title, size);
+    double below_title = title_end + size.width * 0.07;
+    rule(cairo, centre, below_title, size.width * 0.12, size.width * 0.004, palette);
+    if (!metadata.subtitle.empty())
+        paint_subtitle(cairo, cairo_fonts, metadata.subtitle, below_title + size.width * 0.04, size);
+    paint_creators(cairo, cairo_fonts, metadata, size);
+}
+
+namespace {
+
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
@@ -191,23 +207,14 @@ std::optional<std::string> cover_png(const CoverText& metadata, const typeset::F
     CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, size.height));
     CairoContext context(cairo_create(surface.get()));
     cairo_t* cairo = context.get();
-    set_colour(cairo, paper);
+    set_colour(cairo, screen_palette.paper);
     cairo_paint(cairo);
-    set_colour(cairo, ink);
     // Grey antialiasing: subpixel (coloured) fringes would show when the
     // store scales the image.
     CairoFontOptions options(cairo_font_options_create());
     cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
     cairo_set_font_options(cairo, options.get());
-
-    const double centre = size.width / 2.0;
-    rule(cairo, centre, size.height * (title_top - 0.09), size.width * 0.12, size.width * 0.004);
-    double title_end = paint_title(cairo, cairo_fonts, metadata.title, size);
-    double below_title = title_end + size.width * 0.07;
-    rule(cairo, centre, below_title, size.width * 0.12, size.width * 0.004);
-    if (!metadata.subtitle.empty())
-        paint_subtitle(cairo, cairo_fonts, metadata.subtitle, below_title + size.width * 0.04, size);
-    paint_creators(cairo, cairo_fonts, metadata, size);
+    paint_cover_front(cairo, cairo_fonts, metadata, size, screen_palette);
 
     cairo_surface_flush(surface.get());
     std::string png;

@@ -2,6 +2,7 @@
 
 #include "images.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -79,6 +80,37 @@ ImageSurfaces::ImageSurfaces(const std::map<std::string, ImageFile>& files) {
         info.height = cairo_image_surface_get_height(surface.get());
         surfaces_.emplace(name, std::move(surface));
     }
+}
+
+/// An opaque grey copy of an image: PDF/X-1a allows neither RGB nor soft
+/// masks. Transparent pixels fall on white paper; the grey is the Rec. 601
+/// luma, what a greyscale press conversion uses. Cairo writes an image whose
+/// pixels are all grey as DeviceGray.
+CairoSurface grey_copy(cairo_surface_t* source) {
+    const int width = cairo_image_surface_get_width(source);
+    const int height = cairo_image_surface_get_height(source);
+    CairoSurface grey(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+    {
+        CairoContext cr(cairo_create(grey.get()));
+        cairo_set_source_rgb(cr.get(), 1, 1, 1);
+        cairo_paint(cr.get());
+        cairo_set_source_surface(cr.get(), source, 0, 0);
+        cairo_paint(cr.get());
+    }
+    cairo_surface_flush(grey.get());
+    unsigned char* data = cairo_image_surface_get_data(grey.get());
+    const int stride = cairo_image_surface_get_stride(grey.get());
+    for (int y = 0; y < height; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < width; ++x) {
+            const std::uint32_t pixel = row[x];
+            const unsigned red = (pixel >> 16) & 0xFF, green = (pixel >> 8) & 0xFF, blue = pixel & 0xFF;
+            const std::uint32_t luma = (299 * red + 587 * green + 114 * blue + 500) / 1000;
+            row[x] = 0xFF000000u | luma << 16 | luma << 8 | luma;
+        }
+    }
+    cairo_surface_mark_dirty(grey.get());
+    return grey;
 }
 
 cairo_surface_t* ImageSurfaces::surface(const std::string& name) const {

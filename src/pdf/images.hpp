@@ -30,4 +30,8 @@ private:
     std::map<std::string, CairoSurface> surfaces_;
 };
 
+/// An opaque grey copy of an image (transparent pixels on white paper):
+/// what PDF/X-1a, which has neither RGB nor soft masks, can carry.
+CairoSurface grey_copy(cairo_surface_t* source);
+
 }  // namespace cinefolio::pdf

@@ -2,9 +2,13 @@
 
 #include "painter.hpp"
 
+#include "draw.hpp"
+
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <vector>
 
 #include "cinefolio/model/url.hpp"
@@ -12,6 +16,11 @@
 namespace cinefolio::pdf {
 
 namespace {
+
+// Crop marks start this far outside the bleed and run this long (points):
+// the usual 1/8 in gap and 1/4 in mark.
+constexpr double crop_mark_gap = 9;
+constexpr double crop_mark_length = 18;
 
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -62,58 +71,6 @@ std::string rect(const typeset::Link& link) {
            "]";
 }
 
-/// Cairo rejects clusters that do not add up to the text and glyphs; such a
-/// run is drawn without text mapping rather than breaking the surface.
-bool clusters_match(const typeset::GlyphRun& run) {
-    std::size_t bytes = 0;
-    std::size_t glyphs = 0;
-    for (const auto& cluster : run.clusters) {
-        if (cluster.bytes < 0 || cluster.glyphs < 0) return false;
-        bytes += static_cast<std::size_t>(cluster.bytes);
-        glyphs += static_cast<std::size_t>(cluster.glyphs);
-    }
-    return bytes == run.text.size() && glyphs == run.glyphs.size();
-}
-
-void paint_run(cairo_t* cr, const typeset::GlyphRun& run, const CairoFonts& fonts) {
-    if (run.glyphs.empty()) return;
-    cairo_set_font_face(cr, fonts.face(run.font, run.fallback));
-    // Font expansion draws the glyph shapes wider or narrower through the
-    // font matrix; their positions already include the scaling.
-    cairo_matrix_t matrix;
-    cairo_matrix_init_scale(&matrix, run.size * run.horizontal_scale, run.size);
-    cairo_set_font_matrix(cr, &matrix);
-    std::vector<cairo_glyph_t> glyphs;
-    glyphs.reserve(run.glyphs.size());
-    for (const auto& glyph : run.glyphs) glyphs.push_back({glyph.id, glyph.x, glyph.y});
-    if (!clusters_match(run)) {
-        cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-        return;
-    }
-    std::vector<cairo_text_cluster_t> clusters;
-    clusters.reserve(run.clusters.size());
-    for (const auto& cluster : run.clusters) clusters.push_back({cluster.bytes, cluster.glyphs});
-    // With clusters and text, the PDF gets ToUnicode maps and ActualText, so
-    // readers can search and copy ligatures and accents as letters.
-    cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
-                           static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
-                           static_cast<cairo_text_cluster_flags_t>(0));
-}
-
-void paint_image(cairo_t* cr, const typeset::Image& image, const ImageSurfaces& images) {
-    cairo_surface_t* surface = images.surface(image.name);
-    if (surface == nullptr) return;
-    const int width = cairo_image_surface_get_width(surface);
-    const int height = cairo_image_surface_get_height(surface);
-    if (width <= 0 || height <= 0) return;
-    cairo_save(cr);
-    cairo_translate(cr, image.x, image.y);
-    cairo_scale(cr, image.width / width, image.height / height);
-    cairo_set_source_surface(cr, surface, 0, 0);
-    cairo_paint(cr);
-    cairo_restore(cr);
-}
-
 void paint_link(cairo_t* cr, const typeset::Link& link) {
     std::string attributes;
     if (!link.uri.empty()) {
@@ -130,20 +87,43 @@ void paint_link(cairo_t* cr, const typeset::Link& link) {
     cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
+/// Trim marks at each corner, outside the bleed so the knife never shows
+/// them: hairlines 0.25 pt, a printers' usual weight.
+void paint_crop_marks(cairo_t* cr, const typeset::PagedDocument& document, const PageSetup& setup) {
+    const double offset = setup.bleed + crop_mark_gap;
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 0.25);
+    for (const double x : {0.0, document.width}) {
+        for (const double y : {0.0, document.height}) {
+            const double outward_x = x == 0 ? -1 : 1;
+            const double outward_y = y == 0 ? -1 : 1;
+            cairo_move_to(cr, x + outward_x * offset, y);
+            cairo_line_to(cr, x + outward_x * (offset + crop_mark_length), y);
+            cairo_move_to(cr, x, y + outward_y * offset);
+            cairo_line_to(cr, x, y + outward_y * (offset + crop_mark_length));
+        }
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page, const CairoFonts& fonts,
-                const ImageSurfaces& images) {
+                const ImageSurfaces& images, const typeset::PagedDocument& document, const PageSetup& setup) {
+    // Everything is drawn in trim coordinates; the sheet's bleed and slug
+    // lie at negative coordinates and beyond the trim.
+    cairo_identity_matrix(cr);
+    cairo_translate(cr, setup.bleed + setup.slug, setup.bleed + setup.slug);
+    if (setup.crop_marks) paint_crop_marks(cr, document, setup);
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface, page.label.c_str());
     for (const auto& destination : page.destinations) {
         const std::string attributes = "name=" + quoted(destination.name) + " x=0 y=" + number(destination.y);
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
-    for (const auto& image : page.images) paint_image(cr, image, images);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    for (const auto& run : page.runs) paint_run(cr, run, fonts);
-    for (const auto& rule : page.rules) cairo_rectangle(cr, rule.x, rule.y, rule.width, rule.height);
-    cairo_fill(cr);
-    for (const auto& link : page.links) paint_link(cr, link);
+    draw_page(cr, page, fonts, images, setup.grey_images);
+    if (setup.links)
+        for (const auto& link : page.links) paint_link(cr, link);
     cairo_show_page(cr);
 }
 
@@ -176,26 +156,47 @@ void set_info(cairo_surface_t* surface, const DocumentInfo& info) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, info.date.c_str());
 }
 
+/// The blank pages that pad the book to a multiple of `pad_to`, labelled on
+/// from the last folio when it is a number.
+std::vector<typeset::Page> padding(const typeset::PagedDocument& document, int pad_to) {
+    const std::size_t multiple = static_cast<std::size_t>(std::max(pad_to, 1));
+    const std::size_t count = (multiple - document.pages.size() % multiple) % multiple;
+    std::vector<typeset::Page> pages(count);
+    int last = 0;
+    const std::string label = document.pages.empty() ? std::string() : document.pages.back().label;
+    const auto parsed = std::from_chars(label.data(), label.data() + label.size(), last);
+    const bool numbered = !label.empty() && parsed.ec == std::errc() && parsed.ptr == label.data() + label.size();
+    for (std::size_t i = 0; i < count; ++i)
+        if (numbered) pages[i].label = std::to_string(last + 1 + static_cast<int>(i));
+    return pages;
+}
+
+void paint_pages(cairo_t* cr, cairo_surface_t* surface, const typeset::PagedDocument& document,
+                 const CairoFonts& fonts, const ImageSurfaces& images, const PageSetup& setup) {
+    for (const auto& page : document.pages) paint_page(cr, surface, page, fonts, images, document, setup);
+    for (const auto& page : padding(document, setup.pad_to))
+        paint_page(cr, surface, page, fonts, images, document, setup);
+}
+
 }  // namespace
 
 std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
-                  const DocumentInfo& info, std::string& error) {
+                  const DocumentInfo& info, const PageSetup& setup, std::string& error) {
     std::string bytes;
     {
-        CairoSurface surface(
-            cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width, document.height));
+        const double edge = 2 * (setup.bleed + setup.slug);
+        CairoSurface surface(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width + edge,
+                                                                 document.height + edge));
+        if (setup.pdf_1_4) cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_4);
         set_info(surface.get(), info);
         CairoContext cr(cairo_create(surface.get()));
-        CairoFontOptions options(cairo_font_options_create());
-        cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-        cairo_set_font_options(cr.get(), options.get());
+        set_unhinted(cr.get());
         // Cairo 1.16 writes link annotations with /StructParent entries that
         // point at objects it never writes unless some structure element
         // encloses them; one Document element around everything keeps the
         // file sound (qpdf --check).
         cairo_tag_begin(cr.get(), "Document", "");
-        for (const auto& page : document.pages) paint_page(cr.get(), surface.get(), page, fonts, images);
+        paint_pages(cr.get(), surface.get(), document, fonts, images, setup);
         cairo_tag_end(cr.get(), "Document");
         add_outline(surface.get(), document);
         cairo_status_t status = cairo_status(cr.get());

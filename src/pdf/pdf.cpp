@@ -2,16 +2,22 @@
 
 #include "cinefolio/pdf/pdf.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 #include "cairo_fonts.hpp"
+#include "finish.hpp"
 #include "images.hpp"
 #include "painter.hpp"
 
 namespace cinefolio::pdf {
 
 namespace {
+
+// Sheet beyond the bleed for crop marks: a 9 pt gap, an 18 pt mark and 3 pt
+// of margin (points; the painter draws them).
+constexpr double crop_mark_room = 30;
 
 /// "2023-11-14" and "2023-11-14T22:13:20Z" for a moment (UTC; no clock read).
 std::pair<std::string, std::string> dates_of(std::int64_t seconds) {
@@ -38,14 +44,38 @@ PrintImages::~PrintImages() = default;
 
 const std::map<std::string, typeset::ImageInfo>& PrintImages::info() const { return surfaces_->info(); }
 
+std::string iso8601_moment(std::int64_t seconds) { return dates_of(seconds).second; }
+
+std::size_t padded_page_count(std::size_t pages, int pad_to) {
+    const std::size_t multiple = static_cast<std::size_t>(std::max(pad_to, 1));
+    return pages + (multiple - pages % multiple) % multiple;
+}
+
 std::string day_of(std::int64_t seconds) { return dates_of(seconds).first; }
 
 std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
                                  const PrintImages& images, const Options& options, base::Diagnostics& diagnostics) {
     const CairoFonts cairo_fonts(fonts);
     const DocumentInfo info{options.title, options.author, options.subject, dates_of(options.build_time).second};
+    const bool print = options.profile == Profile::print;
+    PageSetup setup;
+    setup.pad_to = options.pad_to;
+    if (print) {
+        setup.bleed = options.bleed;
+        setup.crop_marks = options.crop_marks;
+        // The marks need room outside the bleed: the gap, the mark, a margin.
+        setup.slug = options.crop_marks ? crop_mark_room : 0;
+        setup.links = false;
+        setup.grey_images = true;
+        setup.pdf_1_4 = true;
+    }
     std::string error;
-    std::string bytes = paint(document, cairo_fonts, images.surfaces(), info, error);
+    std::string bytes = paint(document, cairo_fonts, images.surfaces(), info, setup, error);
+    if (error.empty()) {
+        const Finish finishing{print, document.width, document.height, setup.bleed, setup.slug, options.language,
+                               info.date};
+        bytes = finish(bytes, finishing, error);
+    }
     if (!error.empty()) {
         diagnostics.error({}, "cannot write the PDF: " + error);
         return std::nullopt;

@@ -43,6 +43,25 @@ void set_half_title(Context& context, const model::Book& book, VerticalList& lis
     list.page_break(true);
 }
 
+// A booklet's title page names the lenses it gathers and the anthology
+// it is cut from, under the film's title and credit.
+void set_booklet_source(Context& context, const model::Book& book, VerticalList& list) {
+    const Design& design = context.design;
+    const auto& roles = design.roles;
+    std::string lenses;
+    for (const auto& lens : book.lenses) lenses += (lenses.empty() ? "" : " \u00B7 ") + lens.label;
+    if (!lenses.empty()) {
+        add_kept_space(list, design.lines(3));
+        add_display(context, list, plain(lenses, spaced_small_caps(context, roles.title_publisher)),
+                    role_measure(context, 0.9, roles.title_publisher), Alignment::center);
+    }
+    TextStyle italic = context.text(roles.title_credit);
+    italic.font = FontStyle::italic;
+    add_kept_space(list, design.lines(lenses.empty() ? 3 : 1));
+    add_display(context, list, plain(model::fill(context.words.from_collection, book.metadata.collection), italic),
+                role_measure(context, 0.9, roles.title_credit), Alignment::center);
+}
+
 void set_title_page(Context& context, const model::Book& book, VerticalList& list) {
     const Design& design = context.design;
     const auto& roles = design.roles;
@@ -58,10 +77,11 @@ void set_title_page(Context& context, const model::Book& book, VerticalList& lis
         add_display(context, list, plain(book.metadata.subtitle, italic),
                     role_measure(context, 0.9, roles.title_subtitle), Alignment::center);
     }
+    if (!book.metadata.collection.empty()) set_booklet_source(context, book, list);
     if (!book.metadata.creators.empty()) {
         TextStyle italic = context.text(roles.title_credit);
         italic.font = FontStyle::italic;
-        add_kept_space(list, design.lines(4));
+        add_kept_space(list, design.lines(book.metadata.collection.empty() ? 4 : 2));
         add_display(context, list, plain(context.words.edited_by, italic), role_measure(context, 0.9, roles.title_credit),
                     Alignment::center);
         TextStyle names = context.text(roles.title_creators);

@@ -61,7 +61,7 @@ TEST_CASE("parts follow first appearance, chapters follow declared lenses", "[as
 TEST_CASE("the manifest's films select and order the parts", "[assemble]") {
     manifest::Manifest manifest;
     manifest.title = "T";
-    manifest.films = {{1, "The First", 1999, "A. Director", {}}, {2, "", std::nullopt, "", {}}};
+    manifest.films = {{1, "The First", 1999, "A. Director", {}, {}, {}}, {2, "", std::nullopt, "", {}, {}, {}}};
     base::Diagnostics diagnostics;
     auto book = assemble::assemble(manifest, {essay(2, "X", "a"), essay(1, "X", "b"), essay(3, "X", "c")}, diagnostics);
     REQUIRE(book);

@@ -15,7 +15,7 @@ TEST_CASE("--help and --version answer with status 0", "[cli][usage]") {
     auto help = run(binary() + " --help");
     CHECK(help.exit_code == 0);
     CHECK(help.output.find("usage: cinefolio <command>") != std::string::npos);
-    for (const std::string command : {"build", "check", "dump"}) {
+    for (const std::string command : {"build", "booklets", "preview", "check", "dump"}) {
         auto result = run(binary() + " " + command + " --help");
         INFO(command << ": " << result.output);
         CHECK(result.exit_code == 0);
@@ -57,7 +57,8 @@ TEST_CASE("a mistyped command or option names the nearest one and prints one usa
     CHECK(option.output ==
           "cinefolio: error: unknown option `--bookletts`\n"
           "  hint: did you mean `--booklets`?\n"
-          "usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--root DIR] [--strict] [-q]\n");
+          "usage: cinefolio build BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--profile screen|print] "
+          "[--cover] [--root DIR] [--strict] [-q]\n");
     auto before_command = run(binary() + " --verison");
     CHECK(before_command.exit_code == 2);
     CHECK(before_command.output.find("did you mean `--version`?") != std::string::npos);
@@ -72,8 +73,9 @@ TEST_CASE("an option of another command, or nothing near, says where to look", "
     CHECK(far_option.output.find("hint: `cinefolio check --help` lists the options") != std::string::npos);
     auto far_command = run(binary() + " frobnicate book.yaml");
     CHECK(far_command.exit_code == 2);
-    CHECK(far_command.output.find("hint: the commands are new, build, check, dump and index-candidates") !=
-          std::string::npos);
+    const std::string commands =
+        "hint: the commands are new, build, booklets, preview, cover, check, dump and index-candidates";
+    CHECK(far_command.output.find(commands) != std::string::npos);
     // One usage line, never the whole help.
     for (const auto* result : {&elsewhere, &far_option, &far_command}) {
         INFO(result->output);

@@ -46,7 +46,9 @@ TEST_CASE("a booklet keeps one film and indexes only it", "[model][booklet]") {
     auto second = model::booklet(*book, 1);
     CHECK(second.metadata.id == "anthology-f2");
     CHECK(second.metadata.title == "Beanpole");
-    CHECK(second.metadata.subtitle == "Anthology");
+    CHECK(second.metadata.subtitle.empty());  // the film has no year or director
+    CHECK(second.metadata.collection == "Anthology");
+    CHECK(second.metadata.description == "The essays on Beanpole from Anthology, read through Signifier.");
     CHECK(second.metadata.identifier != book->metadata.identifier);
     CHECK(second.metadata.identifier.rfind("urn:uuid:", 0) == 0);
     CHECK(second.metadata.isbn.empty());  // the anthology's ISBN is not the booklet's

@@ -18,6 +18,22 @@ struct Film {
     std::string title;  // overrides movieTitle when given
     std::optional<int> year;
     std::string director;
+    std::string cover;  // the film's booklet cover image, relative to the manifest; empty: a generated cover
+    base::Span cover_source;
+    base::Span source;
+};
+
+/// The manifest's `booklets:` map: how the per-film booklets are printed.
+struct BookletSettings {
+    /// The style whose booklet design (styles/<name>/booklet.yaml) and
+    /// stylesheet the booklets use; empty: the book's `style`.
+    std::string style;
+    base::Span style_source;
+    /// What the booklets change of that design (trim, margins, type size).
+    PrintOverrides print;
+    /// Every booklet PDF gets blank pages at the end up to a multiple of
+    /// this: 4 folds into a saddle-stitched booklet, 1 leaves it alone.
+    int pad_to = 4;
     base::Span source;
 };
 
@@ -74,12 +90,15 @@ struct Manifest {
     base::Span style_source;                          // the `style:` value, when given
     /// `print:`: what the book changes of its style's print design.
     PrintOverrides print;
+    /// `booklets:`: the per-film booklets' design and padding.
+    BookletSettings booklets;
     std::vector<std::string> hyphenation_exceptions;  // words the PDF never hyphenates
     bool hyphenate_names = false;  // `hyphenation: {names: true}`: capitalised words may take hyphens
     std::string index;  // curated index file, relative to the manifest; optional
     base::Span index_source;
     std::string cover;  // EPUB cover image, relative to the manifest; empty: a generated cover
     base::Span cover_source;
+    std::string back_cover;  // the print cover's back text; blank lines part paragraphs
 
     std::vector<EssayPattern> essays;
     std::vector<EssayPattern> exclude;  // globs for files `essays:` folders and globs hold but the book does not

@@ -114,6 +114,16 @@ struct ContentsShows {
 /// line of their own after a blank line, like a small heading.
 enum class Leads { run_in, display };
 
+/// What the PDF is made for and how the printer wants it: `screen` (links,
+/// tags) or `print` (PDF/X, boxes, no annotations).
+struct Production {
+    std::string profile = "screen";  // "screen" or "print"
+    double bleed = 0;                // points beyond the trim on each side
+    bool crop_marks = false;         // trim marks outside the bleed
+    int pad_to = 1;                  // blank pages make the count a multiple of this
+    std::string paper = "white";     // "white" or "cream": the cover's spine width
+};
+
 /// A whole print design.
 struct PrintDesign {
     double trim_width = 432;   // 6 in
@@ -131,13 +141,16 @@ struct PrintDesign {
     /// An index entry with more locators than this in one lens is a
     /// warning that suggests subentries (0: no limit).
     int index_locators_per_lens = 15;
+
+    Production production;
 };
 
 /// Reads a style's print design file (registered in `sources`); every
-/// key is optional and falls back to PrintDesign's defaults, which are the
-/// `classic` style's. nullopt after reporting errors.
+/// key is optional and falls back to `defaults`, by default PrintDesign's
+/// defaults, which are the `classic` style's (a booklet design falls back
+/// to its style's print design). nullopt after reporting errors.
 std::optional<PrintDesign> parse_print_design(const base::SourceMap& sources, base::FileId file,
-                                              base::Diagnostics& diagnostics);
+                                              base::Diagnostics& diagnostics, PrintDesign defaults = {});
 
 /// What the manifest's `print:` map asks for; unset fields keep the style's.
 struct PrintOverrides {
@@ -146,6 +159,10 @@ struct PrintOverrides {
     std::optional<double> font_size;  // the body's, points
     std::optional<double> leading;    // the body's, points
     std::optional<Openings> openings;
+    std::optional<std::string> profile, paper;
+    std::optional<double> bleed;
+    std::optional<bool> crop_marks;
+    std::optional<int> pad_to;
     base::Span source;
 };
 

@@ -126,6 +126,9 @@ struct Metadata {
     std::string rights;                 // copyright line
     std::string date;                   // publication date, YYYY[-MM[-DD]], may be empty
     std::string description;
+    /// A booklet's: the title of the anthology it is cut from, which its
+    /// title page names with the lenses it gathers; empty for a book.
+    std::string collection;
 };
 
 /// The whole anthology.

@@ -10,7 +10,9 @@ namespace cinefolio::model {
 /// The booklet of one part: that film's chapters, the lenses they use, and
 /// the index entries discussed in them (locators of other films dropped, so
 /// the booklet's index covers that film only). Its id is the book's id and
-/// the film's ("closeness-f452008"), its identifier derived from both.
+/// the film's ("closeness-f452008"), its identifier derived from both; its
+/// title is the film's, its subtitle the film's director and year, its
+/// `collection` the book's title; credits, rights and publisher are the book's.
 Book booklet(const Book& book, std::size_t part);
 
 }  // namespace cinefolio::model

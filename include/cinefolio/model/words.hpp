@@ -36,6 +36,9 @@ struct Words {
     std::string_view set_in;           // "Set in {} with cinefolio": the print colophon, {} the typeface
     std::string_view film_number;      // "Film {}": a film without a title, {} its movieId
     std::string_view chapter;          // "Chapter": a chapter without a lens
+    std::string_view from_collection;  // "from {}": a booklet's anthology on its title page
+    std::string_view essays_on;        // "The essays on {}": a booklet's description opens with its film
+    std::string_view read_through;     // "read through {}": the lenses a booklet gathers, in its description
 
     // The index.
     std::string_view see;       // "See": the cross-reference to the preferred entry

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/pdf/pdf.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::pdf {
@@ -33,5 +34,29 @@ struct CoverText {
 /// Cairo cannot paint).
 std::optional<std::string> cover_png(const CoverText& text, const typeset::FontSet& fonts,
                                      base::Diagnostics& diagnostics, CoverSize size = {});
+
+/// What the wrap-around print cover shows: back, spine and front on one
+/// sheet, plus bleed.
+struct PrintCover {
+    CoverText text;
+    std::string back_text;         // the manifest's `back_cover:`; blank lines part paragraphs
+    bool isbn = false;             // leave room on the back for the barcode
+    double trim_width = 432;       // one panel, points
+    double trim_height = 648;
+    std::size_t pages = 0;         // the book's, padded
+    double inches_per_page = 0.002252;  // paper thickness: 0.002252 white, 0.0025 cream
+    const ImageFile* image = nullptr;   // the front's image, scaled to bleed; nullptr: typographic
+};
+
+/// The spine's width in points for a page count and paper thickness.
+double spine_width(std::size_t pages, double inches_per_page);
+
+/// The sheet's size in points: 2 x trim width + spine + 2 x bleed wide.
+std::pair<double, double> cover_sheet(const PrintCover& cover, double bleed);
+
+/// Paints the print cover as a PDF in the book's faces, finished like the
+/// book (`options`: profile, bleed, dates); nullopt after reporting errors.
+std::optional<std::string> cover_pdf(const PrintCover& cover, const typeset::FontSet& fonts, const Options& options,
+                                     base::Diagnostics& diagnostics);
 
 }  // namespace cinefolio::pdf

@@ -45,7 +45,12 @@ private:
     std::unique_ptr<ImageSurfaces> surfaces_;
 };
 
-/// What the PDF's document information says, and when it was made.
+/// What the PDF is for: reading on a screen (links, tags, outline) or a
+/// printer (PDF/X-1a:2003: boxes, output intent, no annotations).
+enum class Profile { screen, print };
+
+/// What the PDF's document information says, when it was made, and how
+/// its pages sit on the printer's sheet.
 struct Options {
     std::string title;
     std::string author;   // the creators, joined
@@ -53,7 +58,15 @@ struct Options {
     /// Seconds since the epoch of the build (SOURCE_DATE_EPOCH): the PDF's
     /// creation and modification dates.
     std::int64_t build_time = 946684800;
+    std::string language = "en";  // BCP 47: the catalog's /Lang
+    Profile profile = Profile::screen;
+    double bleed = 0;         // print: points of sheet beyond the trim on each side
+    bool crop_marks = false;  // print: trim marks outside the bleed
+    int pad_to = 1;           // blank pages make the page count a multiple of this
 };
+
+/// The page count once padded to a multiple of `pad_to`.
+std::size_t padded_page_count(std::size_t pages, int pad_to);
 
 /// Paints a laid-out book in its fonts; nullopt after reporting an error.
 std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,

@@ -1,0 +1,252 @@
+// Running jobs: typeset each book once, paint and write its files the
+// moment it is done.
+
+#include "jobs.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "cinefolio/base/files.hpp"
+#include "cinefolio/model/words.hpp"
+#include "cinefolio/pdf/cover.hpp"
+#include "print_edition.hpp"
+
+namespace cinefolio::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string iso8601(std::int64_t seconds) {
+    std::time_t time = static_cast<std::time_t>(seconds);
+    std::tm utc{};
+    gmtime_r(&time, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+// The files the style's stylesheet names with url(): each is read from the
+// same path under the data folder (see epub::stylesheet_resources).
+bool add_style_resources(epub::Options& options, base::Diagnostics& diagnostics) {
+    bool ok = true;
+    for (const std::string& name : epub::stylesheet_resources(options.stylesheet)) {
+        std::string media_type = epub::media_type_for(name);
+        auto bytes = read_resource(name, diagnostics);
+        if (!bytes || media_type.empty()) {
+            if (bytes)
+                diagnostics.error(
+                    {}, "the stylesheet names `" + name + "`, which is not a font or image an EPUB can carry");
+            ok = false;
+            continue;
+        }
+        options.resources.push_back({name, media_type, std::move(*bytes)});
+    }
+    return ok;
+}
+
+// The words a cover shows, in the book's language.
+pdf::CoverText cover_text(const model::Metadata& metadata) {
+    const model::Words& words = model::words_for(metadata.language);
+    // The manifest requires a title; a film's booklet takes the film's, which may be empty.
+    return {metadata.title.empty() ? std::string(words.untitled) : metadata.title, metadata.subtitle,
+            model::join_names(metadata.creators, words), std::string(words.edited_by_caps)};
+}
+
+// Without a cover image, a typographic one in the book's own faces.
+std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, const typeset::FontSet& fonts,
+                                              base::Diagnostics& diagnostics) {
+    auto png = pdf::cover_png(cover_text(metadata), fonts, diagnostics);
+    if (!png) return std::nullopt;
+    return epub::Resource{"images/cover.png", "image/png", std::move(*png)};
+}
+
+struct JobFiles {
+    std::optional<std::string> epub;
+    std::optional<std::string> pdf;
+    std::optional<std::string> cover;
+};
+
+// Typesets a job's book once; the PDF paints that layout and the EPUB
+// takes its page labels from it. Each job loads its own faces: FreeType
+// faces must not be shared between threads.
+JobFiles run_job(Job& job) {
+    JobFiles files;
+    const PrintSetup& print = *job.print;
+    auto fonts = typeset::FontSet::load(print.faces.view(), job.diagnostics);
+    if (!fonts) return files;
+    // An EPUB built without its PDF is paginated all the same (its index
+    // cites print pages) and its typesetting warnings, which concern print
+    // only, dropped: so the EPUB's bytes do not depend on `--format`.
+    base::Diagnostics print_only;
+    auto document =
+        typeset::typeset(job.book, print.settings, *fonts, job.want_pdf ? job.diagnostics : print_only);
+    if (!document) {
+        if (!job.want_pdf) job.diagnostics.append(print_only);
+        return files;
+    }
+    // The painter pads the pages to `print: {pad_to}` (a booklet's 4).
+    const auto options = pdf_options(job.book.metadata, print.settings.design.production, print.moment);
+    if (job.want_pdf) files.pdf = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
+    if (job.want_cover) {
+        pdf::PrintCover cover = print.cover;
+        cover.text = cover_text(job.book.metadata);
+        cover.pages = pdf::padded_page_count(document->pages.size(), options.pad_to);
+        cover.image = print.cover_image ? &*print.cover_image : nullptr;
+        files.cover = pdf::cover_pdf(cover, *fonts, options, job.diagnostics);
+    }
+    if (job.epub) {
+        if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, job.diagnostics);
+        if (!job.epub->cover) return files;
+        job.epub->page_labels = std::move(document->anchor_labels);
+        job.epub->page_starts = epub_page_starts(*document);
+        job.epub->print_source = print_source(job.print_isbn, job.book.metadata.identifier, print.settings.design);
+        files.epub = epub::write(job.book, *job.epub, job.diagnostics);
+    }
+    return files;
+}
+
+}  // namespace
+
+bool make_output_folder(const std::string& folder, base::Diagnostics& diagnostics) {
+    std::error_code code;
+    fs::create_directories(folder, code);
+    if (!code) return true;
+    diagnostics.error({}, "cannot create the output folder `" + folder + "`: " + code.message());
+    return false;
+}
+
+namespace {
+
+// Writes a finished job's files and says so at once (flushed), so a long
+// run shows its progress even into a pipe or a log file.
+bool write_job(Job& job, JobFiles& files, const Options& options, std::mutex& console) {
+    if (failed(job.diagnostics, options)) return false;
+    if ((job.epub && !files.epub) || (job.want_pdf && !files.pdf) || (job.want_cover && !files.cover)) return false;
+    {
+        // Made by the first job to finish, so a run that fails writes no folder either.
+        const std::lock_guard<std::mutex> lock(console);
+        const auto folder = fs::path(job.stem).parent_path();
+        if (!folder.empty() && !make_output_folder(folder.string(), job.diagnostics)) return false;
+    }
+    std::vector<std::pair<std::string, std::string*>> outputs;
+    if (files.epub) outputs.emplace_back(job.stem + ".epub", &*files.epub);
+    if (files.pdf) outputs.emplace_back(job.stem + ".pdf", &*files.pdf);
+    if (files.cover) outputs.emplace_back(job.stem + "-cover.pdf", &*files.cover);
+    for (const auto& [path, bytes] : outputs) {
+        std::string error;
+        if (!base::write_file_atomic(path, *bytes, error)) {
+            job.diagnostics.error({}, "cannot write `" + path + "`: " + error);
+            return false;
+        }
+        if (options.quiet) continue;
+        const std::lock_guard<std::mutex> lock(console);
+        std::cout << "wrote " << path << " (" << (bytes->size() + 512) / 1024 << " KiB)" << std::endl;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool failed(const base::Diagnostics& diagnostics, const Options& options) {
+    return diagnostics.has_errors() || (options.strict && diagnostics.warning_count() > 0);
+}
+
+std::optional<epub::Options> epub_options(const LoadedBook& loaded, const std::string& style, std::int64_t moment,
+                                          base::Diagnostics& diagnostics) {
+    epub::Options options;
+    options.modified = iso8601(moment);
+    auto css = read_resource("styles/" + style + "/epub.css", diagnostics);
+    if (!css) return std::nullopt;
+    options.stylesheet = std::move(*css);
+    if (!add_style_resources(options, diagnostics)) return std::nullopt;
+    options.resources.insert(options.resources.end(), loaded.images.begin(), loaded.images.end());
+    options.cover = loaded.cover;
+    // The EPUB's contents list what the print contents lists, and bold
+    // leads follow the one rule the print design sets for the book.
+    const manifest::ContentsShows& shows = loaded.design.contents;
+    options.contents = {shows.title, shows.author, shows.lens};
+    options.leads_apart = loaded.design.leads == manifest::Leads::display;
+    return options;
+}
+
+std::optional<PrintSetup> print_setup(const LoadedBook& loaded, const manifest::PrintDesign& design,
+                                      std::int64_t moment, const std::string& profile,
+                                      base::Diagnostics& diagnostics) {
+    PrintSetup setup;
+    setup.moment = moment;
+    auto faces = read_faces(design.faces, diagnostics);
+    if (!faces) return std::nullopt;
+    setup.faces = std::move(*faces);
+    for (const auto& image : loaded.images) setup.image_files[image.name] = {image.media_type, image.bytes};
+    setup.images = std::make_unique<pdf::PrintImages>(setup.image_files);
+    typeset::Settings& settings = setup.settings;
+    settings.design = design;
+    // `--profile` wins over the manifest's `print: {profile: …}`.
+    if (!profile.empty()) settings.design.production.profile = profile;
+    settings.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
+    settings.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
+    settings.hyphenate_names = loaded.manifest.hyphenate_names;
+    settings.build_date = pdf::day_of(moment);
+    settings.images = setup.images->info();
+    setup.cover = print_cover_of(loaded, settings.design);
+    if (loaded.cover) setup.cover_image = pdf::ImageFile{loaded.cover->media_type, loaded.cover->bytes};
+    // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or
+    // protrusion; unset means both.
+    if (const char* microtype = std::getenv("CINEFOLIO_MICROTYPE")) {
+        const std::string value = microtype;
+        settings.font_expansion = value.find("expansion") != std::string::npos;
+        settings.margin_kerning = value.find("protrusion") != std::string::npos;
+    }
+    return setup;
+}
+
+// The backends are pure functions over const values, so every job runs on
+// its own worker with its own diagnostics; a file's bytes depend on its
+// job only, so it may be written the moment its job is done, in whatever
+// order the workers finish.
+bool run_jobs(std::vector<Job>& jobs, const Options& options) {
+    if (jobs.empty()) return true;
+    std::vector<char> written(jobs.size(), 0);
+    std::mutex console;
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t job = next++; job < jobs.size(); job = next++) {
+            JobFiles files = run_job(jobs[job]);
+            written[job] = write_job(jobs[job], files, options, console);
+        }
+    };
+    std::size_t count = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, jobs.size());
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < count; ++i) workers.emplace_back(worker);
+    worker();
+    for (auto& thread : workers) thread.join();
+    return std::all_of(written.begin(), written.end(), [](char done) { return done != 0; });
+}
+
+void merge_diagnostics(const std::vector<Job>& jobs, base::Diagnostics& into) {
+    std::set<std::tuple<int, std::size_t, std::string>> said;
+    for (const auto& job : jobs) {
+        for (const auto& item : job.diagnostics.all()) {
+            if (!said.emplace(item.span.file, item.span.begin, item.message).second) continue;
+            base::Diagnostics one;
+            if (item.severity == base::Severity::error)
+                one.error(item.span, item.message, item.hint);
+            else if (item.severity == base::Severity::warning)
+                one.warning(item.span, item.message, item.hint);
+            else
+                one.note(item.span, item.message, item.hint);
+            into.append(one);
+        }
+    }
+}
+
+}  // namespace cinefolio::cli

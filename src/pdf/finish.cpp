@@ -1,0 +1,317 @@
+// The finishing pass: libqpdf rewrites what Cairo 1.16 wrote. Cairo paints
+// black as RGB (`0 0 0 rg`), puts an RGB transparency group on every page
+// and knows nothing of page boxes, output intents or XMP; a printer's
+// preflight wants all of them.
+
+#include "finish.hpp"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <charconv>
+#include <cstdlib>
+#include <memory>
+#include <set>
+#include <vector>
+
+namespace cinefolio::pdf {
+
+namespace {
+
+/// Rewrites `r g b rg` and `r g b RG` as `g`/`G` where the three are equal
+/// (all the text, rules and folios Cairo paints). In print, a colour that
+/// is not grey becomes its Rec. 601 luma too: PDF/X-1a has no RGB.
+class GreyColour : public QPDFObjectHandle::TokenFilter {
+public:
+    explicit GreyColour(bool all_colour) : all_colour_(all_colour) {}
+
+    void handleToken(QPDFTokenizer::Token const& token) override {
+        switch (token.getType()) {
+        case QPDFTokenizer::tt_integer:
+        case QPDFTokenizer::tt_real:
+            operands_.push_back(token);
+            ++numbers_;
+            return;
+        case QPDFTokenizer::tt_space:
+            if (!operands_.empty()) {
+                operands_.push_back(token);
+                return;
+            }
+            break;
+        case QPDFTokenizer::tt_word:
+            if ((token.getValue() == "rg" || token.getValue() == "RG") && numbers_ == 3 && grey(token)) return;
+            break;
+        default:
+            break;
+        }
+        flush();
+        writeToken(token);
+    }
+
+    void handleEOF() override { flush(); }
+
+private:
+    bool grey(QPDFTokenizer::Token const& op) {
+        std::vector<double> values;
+        for (const auto& operand : operands_) {
+            if (operand.getType() == QPDFTokenizer::tt_space) continue;
+            values.push_back(std::strtod(operand.getValue().c_str(), nullptr));
+        }
+        const bool equal = values[0] == values[1] && values[1] == values[2];
+        if (!equal && !all_colour_) return false;
+        const double level = equal ? values[0] : 0.299 * values[0] + 0.587 * values[1] + 0.114 * values[2];
+        char text[32];
+        const auto end = std::to_chars(text, text + sizeof text, level, std::chars_format::fixed, 4).ptr;
+        std::string number(text, end);
+        // "0.0000" reads better as "0": trailing zeros carry nothing.
+        while (number.find('.') != std::string::npos && (number.back() == '0' || number.back() == '.')) {
+            const bool dot = number.back() == '.';
+            number.pop_back();
+            if (dot) break;
+        }
+        write(number + " " + (op.getValue() == "rg" ? "g" : "G"));
+        operands_.clear();
+        numbers_ = 0;
+        return true;
+    }
+
+    void flush() {
+        for (const auto& operand : operands_) writeToken(operand);
+        operands_.clear();
+        numbers_ = 0;
+    }
+
+    bool all_colour_;
+    std::vector<QPDFTokenizer::Token> operands_;
+    int numbers_ = 0;
+};
+
+/// Whether a resource dictionary (and the forms it draws) really uses
+/// transparency: a soft mask, an alpha below 1, a blend mode.
+bool draws_transparency(QPDFObjectHandle resources, std::set<QPDFObjGen>& seen) {
+    if (!resources.isDictionary()) return false;
+    if (auto states = resources.getKey("/ExtGState"); states.isDictionary()) {
+        for (auto& [name, state] : states.getDictAsMap()) {
+            if (!state.isDictionary()) continue;
+            for (const char* alpha : {"/CA", "/ca"}) {
+                auto value = state.getKey(alpha);
+                if (value.isNumber() && value.getNumericValue() < 1) return true;
+            }
+            if (auto mask = state.getKey("/SMask"); !mask.isNull() && !mask.isNameAndEquals("/None")) return true;
+            if (auto blend = state.getKey("/BM"); !blend.isNull() && !blend.isNameAndEquals("/Normal")) return true;
+        }
+    }
+    if (auto objects = resources.getKey("/XObject"); objects.isDictionary()) {
+        for (auto& [name, object] : objects.getDictAsMap()) {
+            if (!object.isStream()) continue;
+            if (object.isIndirect() && !seen.insert(object.getObjGen()).second) continue;
+            auto dict = object.getDict();
+            if (dict.hasKey("/SMask")) return true;
+            if (dict.getKey("/Subtype").isNameAndEquals("/Form") &&
+                draws_transparency(dict.getKey("/Resources"), seen))
+                return true;
+        }
+    }
+    return false;
+}
+
+/// Every form XObject a page draws, so their colours go grey too.
+void collect_forms(QPDFObjectHandle resources, std::set<QPDFObjGen>& seen, std::vector<QPDFObjectHandle>& forms) {
+    if (!resources.isDictionary()) return;
+    auto objects = resources.getKey("/XObject");
+    if (!objects.isDictionary()) return;
+    for (auto& [name, object] : objects.getDictAsMap()) {
+        if (!object.isStream() || !object.getDict().getKey("/Subtype").isNameAndEquals("/Form")) continue;
+        if (object.isIndirect() && !seen.insert(object.getObjGen()).second) continue;
+        forms.push_back(object);
+        collect_forms(object.getDict().getKey("/Resources"), seen, forms);
+    }
+}
+
+QPDFObjectHandle rectangle(double inset, double width, double height) {
+    return QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(inset, inset, width - inset, height - inset));
+}
+
+void finish_page(QPDFPageObjectHelper& page, const Finish& finish, std::set<QPDFObjGen>& seen_forms,
+                 std::string& error, int number) {
+    QPDFObjectHandle object = page.getObjectHandle();
+    const bool all_colour = finish.print;
+    page.addContentTokenFilter(std::make_shared<GreyColour>(all_colour));
+    std::vector<QPDFObjectHandle> forms;
+    collect_forms(page.getAttribute("/Resources", false), seen_forms, forms);
+    for (auto& form : forms) form.addTokenFilter(std::make_shared<GreyColour>(all_colour));
+    // Cairo groups every page for transparency whether it draws any or
+    // not; a group that blends nothing only makes a preflight flag the page.
+    std::set<QPDFObjGen> seen;
+    const bool transparent = draws_transparency(page.getAttribute("/Resources", false), seen);
+    if (!transparent) object.removeKey("/Group");
+    if (!finish.print) return;
+    if (transparent) error = "page " + std::to_string(number) + " draws transparency, which PDF/X-1a forbids";
+    // A print file carries no annotations (PDF/X forbids them inside the
+    // bleed; print-on-demand printers reject them).
+    object.removeKey("/Annots");
+    const double media_width = finish.trim_width + 2 * (finish.bleed + finish.slug);
+    const double media_height = finish.trim_height + 2 * (finish.bleed + finish.slug);
+    object.replaceKey("/MediaBox", rectangle(0, media_width, media_height));
+    object.replaceKey("/BleedBox", rectangle(finish.slug, media_width, media_height));
+    object.replaceKey("/TrimBox", rectangle(finish.slug + finish.bleed, media_width, media_height));
+}
+
+std::string xml_escaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
+    return out;
+}
+
+std::string info_text(QPDFObjectHandle info, const char* key) {
+    auto value = info.getKey(key);
+    return value.isString() ? value.getUTF8Value() : std::string();
+}
+
+/// "2023-11-14T22:13:20Z" as a PDF date, "D:20231114221320+00'00'".
+std::string pdf_date(const std::string& iso) {
+    std::string digits;
+    for (char c : iso)
+        if (c >= '0' && c <= '9') digits += c;
+    return "D:" + digits + "+00'00'";
+}
+
+/// The XMP packet: the Info dictionary's words said again, as PDF/X and
+/// every archive reader want them, and in the same words (read from Info).
+std::string xmp(QPDFObjectHandle info, const Finish& finish) {
+    const std::string title = xml_escaped(info_text(info, "/Title"));
+    const std::string author = xml_escaped(info_text(info, "/Author"));
+    const std::string subject = xml_escaped(info_text(info, "/Subject"));
+    const std::string creator = xml_escaped(info_text(info, "/Creator"));
+    const std::string producer = xml_escaped(info_text(info, "/Producer"));
+    std::string out =
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "  <rdf:Description rdf:about=\"\"\n"
+        "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+        "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+        "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+        "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
+        "   <dc:format>application/pdf</dc:format>\n"
+        "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + title + "</rdf:li></rdf:Alt></dc:title>\n";
+    if (!author.empty()) out += "   <dc:creator><rdf:Seq><rdf:li>" + author + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!subject.empty())
+        out += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + subject +
+               "</rdf:li></rdf:Alt></dc:description>\n";
+    if (!finish.language.empty())
+        out += "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(finish.language) + "</rdf:li></rdf:Bag></dc:language>\n";
+    out += "   <xmp:CreatorTool>" + creator + "</xmp:CreatorTool>\n"
+           "   <xmp:CreateDate>" + finish.date + "</xmp:CreateDate>\n"
+           "   <xmp:ModifyDate>" + finish.date + "</xmp:ModifyDate>\n"
+           "   <xmp:MetadataDate>" + finish.date + "</xmp:MetadataDate>\n"
+           "   <pdf:Producer>" + producer + "</pdf:Producer>\n";
+    if (finish.print)
+        out += "   <pdf:Trapped>False</pdf:Trapped>\n"
+               "   <pdfxid:GTS_PDFXVersion>" + std::string(pdfx_version) + "</pdfxid:GTS_PDFXVersion>\n";
+    out += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n";
+    // Room to edit the packet in place, as XMP asks of writers.
+    for (int i = 0; i < 8; ++i) out += std::string(99, ' ') + "\n";
+    return out + "<?xpacket end=\"w\"?>";
+}
+
+/// The printing condition a grey book is made for. PDF/X-1a accepts a
+/// condition registered with the ICC without embedding its profile, and
+/// Debian ships no CMYK profile the project could embed. CGATS TR 001
+/// (SWOP) is the North American offset reference print-on-demand
+/// printers name.
+QPDFObjectHandle output_intent() {
+    auto intent = QPDFObjectHandle::newDictionary();
+    intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
+    intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFX"));
+    intent.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newString("CGATS TR 001"));
+    intent.replaceKey("/OutputCondition", QPDFObjectHandle::newString("SWOP (Publication) Grade 1 Paper"));
+    intent.replaceKey("/RegistryName", QPDFObjectHandle::newString("http://www.color.org"));
+    intent.replaceKey("/Info", QPDFObjectHandle::newString("CGATS TR 001-1995 (SWOP)"));
+    return intent;
+}
+
+void finish_document(QPDF& pdf, const Finish& finish) {
+    QPDFObjectHandle trailer = pdf.getTrailer();
+    QPDFObjectHandle info = trailer.getKey("/Info");
+    if (!info.isDictionary()) {
+        info = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+        trailer.replaceKey("/Info", info);
+    }
+    // Cairo 1.16 writes dates without the "D:" PDF asks for.
+    const std::string date = pdf_date(finish.date);
+    info.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
+    info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
+    QPDFObjectHandle root = pdf.getRoot();
+    if (finish.print) {
+        info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString(pdfx_version));
+        // Nobody trapped the file; PDF/X wants that said, not left unknown.
+        info.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
+        root.replaceKey("/OutputIntents", QPDFObjectHandle::newArray({output_intent()}));
+    }
+    if (!finish.language.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(finish.language));
+    if (root.hasKey("/StructTreeRoot")) {
+        auto mark_info = QPDFObjectHandle::newDictionary();
+        mark_info.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
+        root.replaceKey("/MarkInfo", mark_info);
+    }
+    auto preferences = root.getKey("/ViewerPreferences");
+    if (!preferences.isDictionary()) preferences = QPDFObjectHandle::newDictionary();
+    // A reader's title bar shows the book's title, not the file's name.
+    preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
+    root.replaceKey("/ViewerPreferences", preferences);
+    auto metadata = pdf.newStream(xmp(info, finish));
+    metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+    metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+    root.replaceKey("/Metadata", metadata);
+}
+
+}  // namespace
+
+std::string finish(const std::string& bytes, const Finish& finish, std::string& error) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("cairo.pdf", bytes.data(), bytes.size());
+        std::set<QPDFObjGen> seen_forms;
+        int number = 0;
+        for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+            finish_page(page, finish, seen_forms, error, ++number);
+            if (!error.empty()) return {};
+        }
+        finish_document(pdf, finish);
+        QPDFWriter writer(pdf);
+        writer.setOutputMemory();
+        // The /ID from the content, not the clock: same input, same bytes.
+        writer.setDeterministicID(true);
+        if (finish.print) {
+            // PDF/X-1a:2003 is PDF 1.4: no object or cross-reference streams.
+            writer.forcePDFVersion("1.4");
+            writer.setObjectStreamMode(qpdf_o_disable);
+        }
+        writer.write();
+        if (pdf.anyWarnings()) {
+            error = "qpdf: " + std::string(pdf.getWarnings().front().what());
+            return {};
+        }
+        const auto buffer = writer.getBufferSharedPointer();
+        return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    } catch (const std::exception& problem) {
+        error = std::string("qpdf: ") + problem.what();
+        return {};
+    }
+}
+
+}  // namespace cinefolio::pdf

@@ -1,0 +1,33 @@
+#pragma once
+// The finishing pass over Cairo's bytes with libqpdf (private to src/pdf):
+// what Cairo 1.16 cannot write itself. Grey colour operators, no needless
+// transparency groups, page boxes, PDF/X identification and output intent,
+// XMP metadata, the catalog's language and viewer preferences.
+
+#include <cstdint>
+#include <string>
+
+namespace cinefolio::pdf {
+
+/// What the finishing pass needs to know about the sheet and the book.
+struct Finish {
+    bool print = false;        // PDF/X-1a:2003: boxes, output intent, no annotations
+    double trim_width = 0;     // points
+    double trim_height = 0;
+    double bleed = 0;          // the BleedBox beyond the trim on each side
+    double slug = 0;           // the MediaBox beyond the bleed (crop marks)
+    std::string language;      // BCP 47, the catalog's /Lang
+    std::string date;          // the build moment, "2023-11-14T22:13:20Z"
+};
+
+/// The PDF/X version a print file claims, in Info and XMP.
+inline constexpr const char* pdfx_version = "PDF/X-1a:2003";
+
+/// "2023-11-14T22:13:20Z" for a moment (UTC; no clock read).
+std::string iso8601_moment(std::int64_t seconds);
+
+/// Rewrites Cairo's PDF; an empty string with `error` set if qpdf could not
+/// read or write it, or warned while doing so.
+std::string finish(const std::string& bytes, const Finish& finish, std::string& error);
+
+}  // namespace cinefolio::pdf
