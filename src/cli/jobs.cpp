@@ -170,6 +170,11 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, const std::s
     if (!add_style_resources(options, diagnostics)) return std::nullopt;
     options.resources.insert(options.resources.end(), loaded.images.begin(), loaded.images.end());
     options.cover = loaded.cover;
+    // The EPUB's contents list what the print contents lists, and bold
+    // leads follow the one rule the print design sets for the book.
+    const manifest::ContentsShows& shows = loaded.design.contents;
+    options.contents = {shows.title, shows.author, shows.lens};
+    options.leads_apart = loaded.design.leads == manifest::Leads::display;
     return options;
 }
 

@@ -85,6 +85,8 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
         list_.mark(std::move(mark));
     }
     report_images(block.inlines, block.source);
+    // Only a heading set directly under another shares its space.
+    if (block.kind != model::BlockKind::heading) open_heading_.reset();
     switch (block.kind) {
         case model::BlockKind::paragraph:
             set_paragraph(block, measure);
@@ -170,9 +172,9 @@ void BlockSetter::set_paragraph(const model::Block& block, const Measure& measur
     StyledText text = flatten(block.inlines, style);
     if (text.empty()) return;  // an empty paragraph would print a blank line
     ParagraphFormat format;
-    // A run-in lead opens a new movement of the essay: flush, like the
-    // first paragraph after a heading.
-    if (indent_next_ && !block.run_in_lead) format.indent = measure.size;
+    // A run-in lead is indented like any paragraph after another, so the
+    // break before it shows even after a full line (the EPUB does the same).
+    if (indent_next_) format.indent = measure.size;
     space(0);
     if (auto planned = set_leads_.find(&block); planned != set_leads_.end()) {
         stamp_lines(planned->second, block.id);
@@ -193,24 +195,12 @@ TextStyle BlockSetter::paragraph_style(const Measure& measure) const {
     return style;
 }
 
-void BlockSetter::plan_leads(const std::vector<model::Block>& blocks, const Measure& measure) {
-    leads_apart_ = false;
-    ParagraphFormat trial;
-    trial.report = false;
+void BlockSetter::plan_leads(const std::vector<model::Block>& /*blocks*/, const Measure& /*measure*/) {
+    // One rule for the whole book, the print design's `leads:` (the EPUB
+    // follows it too): no longer decided per essay by whether a lead
+    // would set loose.
+    leads_apart_ = context_.design.leads_apart;
     set_leads_.clear();
-    for (const auto& block : blocks) {
-        if (!block.run_in_lead || block.kind != model::BlockKind::paragraph) continue;
-        context_.shaper.set_span(block.source);  // a missing glyph is reported at its paragraph
-        auto lines = context_.set(flatten(block.inlines, paragraph_style(measure)), measure, trial);
-        leads_apart_ = std::any_of(lines.begin(), lines.end(),
-                                   [](const SetLine& line) { return beyond_tolerance(line.set, true); });
-        if (leads_apart_) {
-            set_leads_.clear();
-            return;
-        }
-        // Within tolerance, so nothing to report: set_paragraph uses these.
-        set_leads_.emplace(&block, std::move(lines));
-    }
 }
 
 // Sets a run-in lead as ragged lines of its own, kept with the paragraph
@@ -274,7 +264,19 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
         style.small_caps = true;
     }
     heading.size = style.size;
-    const std::size_t start = list_.items().size();
+    std::size_t start = list_.items().size();
+    if (open_heading_ && depth_ == 0) {
+        // A heading directly under another ("Body: The Investigation", then
+        // "The Ontological Shock") takes the smaller of the two spaces
+        // between them, not their sum; the pair is brought back onto the
+        // grid as one block.
+        auto& items = list_.items();
+        items[open_heading_->after_glue].advance = std::min(open_heading_->after, before);
+        items[open_heading_->start].advance = open_heading_->before;
+        before = 0;
+        start = open_heading_->start;
+    }
+    const std::size_t own_start = list_.items().size();
     space(before);
     ParagraphFormat format;
     format.alignment = Alignment::left;
@@ -292,6 +294,12 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
     end_on_grid(start, after, true, 1.0);
     keep_next_ = true;
     indent_next_ = false;
+    if (open_heading_ && depth_ == 0) {
+        open_heading_->after_glue = list_.items().size() - 1;
+        open_heading_->after = after;
+    } else {
+        open_heading_ = OpenHeading{own_start, before, list_.items().size() - 1, after};
+    }
 }
 
 void BlockSetter::set_list(const model::Block& block, const Measure& measure) {

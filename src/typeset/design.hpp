@@ -26,6 +26,8 @@ struct Design {
     manifest::Spaces spaces;
     bool openings_right = true;  // essays open on a recto
     manifest::ContentsShows contents;
+    int last_page_lines = 5;  // the fewest lines on an essay's last page, when spreads can give them
+    bool leads_apart = false;  // bold run-in leads on lines of their own (Leads::display)
 
     /// Distance from the text-block top to a line's baseline at the top of a page.
     double top_of(double size) const { return size * 0.8; }

@@ -109,6 +109,11 @@ Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>
     compound_right_minimum_ = std::max(static_cast<int>(dictionary_->crhmin), right_minimum_);
 }
 
+void Hyphenator::keep_whole(std::string_view word) {
+    std::size_t first = 0;
+    if (!word.empty() && u_isupper(static_cast<UChar32>(base::decode_utf8(word, first)))) whole_.emplace(word);
+}
+
 std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     std::vector<std::size_t> result;
     if (!dictionary_ || word.size() < 5 || word.size() > 100) return result;
@@ -116,7 +121,9 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     // word whose lower case changes length is left whole.
     std::string lower = lowered(word);
     if (lower.size() != word.size()) return result;
+    // The editor's own word on a name ("Po-lit-kov-skaya") comes first.
     if (auto exception = exceptions_.find(lower); exception != exceptions_.end()) return exception->second;
+    if (whole_.find(word) != whole_.end()) return result;
     // A capital first letter is a name or a title: "Bal-agov" and
     // "Close-ness" read as errors to the people and films they name
     // (TeX's \uchyph=0). The editor can still say where one breaks.

@@ -36,6 +36,11 @@ public:
     /// Letters kept before and after a break.
     int left_minimum() const { return left_minimum_; }
     int right_minimum() const { return right_minimum_; }
+    /// Never breaks `word` as written unless an exception says where: the
+    /// capitalised words of film titles and index names, which readers look
+    /// up whole. A word in lower case (`of`, `massacre`) is not taken: the
+    /// text may still break it where it is a common word.
+    void keep_whole(std::string_view word);
 
 private:
     HyphenDictionary dictionary_;
@@ -46,6 +51,8 @@ private:
     int compound_right_minimum_ = 3;
     // Lower-case words to where they may break (empty: nowhere).
     std::map<std::string, std::vector<std::size_t>> exceptions_;
+    // Words never broken, as written (keep_whole).
+    std::set<std::string, std::less<>> whole_;
 };
 
 }  // namespace cinefolio::typeset

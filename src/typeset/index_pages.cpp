@@ -133,7 +133,12 @@ private:
         italic.font = FontStyle::italic;
         StyledText text;
         text.append(entry.heading, entry.italic ? italic : roman);
-        if (!entry.gloss.empty()) text.append(" (" + entry.gloss + ")", roman);
+        if (!entry.gloss.empty()) {
+            text.append(" (", roman);
+            for (const auto& piece : model::gloss_pieces(entry.gloss, entry.gloss_italics))
+                text.append(std::string(piece.text), piece.italic ? italic : roman);
+            text.append(")", roman);
+        }
         bool first_lens = true;
         for (const auto& [lens, folios] : folios_by_lens(entry, book_.lenses, body_pages_)) {
             text.append(first_lens ? " " : "; ", roman);

@@ -1,7 +1,10 @@
 #pragma once
-// Breaking the vertical list into pages: greedy, but each page break is
-// chosen among the legal ones by penalty (keeps, widows, orphans) plus the
-// cost of the space it leaves empty.
+// Breaking the vertical list into pages, a spread at a time: each break is
+// chosen among the legal ones by penalty (keeps, widows, orphans, a word
+// broken over the turn) plus the cost of the space it leaves empty, the
+// verso's and the recto's weighed together so facing pages end on the same
+// baseline; an essay whose last page would hold only a few lines has its
+// last spreads tightened or loosened by a line.
 
 #include <string>
 #include <vector>
@@ -19,6 +22,14 @@ struct PageGeometry {
     /// instead (columns under an opening's title).
     int lowered_pages = 0;
     double lowered_top = 0;
+    /// Pages face each other (page 0 a recto): a verso and its recto end
+    /// on the same baseline unless one of them ends a run of pages (an
+    /// essay). Off for index columns and front matter.
+    bool spreads = false;
+    /// With spreads: the fewest lines the last page of a run should hold
+    /// when tightening or loosening the spreads before it by a line can
+    /// give them (0: no such rule).
+    int last_page_lines = 0;
 };
 
 /// A page before furniture: content x relative to the text block's left

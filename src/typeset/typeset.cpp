@@ -3,6 +3,7 @@
 
 #include "cinefolio/typeset/typeset.hpp"
 
+#include <cctype>
 #include <cstdlib>
 #include <set>
 
@@ -76,6 +77,39 @@ void add_page_starts(PagedDocument& document, const std::vector<BuiltPage>& fron
     }
 }
 
+/// Feeds `keep` each word of `text`: runs of characters other than ASCII
+/// spaces and punctuation (UTF-8 letters pass whole).
+template <typename Keep>
+void each_word(std::string_view text, Keep keep) {
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool edge = i == text.size() || (static_cast<unsigned char>(text[i]) < 0x80 &&
+                                               !std::isalnum(static_cast<unsigned char>(text[i])));
+        if (!edge) continue;
+        if (i > begin) keep(text.substr(begin, i - begin));
+        begin = i + 1;
+    }
+}
+
+void keep_entries_whole(Hyphenator& hyphenator, const std::vector<model::IndexEntry>& entries) {
+    for (const auto& entry : entries) {
+        // Concepts ("aspect ratio") are common words the text may break;
+        // names of people, works, places and periodicals it may not.
+        if (entry.kind != "concept")
+            each_word(entry.heading, [&](std::string_view word) { hyphenator.keep_whole(word); });
+        keep_entries_whole(hyphenator, entry.subentries);
+    }
+}
+
+/// Film titles and the index's names are never hyphenated, wherever they
+/// stand and whatever `hyphenation: {names: true}` allows: a reader looks
+/// them up whole ("Close-ness" reads as an error to the film it names).
+void keep_titles_whole(Hyphenator& hyphenator, const model::Book& book) {
+    for (const auto& part : book.parts)
+        each_word(part.title, [&](std::string_view word) { hyphenator.keep_whole(word); });
+    for (const auto& group : book.index.groups) keep_entries_whole(hyphenator, group.entries);
+}
+
 /// Moves a built page onto its side of the spread and adds its furniture.
 Page finish_page(Context& context, const BuiltPage& built, std::size_t index, const std::string& label,
                  const std::string& book_title) {
@@ -99,11 +133,18 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
                                      base::Diagnostics& diagnostics) {
     Context context(settings, fonts, book.metadata.language, diagnostics);
     const PageGeometry geometry = geometry_of(context.design);
+    keep_titles_whole(context.hyphenator, book);
+    for (auto& [language, hyphenator] : context.essay_hyphenators) keep_titles_whole(hyphenator, book);
 
     VerticalList body;
     std::vector<ContentsEntry> contents;
     for (const auto& part : book.parts) set_part(context, part, body, contents);
-    auto body_pages = build_pages(body.items(), geometry);
+    // The body's pages face each other: spreads end level, essays do not
+    // end on a page of a few lines.
+    PageGeometry body_geometry = geometry;
+    body_geometry.spreads = true;
+    body_geometry.last_page_lines = context.design.last_page_lines;
+    auto body_pages = build_pages(body.items(), body_geometry);
     append_index(context, book, geometry, body_pages, contents);
 
     VerticalList front;
