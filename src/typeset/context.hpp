@@ -10,6 +10,7 @@
 #include "line_builder.hpp"
 #include "shaper.hpp"
 #include "vertical.hpp"
+#include "structure.hpp"
 
 namespace cinefolio::typeset {
 
@@ -56,6 +57,8 @@ struct Context {
     /// The book's images by resource name (the Settings outlive the Context).
     const std::map<std::string, ImageInfo>& images;
     base::Diagnostics& diagnostics;
+    /// The structure elements open while setting (the PDF's tags).
+    Structure structure;
 
     /// The body text style at a size.
     TextStyle text(double size) const {
