@@ -19,8 +19,8 @@ namespace cinefolio::typeset {
 struct Measure {
     double left = 0;
     double width = 0;
-    double size = 11;
-    double leading = 13.5;
+    double size = manifest::Roles{}.body.size;
+    double leading = manifest::Roles{}.body.leading;
 };
 
 /// How a paragraph is set.

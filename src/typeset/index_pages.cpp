@@ -228,10 +228,11 @@ private:
     Context& context_;
     const model::Book& book_;
     const std::map<std::string, int>& body_pages_;
-    double size_ = 9;
-    double leading_ = 11;
-    double gutter_ = 16;
-    double column_ = 145;
+    // Set by the constructor from the design's index role and measure.
+    double size_ = 0;
+    double leading_ = 0;
+    double gutter_ = 0;
+    double column_ = 0;
     std::size_t ordinal_ = 0;  // group headings and entries set so far
 };
 
