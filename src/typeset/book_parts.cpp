@@ -2,8 +2,11 @@
 
 #include "book_parts.hpp"
 
+#include <optional>
+
 #include "blocks.hpp"
 #include "display.hpp"
+#include "structure.hpp"
 
 namespace cinefolio::typeset {
 
@@ -33,12 +36,21 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
     // fresh start even when it begins on a verso.
     const std::size_t start = list.items().size();
     list.glue(design.lines(design.spaces.opening_sink), true);
-    add_display(context, list, plain(part.title, spaced_small_caps(context, roles.chapter_kicker)),
-                role_measure(context, 0.9, roles.chapter_kicker), Alignment::center);
+    {
+        Tagged kicker(context.structure, list, "P");
+        add_display(context, list, plain(part.title, spaced_small_caps(context, roles.chapter_kicker)),
+                    role_measure(context, 0.9, roles.chapter_kicker), Alignment::center);
+    }
     add_kept_space(list, design.lines(0.8));
-    add_display(context, list, plain(chapter.title, context.text(roles.chapter_title)),
-                role_measure(context, 0.9, roles.chapter_title), Alignment::center);
+    {
+        // The essay's title is its H1; its own headings sit under it.
+        Tagged title(context.structure, list, "H1");
+        add_display(context, list, plain(chapter.title, context.text(roles.chapter_title)),
+                    role_measure(context, 0.9, roles.chapter_title), Alignment::center);
+    }
+    // Subtitle, byline and dek: one paragraph each.
     if (!chapter.subtitle.empty()) {
+        Tagged subtitle(context.structure, list, "P");
         TextStyle italic = context.text(roles.chapter_subtitle);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
@@ -47,6 +59,7 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
                     role_measure(context, 0.85, roles.chapter_subtitle), Alignment::center);
     }
     if (!chapter.author.empty()) {
+        Tagged element(context.structure, list, "P");
         TextStyle byline = context.text(roles.byline);
         byline.small_caps = true;
         add_kept_space(list, design.lines(1));
@@ -54,6 +67,7 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
                     Alignment::center);
     }
     if (!chapter.dek.empty()) {
+        Tagged element(context.structure, list, "P");
         TextStyle italic = context.text(roles.dek);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
@@ -93,6 +107,9 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
                  VerticalList& list, std::vector<ContentsEntry>& contents) {
     context.shaper.set_span(chapter.source);
     context.use_language(chapter.language);
+    Tagged section(context.structure, list, "Sect");
+    // An essay in another language says so (the PDF's /Lang on its Sect).
+    if (!chapter.language.empty()) context.structure.attributes().language = chapter.language;
     // Essays open on a recto, as chapters of a book do (`openings: right`);
     // a continuous book (`any`) still opens a film's first essay on the
     // recto facing its part page's blank back.
@@ -130,6 +147,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
 void set_part(Context& context, const model::Part& part, VerticalList& list, std::vector<ContentsEntry>& contents) {
     const Design& design = context.design;
     const auto& roles = design.roles;
+    Tagged part_element(context.structure, list, "Part");
     list.page_break(true);
     Mark mark;
     mark.page_style = PageStyle::blind;
@@ -141,6 +159,8 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
     // Part titles hang a third of the way down the page, the classic
     // position for a display page.
     list.glue(design.lines(design.spaces.part_sink), true);
+    // The film's title page (title, year, director) reads as one paragraph.
+    std::optional<Tagged> title_page(std::in_place, context.structure, list, "P");
     add_display(context, list, plain(part.title, context.text(roles.part_title)),
                 role_measure(context, 0.9, roles.part_title), Alignment::center);
     if (part.year) {
@@ -162,6 +182,7 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
         add_display(context, list, std::move(directed), role_measure(context, 0.9, roles.part_credit),
                     Alignment::center);
     }
+    title_page.reset();
 
     ContentsEntry entry;
     entry.level = 1;

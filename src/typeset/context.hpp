@@ -13,6 +13,7 @@
 #include "line_builder.hpp"
 #include "shaper.hpp"
 #include "vertical.hpp"
+#include "structure.hpp"
 
 namespace cinefolio::typeset {
 
@@ -55,6 +56,8 @@ struct Context {
     /// The book's images by resource name (the Settings outlive the Context).
     const std::map<std::string, ImageInfo>& images;
     base::Diagnostics& diagnostics;
+    /// The structure elements open while setting (the PDF's tags).
+    Structure structure;
 
     /// Sets what follows in `language` (an essay's own; empty: the book's):
     /// its hyphenation patterns and HarfBuzz's language.

@@ -72,8 +72,11 @@ public:
         const Design& design = context_.design;
         const auto& title = design.roles.index_title;
         list.glue(design.lines(design.spaces.opening_sink), true);
-        add_display(context_, list, plain(context_.words.index, context_.text(title)),
-                    centred_measure(context_, 0.9, title.size, title.leading), Alignment::center);
+        {
+            Tagged heading(context_.structure, list, "H1");
+            add_display(context_, list, plain(context_.words.index, context_.text(title)),
+                        centred_measure(context_, 0.9, title.size, title.leading), Alignment::center);
+        }
         add_kept_space(list, design.lines(1));
         TextStyle note = context_.text(size_);
         note.font = FontStyle::italic;
@@ -94,6 +97,7 @@ public:
         format.alignment = Alignment::left;
         format.hyphenate = false;
         const Measure measure{0, design.measure, size_, leading_};
+        Tagged paragraph(context_.structure, list, "P");
         for (auto& line : context_.set(std::move(text), measure, format)) {
             Content content;
             content.append(line.content, 0, 0);
@@ -112,10 +116,13 @@ public:
             auto lines = context_.set(plain(group.label, label), {0, column_, label.size, leading_},
                                       {Alignment::left, 0, 0, false, false, false});
             stamp(lines, ++ordinal_);
-            for (const auto& line : lines) {
-                Content content;
-                content.append(line.content, 0, 0);
-                list.box(std::move(content), leading_, context_.design.top_of(label.size));
+            {
+                Tagged heading(context_.structure, list, "H2");
+                for (const auto& line : lines) {
+                    Content content;
+                    content.append(line.content, 0, 0);
+                    list.box(std::move(content), leading_, context_.design.top_of(label.size));
+                }
             }
             // A letter heading never ends a column.
             list.penalty(forbidden_break);
@@ -206,6 +213,8 @@ private:
         format.hanging = hang;
         format.report = false;
         const Measure measure{indent, column_ - indent, size_, leading_};
+        // Each entry and subentry, locators included, is a paragraph.
+        Tagged entry(context_.structure, list, "P");
         auto lines = context_.set(std::move(text), {0, measure.width, size_, leading_}, format);
         stamp(lines, ordinal);
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -285,6 +294,10 @@ std::string locator_text(const model::IndexEntry& entry, const std::vector<model
 std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book,
                                        const std::map<std::string, int>& body_pages, const PageGeometry& geometry) {
     if (book.index.empty()) return {};
+    // The whole index is one Index element; its parts tag their own runs,
+    // so the element needs no list of its own to claim leftovers from.
+    VerticalList nothing_left;
+    Tagged index(context.structure, nothing_left, "Index");
     IndexSetter setter(context, book, body_pages);
     VerticalList opening;
     setter.set_opening(opening);

@@ -183,6 +183,7 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
         document.anchor_labels.emplace(anchor, document.pages[static_cast<std::size_t>(page)].label);
     }
     add_page_starts(document, front_pages, body_pages);
+    document.structure_attributes = context.structure.take_attributes();
     if (diagnostics.has_errors()) return std::nullopt;
     return document;
 }
