@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cinefolio/base/text.hpp"
 
@@ -60,6 +63,59 @@ std::string as_utf8(std::string_view patterns) {
     converted.resize(static_cast<std::size_t>(length));
     return "UTF-8" + converted;
 }
+
+// libhyphen keeps the last of two patterns on the same letters and loses the
+// first one's memory (hnj_hyphen_load_line overwrites the state's match):
+// Debian's French patterns repeat 16, its German 502. The repeats are dropped
+// here, the last of each kept, so the dictionary is the one libhyphen would
+// build and nothing leaks. Empty lines, which carry no pattern, go too.
+std::string without_repeats(std::string_view patterns) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start < patterns.size();) {
+        std::size_t end = patterns.find('\n', start);
+        if (end == std::string_view::npos) end = patterns.size();
+        lines.push_back(patterns.substr(start, end - start));
+        start = end + 1;
+    }
+    constexpr std::string_view directives[] = {"NEXTLEVEL",     "LEFTHYPHENMIN",         "RIGHTHYPHENMIN",
+                                               "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN", "NOHYPHEN"};
+    auto is_directive = [&](std::string_view line) {
+        return std::any_of(std::begin(directives), std::end(directives),
+                           [&](std::string_view name) { return line.substr(0, name.size()) == name; });
+    };
+    // The letters a pattern matches: its first word, up to a replacement's
+    // "/", without the digits (libhyphen's own reading).
+    auto letters = [](std::string_view line) {
+        std::string key;
+        for (char c : line) {
+            if (static_cast<unsigned char>(c) <= ' ' || c == '/') break;
+            if (c < '0' || c > '9') key += c;
+        }
+        return key;
+    };
+    // Last line of each pattern, level by level (NEXTLEVEL starts the second).
+    std::map<std::pair<int, std::string>, std::size_t> last;
+    int level = 0;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (lines[i].substr(0, 9) == "NEXTLEVEL") ++level;
+        if (lines[i].empty() || lines[i][0] == '%' || is_directive(lines[i])) continue;
+        last[{level, letters(lines[i])}] = i;
+    }
+    std::string kept;
+    kept.reserve(patterns.size());
+    level = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0 && lines[i].substr(0, 9) == "NEXTLEVEL") ++level;
+        const bool pattern = i > 0 && (lines[i].empty() || (lines[i][0] != '%' && !is_directive(lines[i])));
+        if (pattern) {
+            const std::string key = letters(lines[i]);
+            if (key.empty() || last[{level, key}] != i) continue;
+        }
+        kept.append(lines[i]);
+        kept += '\n';
+    }
+    return kept;
+}
 }  // namespace
 
 namespace {
@@ -93,7 +149,7 @@ Hyphenator::Hyphenator(std::string_view patterns, const std::vector<std::string>
     if (patterns.empty()) return;
     // libhyphen reads only from a FILE; fmemopen lets the backend stay off the
     // file system (the CLI hands us the bytes).
-    std::string copy = as_utf8(patterns);
+    std::string copy = without_repeats(as_utf8(patterns));
     if (copy.empty()) return;
     std::unique_ptr<FILE, FileCloser> file(fmemopen(copy.data(), copy.size(), "r"));
     if (!file) return;

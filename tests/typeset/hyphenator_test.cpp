@@ -74,3 +74,15 @@ TEST_CASE("English keeps its minimums of two and three letters", "[typeset][hyph
     CHECK(english.right_minimum() == 3);
     CHECK(shown(english, "hyphenation") == "hy-phen-ation");
 }
+
+TEST_CASE("a pattern repeated in the file: the last one counts, as in libhyphen", "[typeset][hyphenation]") {
+    // Debian's French and German files repeat patterns; libhyphen keeps the
+    // last (and leaks the first, which the sanitizer pass would catch).
+    const typeset::Hyphenator first_wins(std::string("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nb1a\n\nb2a\n"), {},
+                                         false, "und");
+    REQUIRE(first_wins.enabled());
+    CHECK(shown(first_wins, "abababa") == "abababa");
+    const typeset::Hyphenator last_wins(std::string("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nb2a\n\nb1a\n"), {},
+                                        false, "und");
+    CHECK(shown(last_wins, "abababa") == "ab-ab-aba");
+}
