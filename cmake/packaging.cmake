@@ -24,6 +24,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION text)
 # any other hyphen-* package adds its language.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "hyphen-en-us")
+# The languages the book's words have tables for (src/model/words.cpp).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-fr, hyphen-de, hyphen-es, hyphen-it, hyphen-ru")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "hyphen-hyphenation-patterns")
 # Debian ships programs stripped; the debug info stays in the build tree.
 set(CPACK_STRIP_FILES ON)

@@ -9,7 +9,10 @@ build_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libzip-dev libpugixml-dev libyaml-cpp-dev
   libcairo2-dev libjpeg-dev libqpdf-dev libharfbuzz-dev libfreetype-dev
-  libhyphen-dev hyphen-en-us libicu-dev
+  libhyphen-dev libicu-dev
+  # Hyphenation patterns of the languages the book's words have tables for
+  # (src/model/words.cpp); read at run time from /usr/share/hyphen.
+  hyphen-en-us hyphen-fr hyphen-de hyphen-es hyphen-it hyphen-ru
   catch2
   # `cpack -G DEB` lists the package's library dependencies with
   # dpkg-shlibdeps (dpkg-dev), which needs `file` to find the ELF files.

@@ -192,6 +192,11 @@ std::optional<epub::Options> epub_options(const LoadedBook& loaded, const std::s
     if (!add_style_resources(options, diagnostics)) return std::nullopt;
     options.resources.insert(options.resources.end(), loaded.images.begin(), loaded.images.end());
     options.cover = loaded.cover;
+    // The EPUB's contents list what the print contents lists, and bold
+    // leads follow the one rule the print design sets for the book.
+    const manifest::ContentsShows& shows = loaded.design.contents;
+    options.contents = {shows.title, shows.author, shows.lens};
+    options.leads_apart = loaded.design.leads == manifest::Leads::display;
     return options;
 }
 
@@ -210,12 +215,18 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, const manifest::
     // `--profile` wins over the manifest's `print: {profile: …}`.
     if (!profile.empty()) settings.design.production.profile = profile;
     settings.hyphenation_patterns = hyphenation_patterns(loaded.book.metadata.language, diagnostics);
+    // An essay in a language of its own is hyphenated by that language's patterns.
+    for (const auto& part : loaded.book.parts)
+        for (const auto& chapter : part.chapters)
+            if (!chapter.language.empty() && chapter.language != loaded.book.metadata.language &&
+                !settings.essay_hyphenation_patterns.contains(chapter.language))
+                settings.essay_hyphenation_patterns[chapter.language] = hyphenation_patterns(chapter.language, diagnostics);
     settings.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
     settings.hyphenate_names = loaded.manifest.hyphenate_names;
     settings.build_date = pdf::day_of(moment);
     settings.images = setup.images->info();
     // One cache for the books this design sets (the book, or all booklets).
-    settings.cache = typeset::make_text_cache(settings);
+    settings.cache = typeset::make_text_cache(settings, loaded.book.metadata.language);
     setup.cover = print_cover_of(loaded, settings.design);
     if (loaded.cover) setup.cover_image = pdf::ImageFile{loaded.cover->media_type, loaded.cover->bytes};
     // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or

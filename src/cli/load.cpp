@@ -280,7 +280,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     bool failed = false;
     for (const auto& path : essay_paths(*manifest, sandbox, diagnostics)) {
         auto file = read_source(path, {manifest_file, 0, 0}, "essay", sources, diagnostics);
-        auto essay = file ? corpus::load_essay(sources, *file, diagnostics) : std::nullopt;
+        auto essay = file ? corpus::load_essay(sources, *file, diagnostics, manifest->language) : std::nullopt;
         if (essay)
             essays.push_back(std::move(*essay));
         else
@@ -302,7 +302,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
         auto file = read_source(path, entry.source, "import", sources, diagnostics);
         corpus::ImportData data{entry.movie_id, entry.movie_title, entry.category,
                                 entry.author,   entry.title,       entry.source};
-        auto essay = file ? corpus::load_import(sources, *file, data, diagnostics) : std::nullopt;
+        auto essay = file ? corpus::load_import(sources, *file, data, diagnostics, manifest->language) : std::nullopt;
         if (essay)
             essays.push_back(std::move(*essay));
         else
@@ -313,7 +313,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (!book) return std::nullopt;
     auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
-    index::build(*book, index_file ? &*index_file : nullptr, diagnostics);
+    index::build(*book, index_file ? &*index_file : nullptr, diagnostics, design.index_locators_per_lens);
     auto images = embed_images(*book, sandbox, diagnostics);
     auto cover = read_cover(*manifest, manifest->cover, manifest->cover_source, sandbox, diagnostics);
     auto film_covers = read_film_covers(*manifest, sandbox, diagnostics);

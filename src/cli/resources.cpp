@@ -1,6 +1,7 @@
 // Finding styles, fonts and templates, hyphenation patterns, and the build moment.
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -90,9 +91,13 @@ std::string hyphenation_patterns(const std::string& language, base::Diagnostics&
     fs::path folder = overridden && *overridden ? overridden : "/usr/share/hyphen";
     std::string tag = language;
     std::replace(tag.begin(), tag.end(), '-', '_');
-    auto primary = tag.substr(0, tag.find('_'));
+    auto primary = base::lower_ascii(tag.substr(0, tag.find('_')));
     std::vector<fs::path> candidates{folder / ("hyph_" + tag + ".dic")};
     if (primary == "en") candidates.push_back(folder / "hyph_en_US.dic");
+    // Else the language's home region (es_ES before es_AR, fr_FR, ru_RU).
+    std::string region = primary;
+    for (char& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    candidates.push_back(folder / ("hyph_" + primary + "_" + region + ".dic"));
     std::error_code code;
     std::vector<fs::path> regional;
     for (const auto& entry : fs::directory_iterator(folder, code)) {

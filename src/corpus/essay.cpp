@@ -34,7 +34,8 @@ void report_empty(base::FileId file, std::size_t at, base::Diagnostics& diagnost
 
 }  // namespace
 
-std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId file, base::Diagnostics& diagnostics) {
+std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId file, base::Diagnostics& diagnostics,
+                                std::string_view book_language) {
     if (!check_text(sources, file, diagnostics)) return std::nullopt;
     const auto& text = sources.file(file).text;
     if (blank(text)) {
@@ -69,14 +70,16 @@ std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId fil
     essay.category_span = front->category_span;
     essay.author = front->author;
     essay.language = front->language;
-    essay.body = parse_markdown(sources, file, split.body_begin, diagnostics);
+    // The essay's quotation marks are those of its own language, else the book's.
+    const std::string_view language = essay.language.empty() ? book_language : std::string_view(essay.language);
+    essay.body = parse_markdown(sources, file, split.body_begin, diagnostics, language);
     // An explicit title wins; otherwise a leading `# Title` names the essay.
-    essay.title = front->title.empty() ? std::move(essay.body.title) : parse_inline_markdown(front->title);
+    essay.title = front->title.empty() ? std::move(essay.body.title) : parse_inline_markdown(front->title, language);
     return essay;
 }
 
 std::optional<Essay> load_import(const base::SourceMap& sources, base::FileId file, const ImportData& data,
-                                 base::Diagnostics& diagnostics) {
+                                 base::Diagnostics& diagnostics, std::string_view book_language) {
     if (!check_text(sources, file, diagnostics)) return std::nullopt;
     const auto& text = sources.file(file).text;
     auto body_start = text.size() - base::strip_bom(text).size();
@@ -103,9 +106,9 @@ std::optional<Essay> load_import(const base::SourceMap& sources, base::FileId fi
     essay.category_span = data.source;
     essay.author = data.author.empty() ? head.byline : data.author;
     auto title = data.title.empty() ? head.title : data.title;
-    if (!title.empty()) essay.title = parse_inline_markdown(title);
-    if (!head.standfirst.empty()) essay.dek = parse_inline_markdown(head.standfirst);
-    essay.body = parse_markdown(sources, file, head.body_begin, diagnostics);
+    if (!title.empty()) essay.title = parse_inline_markdown(title, book_language);
+    if (!head.standfirst.empty()) essay.dek = parse_inline_markdown(head.standfirst, book_language);
+    essay.body = parse_markdown(sources, file, head.body_begin, diagnostics, book_language);
     if (essay.title.empty()) essay.title = std::move(essay.body.title);
     return essay;
 }

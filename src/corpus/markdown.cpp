@@ -13,6 +13,7 @@
 #include "cinefolio/base/text.hpp"
 #include "cmark_convert.hpp"
 #include "cmark_handles.hpp"
+#include "quotes.hpp"
 #include "sections.hpp"
 
 namespace cinefolio::corpus {
@@ -20,6 +21,8 @@ namespace cinefolio::corpus {
 namespace {
 
 constexpr int parser_options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8;
+// The same text without smart punctuation shows where the straight quotes were.
+constexpr int plain_options = parser_options & ~CMARK_OPT_SMART;
 
 // cmark-gfm 0.29 keeps the inline parser's table of special characters in
 // a global that every parse with extensions writes to (github/cmark-gfm
@@ -30,10 +33,10 @@ std::mutex& cmark_mutex() {
     return mutex;
 }
 
-cmark::NodeHandle parse_document(std::string_view text) {
+cmark::NodeHandle parse_with(std::string_view text, int options) {
     std::lock_guard lock{cmark_mutex()};
     cmark_gfm_core_extensions_ensure_registered();
-    cmark::ParserHandle parser{cmark_parser_new(parser_options)};
+    cmark::ParserHandle parser{cmark_parser_new(options)};
     // "tagfilter" is left out: raw HTML is dropped altogether.
     for (const char* name : {"table", "strikethrough", "autolink"}) {
         if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
@@ -41,6 +44,16 @@ cmark::NodeHandle parse_document(std::string_view text) {
     }
     cmark_parser_feed(parser.get(), text.data(), text.size());
     return cmark::NodeHandle{cmark_parser_finish(parser.get())};
+}
+
+// The document with smart punctuation, its quotation marks in the
+// language's forms. English needs no second parse: cmark's marks are its own.
+cmark::NodeHandle parse_document(std::string_view text, std::string_view language) {
+    auto document = parse_with(text, parser_options);
+    const model::Words& words = model::words_for(language);
+    if (!document || quotes_as_cmark(words)) return document;
+    if (auto plain = parse_with(text, plain_options)) localise_quotes(document.get(), plain.get(), words);
+    return document;
 }
 
 // The label of a footnote definition starting a line (`[^label]:`, up to
@@ -196,7 +209,7 @@ void warn_spaced_destinations(const std::vector<std::pair<cmark_node*, std::stri
 }  // namespace
 
 MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, std::size_t body_begin,
-                            base::Diagnostics& diagnostics) {
+                            base::Diagnostics& diagnostics, std::string_view language) {
     const std::string& text = sources.file(file).text;
     body_begin = std::min(body_begin, text.size());
     auto where = sources.position(file, body_begin);
@@ -208,7 +221,7 @@ MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, s
     fed.append(text, body_begin);
 
     MarkdownBody body;
-    auto document = parse_document(fed);
+    auto document = parse_document(fed, language);
     if (!document) return body;
     TreeCopier copier{origin, &diagnostics};
     body.blocks = copier.copy_children(document.get(), 0);
@@ -232,7 +245,7 @@ MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, s
     return body;
 }
 
-std::vector<model::Inline> parse_inline_markdown(std::string_view text) {
+std::vector<model::Inline> parse_inline_markdown(std::string_view text, std::string_view language) {
     // One line, behind a leading "x " so that "1. The Nexus", "# 1" or
     // "> quote" stay words instead of opening a list, heading or quote;
     // the "x " is taken off again below.
@@ -240,7 +253,7 @@ std::vector<model::Inline> parse_inline_markdown(std::string_view text) {
     if (words.empty()) return {};
     std::string line = "x ";
     for (char c : words) line += (c == '\n' || c == '\r') ? ' ' : c;
-    auto document = parse_document(line);
+    auto document = parse_document(line, language);
     if (!document) return {};
     cmark_node* paragraph = cmark_node_first_child(document.get());
     if (paragraph == nullptr || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) return {};

@@ -1,5 +1,7 @@
 #include "accessibility.hpp"
 
+#include "cinefolio/model/words.hpp"
+
 #include "content.hpp"
 #include "xhtml.hpp"
 
@@ -111,6 +113,11 @@ void append_accessibility_metadata(pugi::xml_node metadata, const ContentFacts& 
     // Text and still images: nothing that flashes, moves or sounds.
     property_meta(metadata, "schema:accessibilityHazard", "none");
     property_meta(metadata, "schema:accessibilitySummary", accessibility_summary(facts));
+    // The summary is written in English only (its counts want each
+    // language's plural rules); in a book in another language it says so,
+    // rather than passing for the book's language.
+    if (&model::words_for(book.language) != &model::words_for("en"))
+        metadata.last_child().append_attribute("xml:lang") = "en";
     if (all_described) {
         property_meta(metadata, "dcterms:conformsTo", conformance);
         // EPUB Accessibility 1.1, 2.3: a conformance claim names who makes it.

@@ -89,7 +89,7 @@ void ContentRenderer::render_block(pugi::xml_node parent, const model::Block& bl
     switch (block.kind) {
         case BlockKind::paragraph:
             element = append_block(parent, "p");
-            if (block.run_in_lead) element.append_attribute("class") = "run-in";
+            if (block.run_in_lead) element.append_attribute("class") = leads_apart_ ? "lead-apart" : "run-in";
             render_text_block(element, block);
             break;
         case BlockKind::heading:

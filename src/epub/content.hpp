@@ -51,6 +51,9 @@ public:
     /// The print edition's page breaks to place in the blocks rendered
     /// (null: none).
     void set_page_markers(const PageMarkers* markers) { markers_ = markers; }
+    /// Bold run-in leads stand on a line of their own (class "lead-apart")
+    /// instead of running in (class "run-in").
+    void set_leads_apart(bool apart) { leads_apart_ = apart; }
 
     void render_blocks(pugi::xml_node parent, const std::vector<model::Block>& blocks);
     void render_block(pugi::xml_node parent, const model::Block& block);
@@ -78,6 +81,7 @@ private:
     base::Diagnostics& diagnostics_;
     const ImageResources& images_;
     int heading_shift_;
+    bool leads_apart_ = false;
     NoteRefs* notes_ = nullptr;
     const std::map<std::string, std::string>* anchor_pages_ = nullptr;
     const PageMarkers* markers_ = nullptr;

@@ -148,7 +148,7 @@ std::string contents_page(const PageContext& context) {
             item.append_attribute("class") = "contents-part";
             pugi::xml_node link = item.append_child("a");
             link.append_attribute("href") = entry.file_name.c_str();
-            append_text(link, part_label(*entry.part, context.words));
+            append_part_label(link, *entry.part, context.words);
             chapters = pugi::xml_node();
             if (!entry.part->chapters.empty()) chapters = append_block(item, "ol");
         } else if (entry.kind == PageKind::chapter && chapters) {
@@ -157,12 +157,25 @@ std::string contents_page(const PageContext& context) {
             item.append_attribute("class") = "contents-chapter";
             pugi::xml_node link = item.append_child("a");
             link.append_attribute("href") = entry.file_name.c_str();
-            append_chapter_label(link, *entry.chapter, context.words, renderer);
-            if (!entry.chapter->author.empty()) {
+            append_chapter_title(link, *entry.chapter, context.words, context.contents, renderer);
+            // The lens and byline on a line of their own under the title
+            // (the stylesheet makes the span a block), as in print.
+            const ChapterDetails details = chapter_details(*entry.chapter, context.contents);
+            if (!details.empty()) {
                 append_text(item, " ");
-                pugi::xml_node author = item.append_child("span");
-                author.append_attribute("class") = "contents-author";
-                append_text(author, entry.chapter->author);
+                pugi::xml_node detail = item.append_child("span");
+                detail.append_attribute("class") = "contents-detail";
+                if (!details.lens.empty()) {
+                    pugi::xml_node lens = detail.append_child("span");
+                    lens.append_attribute("class") = "contents-lens";
+                    append_text(lens, details.lens);
+                }
+                if (!details.lens.empty() && !details.author.empty()) append_text(detail, contents_detail_separator);
+                if (!details.author.empty()) {
+                    pugi::xml_node author = detail.append_child("span");
+                    author.append_attribute("class") = "contents-author";
+                    append_text(author, details.author);
+                }
             }
         } else if (entry.kind == PageKind::index) {
             pugi::xml_node item = append_block(parts, "li");

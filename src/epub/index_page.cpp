@@ -98,7 +98,10 @@ private:
         if (!entry.gloss.empty()) {
             pugi::xml_node gloss = item.append_child("span");
             gloss.append_attribute("class") = "index-gloss";
-            append_text(gloss, " (" + entry.gloss + ")");
+            append_text(gloss, " (");
+            for (const auto& piece : model::gloss_pieces(entry.gloss, entry.gloss_italics))
+                append_text(piece.italic ? gloss.append_child("i") : gloss, piece.text);
+            append_text(gloss, ")");
         }
         locators(item, entry.locators);
         references(item, entry.see, context_.words.see, "index-xref-preferred");

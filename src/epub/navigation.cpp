@@ -13,7 +13,7 @@ struct TocEntry {
     std::vector<TocEntry> children;   // a film's chapters
 };
 
-std::vector<TocEntry> toc_entries(const Layout& layout, const model::Words& words) {
+std::vector<TocEntry> toc_entries(const Layout& layout, const model::Words& words, const ContentsShows& shows) {
     std::vector<TocEntry> entries;
     for (const PageEntry& page : layout.pages) {
         switch (page.kind) {
@@ -27,24 +27,41 @@ std::vector<TocEntry> toc_entries(const Layout& layout, const model::Words& word
             case PageKind::chapter:
                 // Chapters always follow their part page in the layout.
                 if (entries.empty()) break;
-                entries.back().children.push_back({&page, chapter_label(*page.chapter, words), {}});
+                entries.back().children.push_back({&page, chapter_contents_label(*page.chapter, words, shows), {}});
                 break;
         }
     }
     return entries;
 }
 
+// A nav entry is one link (EPUB 3.3, the nav element's content model: an
+// li holds one a or span, then at most a list), so an essay's lens and
+// author go inside its link, after the title.
+void append_chapter_link(pugi::xml_node link, const model::Chapter& chapter, const model::Words& words,
+                         const ContentsShows& shows, ContentRenderer& renderer) {
+    append_chapter_title(link, chapter, words, shows, renderer);
+    const ChapterDetails details = chapter_details(chapter, shows);
+    if (details.empty()) return;
+    pugi::xml_node detail = link.append_child("span");
+    detail.append_attribute("class") = "nav-detail";
+    std::string text = nav_detail_separator + details.lens;
+    if (!details.lens.empty() && !details.author.empty()) text += contents_detail_separator;
+    append_text(detail, text + details.author);
+}
+
 void append_nav_list(pugi::xml_node parent, const std::vector<TocEntry>& entries, const model::Words& words,
-                     ContentRenderer& renderer) {
+                     const ContentsShows& shows, ContentRenderer& renderer) {
     pugi::xml_node list = append_block(parent, "ol");
     for (const TocEntry& entry : entries) {
         pugi::xml_node item = append_block(list, "li");
         pugi::xml_node link = item.append_child("a");
         link.append_attribute("href") = entry.page->href().c_str();
         if (entry.page->kind == PageKind::chapter)
-            append_chapter_label(link, *entry.page->chapter, words, renderer);
+            append_chapter_link(link, *entry.page->chapter, words, shows, renderer);
+        else if (entry.page->kind == PageKind::part)
+            append_part_label(link, *entry.page->part, words);
         else append_text(link, entry.label);
-        if (!entry.children.empty()) append_nav_list(item, entry.children, words, renderer);
+        if (!entry.children.empty()) append_nav_list(item, entry.children, words, shows, renderer);
     }
 }
 
@@ -100,7 +117,8 @@ std::string navigation_document(const PageContext& context) {
     pugi::xml_node heading = append_block(nav, "h1");
     heading.append_attribute("id") = "toc-title";
     append_text(heading, context.words.contents);
-    append_nav_list(nav, toc_entries(context.layout, context.words), context.words, renderer);
+    append_nav_list(nav, toc_entries(context.layout, context.words, context.contents), context.words,
+                    context.contents, renderer);
     if (context.markers) append_page_list(page.body, *context.markers, context.words);
     append_landmarks(page.body, context.layout, context.words);
     return serialize_xhtml(page.document);
@@ -114,7 +132,7 @@ std::string ncx_document(const PageContext& context) {
     ncx.append_attribute("version") = "2005-1";
     ncx.append_attribute("xml:lang") = context.book.metadata.language.c_str();
     pugi::xml_node head = ncx.append_child("head");
-    std::vector<TocEntry> entries = toc_entries(context.layout, context.words);
+    std::vector<TocEntry> entries = toc_entries(context.layout, context.words, context.contents);
     bool nested = false;
     for (const TocEntry& entry : entries) nested = nested || !entry.children.empty();
     // dtb:uid must equal the package's unique identifier (epubcheck NCX-001).

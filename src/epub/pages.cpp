@@ -84,12 +84,41 @@ std::string chapter_label(const model::Chapter& chapter, const model::Words& wor
     return label;
 }
 
-void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, const model::Words& words,
-                          ContentRenderer& /*renderer*/) {
-    // Contents and nav name a chapter by its lens (Metacritic, Realism, …),
-    // as the print contents does; the essay's own title stands once, on
-    // the chapter's opening.
-    append_text(parent, chapter_title(chapter, words));
+void append_part_label(pugi::xml_node parent, const model::Part& part, const model::Words& words) {
+    // A film's title is a work's title: italic, as the print contents and
+    // the part page set it; the year stays upright.
+    pugi::xml_node title = parent.append_child("i");
+    title.append_attribute("class") = "film-title";
+    append_text(title, part_title(part, words));
+    if (part.year) append_text(parent, " (" + std::to_string(*part.year) + ")");
+}
+
+void append_chapter_title(pugi::xml_node parent, const model::Chapter& chapter, const model::Words& words,
+                          const ContentsShows& shows, ContentRenderer& renderer) {
+    if (shows.title && !chapter.subtitle.empty()) renderer.render_inlines(parent, chapter.subtitle, InlinePlace::navigation);
+    else append_text(parent, chapter_title(chapter, words));
+}
+
+ChapterDetails chapter_details(const model::Chapter& chapter, const ContentsShows& shows) {
+    ChapterDetails details;
+    // The lens stands beside an essay's own title; without one the title
+    // line is the lens already.
+    if (shows.lens && shows.title && !chapter.subtitle.empty()) details.lens = chapter.title;
+    if (shows.author) details.author = chapter.author;
+    return details;
+}
+
+std::string chapter_contents_label(const model::Chapter& chapter, const model::Words& words,
+                                   const ContentsShows& shows) {
+    std::string label = shows.title && !chapter.subtitle.empty() ? label_text(chapter.subtitle)
+                                                                 : chapter_title(chapter, words);
+    const ChapterDetails details = chapter_details(chapter, shows);
+    if (details.empty()) return label;
+    label += nav_detail_separator;
+    label += details.lens;
+    if (!details.lens.empty() && !details.author.empty()) label += contents_detail_separator;
+    label += details.author;
+    return label;
 }
 
 std::string part_page(const model::Part& part, const PageContext& context) {
@@ -127,6 +156,7 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
     start_xhtml(page, context.book.metadata.language, chapter_label(chapter, context.words), page_stylesheet_href,
                 "bodymatter");
     ContentRenderer renderer(context.diagnostics, context.images, heading_shift_under_title);
+    renderer.set_leads_apart(context.leads_apart);
     pugi::xml_node section = open_section(page.body, "chapter", "doc-chapter");
     if (!chapter.id.empty()) renderer.set_id(section, chapter.id, chapter.source);
     // An essay in another language than the book's: the page's furniture

@@ -32,6 +32,8 @@ struct PageContext {
     const Resource* cover = nullptr;  // the cover image, if the book has one
     const std::map<std::string, std::string>* page_labels = nullptr;  // anchor id -> print page
     const PageMarkers* markers = nullptr;  // the print edition's page breaks, if paginated
+    ContentsShows contents;                // what a contents entry of an essay shows
+    bool leads_apart = false;              // Options::leads_apart
 };
 
 /// Renders one spine page to the bytes of its XHTML file.
@@ -61,10 +63,32 @@ std::string chapter_label(const model::Chapter& chapter, const model::Words& wor
 /// "Bicycle Thieves (1948)" as plain text.
 std::string part_label(const model::Part& part, const model::Words& words);
 
-/// Appends the chapter's title as it reads in the nav and contents: the lens
-/// label, then ": " and the essay title (with its emphasis) when there is one.
-void append_chapter_label(pugi::xml_node parent, const model::Chapter& chapter, const model::Words& words,
-                          ContentRenderer& renderer);
+/// Appends the film as the contents and nav name it: the title in italic,
+/// the year upright in parentheses.
+void append_part_label(pugi::xml_node parent, const model::Part& part, const model::Words& words);
+
+/// Appends the essay's title as the contents and nav list it: its own title
+/// (with its emphasis) when `shows.title` and it has one, else its lens.
+void append_chapter_title(pugi::xml_node parent, const model::Chapter& chapter, const model::Words& words,
+                          const ContentsShows& shows, ContentRenderer& renderer);
+
+/// The lens and author a contents entry shows after the title, as the
+/// print contents does: the lens only when the title line does not already
+/// say it. Empty strings for what is not shown.
+struct ChapterDetails {
+    std::string lens;
+    std::string author;
+    bool empty() const { return lens.empty() && author.empty(); }
+};
+ChapterDetails chapter_details(const model::Chapter& chapter, const ContentsShows& shows);
+
+/// Between the lens and the author, and (in the nav) before them.
+inline constexpr const char* contents_detail_separator = " \u00B7 ";
+inline constexpr const char* nav_detail_separator = " \u2014 ";
+
+/// The essay's contents entry as plain text, "Title — Lens · Author" (the NCX).
+std::string chapter_contents_label(const model::Chapter& chapter, const model::Words& words,
+                                   const ContentsShows& shows);
 
 /// Path from a page in text/ to the stylesheet.
 inline constexpr const char* page_stylesheet_href = "../styles/book.css";

@@ -26,12 +26,15 @@ const std::vector<std::string>& articles(const std::string& language) {
     static const std::vector<std::string> french = {"Le ", "La ", "Les ", "L’", "L'", "Un ", "Une "};
     static const std::vector<std::string> german = {"Der ", "Die ", "Das ", "Ein ", "Eine "};
     static const std::vector<std::string> spanish = {"El ", "La ", "Los ", "Las ", "Un ", "Una "};
+    static const std::vector<std::string> italian = {"Il ",  "Lo ", "La ", "I ",   "Gli ", "Le ",
+                                                     "L’",   "L'",  "Un ", "Uno ", "Una ", "Un’"};
     static const std::vector<std::string> none;
     auto primary = base::lower_ascii(language.substr(0, language.find('-')));
     if (primary == "en") return english;
     if (primary == "fr") return french;
     if (primary == "de") return german;
     if (primary == "es") return spanish;
+    if (primary == "it") return italian;
     return none;
 }
 

@@ -59,7 +59,10 @@ private:
         auto key = base::lower_ascii(term.heading);
         if (terms_.count(key)) {
             auto& known = terms_[key];
-            if (known.gloss.empty()) known.gloss = term.gloss;
+            if (known.gloss.empty()) {
+                known.gloss = term.gloss;
+                known.gloss_italics = term.gloss_italics;
+            }
             // A title once named as an outlet is a periodical everywhere.
             if (term.kind == "periodical") known.kind = "periodical";
             return;
@@ -68,11 +71,13 @@ private:
         terms_.emplace(key, std::move(term));
     }
 
-    void person(const std::string& name, const std::string& gloss, const std::string& rule) {
+    void person(const std::string& name, const std::string& gloss, const std::string& rule,
+                std::vector<std::pair<std::size_t, std::size_t>> italics = {}) {
         Term term;
         term.heading = invert_name(name);
         term.kind = "person";
         term.gloss = gloss;
+        term.gloss_italics = std::move(italics);
         term.forms = {name};
         auto comma = term.heading.find(", ");
         if (comma != std::string::npos) term.deferred = {term.heading.substr(0, comma)};
@@ -96,7 +101,34 @@ private:
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::RegexMatcher> matcher(lead_->matcher(text, status));
         if (U_FAILURE(status) || !matcher->find()) return;
-        person(to_utf8(matcher->group(1, status)), to_utf8(matcher->group(2, status)), "leads");
+        const std::string gloss = to_utf8(matcher->group(2, status));
+        person(to_utf8(matcher->group(1, status)), gloss, "leads", italics_in(gloss, block.inlines.front().children));
+    }
+
+    // Where the lead's italic words (a work, a periodical) stand in its
+    // gloss, so the index sets them in italic too.
+    static std::vector<std::pair<std::size_t, std::size_t>> italics_in(const std::string& gloss,
+                                                                       const std::vector<Inline>& inlines) {
+        std::vector<std::string> italic;
+        collect_emphasis(inlines, italic);
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        std::size_t from = 0;
+        for (const auto& words : italic) {
+            const auto at = words.empty() ? std::string::npos : gloss.find(words, from);
+            if (at == std::string::npos) continue;
+            ranges.emplace_back(at, at + words.size());
+            from = at + words.size();
+        }
+        return ranges;
+    }
+
+    static void collect_emphasis(const std::vector<Inline>& inlines, std::vector<std::string>& found) {
+        for (const auto& node : inlines) {
+            if (node.kind == InlineKind::emphasis)
+                found.push_back(base::collapse_whitespace(model::plain_text(node.children)));
+            else if (node.kind != InlineKind::text && node.kind != InlineKind::code)
+                collect_emphasis(node.children, found);
+        }
     }
 
     void scan(const std::vector<Inline>& inlines) {
@@ -123,7 +155,9 @@ private:
         auto outlet = base::collapse_whitespace(model::plain_text(inlines[i].children));
         if (!looks_like_title(outlet)) return false;
         titled(outlet, "periodical", "critics");
-        person(to_utf8(matcher->group(1, status)), "critic, " + outlet, "critics");
+        // The outlet keeps its italics in the gloss.
+        const std::string role = "critic, ";
+        person(to_utf8(matcher->group(1, status)), role + outlet, "critics", {{role.size(), role.size() + outlet.size()}});
         return true;
     }
 

@@ -29,6 +29,7 @@ model::IndexEntry make_entry(const Term& term, const TermHits& hits, const model
     entry.italic = term.italic();
     entry.kind = term.kind;
     entry.gloss = term.gloss;
+    entry.gloss_italics = term.gloss_italics;
     entry.locators = hits.locators;
     entry.see = term.see;
     entry.see_also = term.see_also;
@@ -90,9 +91,62 @@ bool report_failed_patterns(const std::vector<Term>& terms, base::Diagnostics& d
     return failed;
 }
 
+const model::Block* find_block(const std::vector<model::Block>& blocks, const std::string& id) {
+    for (const auto& block : blocks) {
+        if (block.id == id) return &block;
+        if (const model::Block* inner = find_block(block.children, id)) return inner;
+    }
+    return nullptr;
+}
+
+// Where a warning about an entry points: its place in the curated file,
+// else the paragraph of its first occurrence.
+base::Span entry_source(const model::Book& book, const Term& term, const model::IndexEntry& entry) {
+    if (term.rule == "curated" || entry.locators.empty()) return term.source;
+    const auto& first = entry.locators.front();
+    for (const auto& part : book.parts) {
+        for (const auto& chapter : part.chapters) {
+            if (chapter.id != first.chapter_id) continue;
+            if (const model::Block* block = find_block(chapter.blocks, first.block_id)) return block->source;
+            for (const auto& note : chapter.footnotes)
+                if (const model::Block* block = find_block(note.blocks, first.block_id)) return block->source;
+            return chapter.source;
+        }
+    }
+    return term.source;
+}
+
+void check_locator_counts(const model::Book& book, const Term& term, const model::IndexEntry& entry, int limit,
+                          base::Diagnostics& diagnostics) {
+    if (limit <= 0) return;
+    std::vector<std::string> crowded;  // "Realism (30)"
+    for (const auto& lens : book.lenses) {
+        const auto count = std::count_if(entry.locators.begin(), entry.locators.end(),
+                                         [&](const model::IndexLocator& locator) { return locator.lens == lens.name; });
+        if (count > limit) crowded.push_back(lens.label + " (" + std::to_string(count) + ")");
+    }
+    if (!crowded.empty()) {
+        std::string lenses;
+        for (std::size_t i = 0; i < crowded.size(); ++i)
+            lenses += (i == 0 ? "" : i + 1 == crowded.size() ? " and " : ", ") + crowded[i];
+        diagnostics.warning(entry_source(book, term, entry),
+                            "index entry `" + entry.heading + "` has more than " + std::to_string(limit) +
+                                " locators in one lens: " + lenses + "; a reader gets a list of pages, not a way in",
+                            "divide it into subentries (`subentries:` in the index file) by what the passages "
+                            "discuss, or raise `index: {locators_per_lens: …}` in the print design");
+    }
+    for (std::size_t i = 0; i < entry.subentries.size() && i < term.subterms.size(); ++i) {
+        const auto& sub = entry.subentries[i];
+        const auto found = std::find_if(term.subterms.begin(), term.subterms.end(),
+                                        [&](const Term& subterm) { return subterm.heading == sub.heading; });
+        if (found != term.subterms.end()) check_locator_counts(book, *found, sub, limit, diagnostics);
+    }
+}
+
 }  // namespace
 
-void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics) {
+void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics,
+           int locators_per_lens) {
     manifest::ExtractionRules rules;
     std::vector<Term> terms;
     std::vector<std::string> exclude;
@@ -119,6 +173,7 @@ void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnost
             }
             continue;
         }
+        check_locator_counts(book, terms[i], entry, locators_per_lens, diagnostics);
         entries.push_back(std::move(entry));
     }
     check_references(entries, terms, diagnostics);

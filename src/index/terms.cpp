@@ -21,11 +21,35 @@ std::string surname_of(const std::string& heading) {
     return comma == std::string::npos ? std::string() : heading.substr(0, comma);
 }
 
+// A gloss as the curated file writes it, `*…*` marking italics (a
+// periodical, a film): plain text and its italic ranges.
+void read_gloss(const std::string& written, std::string& gloss, std::vector<std::pair<std::size_t, std::size_t>>& italics) {
+    gloss.clear();
+    italics.clear();
+    // Pairs of asterisks only: a lone one is kept as written.
+    const auto pairs = static_cast<std::size_t>(std::count(written.begin(), written.end(), '*')) / 2;
+    std::size_t seen = 0;
+    std::size_t open = std::string::npos;
+    for (char c : written) {
+        if (c == '*' && seen < 2 * pairs) {
+            ++seen;
+            if (open == std::string::npos) {
+                open = gloss.size();
+            } else {
+                if (gloss.size() > open) italics.emplace_back(open, gloss.size());
+                open = std::string::npos;
+            }
+            continue;
+        }
+        gloss += c;
+    }
+}
+
 Term from_entry(const manifest::IndexFileEntry& entry, base::Diagnostics& diagnostics) {
     Term term;
     term.heading = entry.heading;
     term.kind = entry.kind;
-    term.gloss = entry.gloss;
+    read_gloss(entry.gloss, term.gloss, term.gloss_italics);
     term.see = entry.see;
     term.see_also = entry.see_also;
     term.exclude = entry.exclude;
@@ -96,7 +120,10 @@ void merge_terms(std::vector<Term>& curated, std::vector<Term> extracted, const 
         if (excluded) continue;
         auto found = std::find_if(curated.begin(), curated.end(), [&](const Term& c) { return covers(c, term); });
         if (found != curated.end()) {
-            if (found->gloss.empty() && found->rule == "curated") found->gloss = term.gloss;
+            if (found->gloss.empty() && found->rule == "curated") {
+                found->gloss = term.gloss;
+                found->gloss_italics = term.gloss_italics;
+            }
             continue;
         }
         curated.push_back(std::move(term));

@@ -18,6 +18,7 @@ struct Term {
     std::string heading;
     std::string kind;
     std::string gloss;
+    std::vector<std::pair<std::size_t, std::size_t>> gloss_italics;  // as IndexEntry::gloss_italics
     std::vector<std::string> forms;     // always count
     std::vector<Pattern> patterns;      // always count, like forms
     std::vector<std::string> deferred;  // count only after a form appeared earlier in the same essay

@@ -149,6 +149,42 @@ void read_contents(YamlReader& reader, const YAML::Node& node, ContentsShows& sh
     }
 }
 
+/// A count of lines or locators: a whole number from 0 to `most`.
+void read_count(YamlReader& reader, const YAML::Node& map, const char* key, const std::string& where, int most,
+                int& field) {
+    const YAML::Node node = map[key];
+    if (!node || node.IsNull()) return;
+    if (node.IsScalar()) {
+        char* end = nullptr;
+        const long value = std::strtol(node.Scalar().c_str(), &end, 10);
+        if (end && *end == '\0' && !node.Scalar().empty() && value >= 0 && value <= most) {
+            field = static_cast<int>(value);
+            return;
+        }
+    }
+    reader.diagnostics().error(reader.span(node), "`" + where + key + "`: expected a whole number from 0 to " +
+                                                      std::to_string(most) + ", found " + describe(node));
+}
+
+void read_leads(YamlReader& reader, const YAML::Node& node, Leads& leads) {
+    if (!node || node.IsNull()) return;
+    if (node.IsScalar() && node.Scalar() == "run-in") {
+        leads = Leads::run_in;
+    } else if (node.IsScalar() && node.Scalar() == "display") {
+        leads = Leads::display;
+    } else {
+        reader.diagnostics().error(reader.span(node), "`leads`: expected `run-in` or `display`, found " + describe(node),
+                                   "`run-in` sets a bold lead at the head of its paragraph; `display` on a line "
+                                   "of its own, like a small heading");
+    }
+}
+
+void read_index(YamlReader& reader, const YAML::Node& node, PrintDesign& design) {
+    if (!node || node.IsNull() || !reader.expect_map(node, "`index`")) return;
+    reader.check_keys(node, {"locators_per_lens"}, "`index`");
+    read_count(reader, node, "locators_per_lens", "index.", 100000, design.index_locators_per_lens);
+}
+
 }  // namespace
 
 const std::vector<std::pair<const char*, TypeRole Roles::*>>& role_table() {
@@ -236,8 +272,13 @@ std::optional<PrintDesign> parse_print_design(const base::SourceMap& sources, ba
     if (root.IsNull()) return design;
     if (!reader.expect_map(root, "a print design")) return std::nullopt;
     const auto errors_before = diagnostics.error_count();
-    reader.check_keys(root, {"trim", "margins", "faces", "roles", "spaces", "openings", "contents"},
+    reader.check_keys(root,
+                      {"trim", "margins", "faces", "roles", "spaces", "openings", "contents", "last_page_lines",
+                       "leads", "index"},
                       "the print design");
+    read_count(reader, root, "last_page_lines", "", 100, design.last_page_lines);
+    read_leads(reader, root["leads"], design.leads);
+    read_index(reader, root["index"], design);
     if (const YAML::Node openings = root["openings"]; openings && !openings.IsNull()) {
         if (auto value = read_openings(reader, openings)) design.openings = *value;
     }

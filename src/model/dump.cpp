@@ -87,7 +87,13 @@ void dump_entry(const IndexEntry& entry, int depth, std::string& out) {
     out.append(static_cast<std::size_t>(depth) * 2, ' ');
     out += "entry \"" + entry.heading + "\"";
     if (!entry.kind.empty()) out += " " + entry.kind;
-    if (!entry.gloss.empty()) out += " (" + entry.gloss + ")";
+    if (!entry.gloss.empty()) {
+        // Italic runs between asterisks, as the curated file writes them.
+        out += " (";
+        for (const auto& piece : gloss_pieces(entry.gloss, entry.gloss_italics))
+            out += piece.italic ? "*" + std::string(piece.text) + "*" : std::string(piece.text);
+        out += ")";
+    }
     if (!entry.lenses.empty()) {
         out += " lenses=";
         for (std::size_t i = 0; i < entry.lenses.size(); ++i) out += (i ? "," : "") + entry.lenses[i];

@@ -73,6 +73,18 @@ void draw_page(cairo_t* cr, const typeset::Page& page, const CairoFonts& fonts, 
     for (const auto& image : page.images) paint_image(cr, image, images, grey_images);
     cairo_set_source_rgb(cr, 0, 0, 0);
     for (const auto& run : page.runs) paint_run(cr, run, fonts);
+    draw_rules(cr, page);
+}
+
+void draw_run(cairo_t* cr, const typeset::GlyphRun& run, const CairoFonts& fonts) { paint_run(cr, run, fonts); }
+
+void draw_image(cairo_t* cr, const typeset::Image& image, const ImageSurfaces& images, bool grey_images) {
+    paint_image(cr, image, images, grey_images);
+}
+
+void draw_rules(cairo_t* cr, const typeset::Page& page) {
+    if (page.rules.empty()) return;
+    cairo_set_source_rgb(cr, 0, 0, 0);
     for (const auto& rule : page.rules) cairo_rectangle(cr, rule.x, rule.y, rule.width, rule.height);
     cairo_fill(cr);
 }

@@ -243,6 +243,70 @@ QPDFObjectHandle output_intent() {
     return intent;
 }
 
+/// Gives Cairo's structure elements what Cairo 1.16 cannot write: /Alt
+/// on figures, /Lang on an essay in another language than the book's.
+/// Cairo appends each element to its parent as it opens, so a depth-first
+/// walk meets them in the painter's order; a tree out of step with it is
+/// an error rather than alt text on the wrong figure.
+class StructureAttributes {
+public:
+    explicit StructureAttributes(const Finish& finish) : finish_(finish) {}
+
+    void apply(QPDFObjectHandle root, std::string& error) {
+        auto tree = root.getKey("/StructTreeRoot");
+        if (!tree.isDictionary()) return;
+        auto top = tree.getKey("/K");
+        // The painter's one Document element holds everything else.
+        if (top.isArray() && top.getArrayNItems() == 1) top = top.getArrayItem(0);
+        if (!top.isDictionary()) return;
+        visit_children(top, error, 0);
+        if (error.empty() && next_ != finish_.elements.size())
+            error = "the structure tree holds " + std::to_string(next_) + " elements, the painter opened " +
+                    std::to_string(finish_.elements.size());
+    }
+
+private:
+    // Deeper than any book's nesting; a cycle would be Cairo's bug, not a hang here.
+    static constexpr int deepest = 64;
+
+    void visit_children(QPDFObjectHandle element, std::string& error, int depth) {
+        auto kids = element.getKey("/K");
+        if (kids.isDictionary()) {
+            visit(kids, error, depth + 1);
+        } else if (kids.isArray()) {
+            for (auto& kid : kids.getArrayAsVector()) {
+                if (!error.empty()) return;
+                visit(kid, error, depth + 1);
+            }
+        }
+    }
+
+    void visit(QPDFObjectHandle element, std::string& error, int depth) {
+        // Marked-content references and annotation references are no elements.
+        if (!element.isDictionary() || !element.getKey("/S").isName()) return;
+        if (depth > deepest) {
+            error = "the structure tree nests too deep";
+            return;
+        }
+        const std::string type = element.getKey("/S").getName().substr(1);
+        if (type != "Link") {
+            if (next_ >= finish_.elements.size() || finish_.elements[next_].type != type) {
+                error = "the structure tree is out of step with the painter at element " + std::to_string(next_) +
+                        " (" + type + ")";
+                return;
+            }
+            const StructureElement& described = finish_.elements[next_++];
+            if (!described.alt.empty()) element.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(described.alt));
+            if (!described.language.empty() && described.language != finish_.language)
+                element.replaceKey("/Lang", QPDFObjectHandle::newString(described.language));
+        }
+        visit_children(element, error, depth);
+    }
+
+    const Finish& finish_;
+    std::size_t next_ = 0;
+};
+
 void finish_document(QPDF& pdf, const Finish& finish) {
     QPDFObjectHandle trailer = pdf.getTrailer();
     QPDFObjectHandle info = trailer.getKey("/Info");
@@ -292,6 +356,8 @@ std::string finish(const std::string& bytes, const Finish& finish, std::string& 
             if (!error.empty()) return {};
         }
         finish_document(pdf, finish);
+        StructureAttributes(finish).apply(pdf.getRoot(), error);
+        if (!error.empty()) return {};
         QPDFWriter writer(pdf);
         writer.setOutputMemory();
         // The /ID from the content, not the clock: same input, same bytes.

@@ -6,8 +6,17 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cinefolio::pdf {
+
+/// A structure element Cairo wrote, with what Cairo 1.16 cannot say
+/// about it: a figure's /Alt, an essay's /Lang.
+struct StructureElement {
+    std::string type;  // "P", "Figure"
+    std::string alt;
+    std::string language;
+};
 
 /// What the finishing pass needs to know about the sheet and the book.
 struct Finish {
@@ -18,6 +27,9 @@ struct Finish {
     double slug = 0;           // the MediaBox beyond the bleed (crop marks)
     std::string language;      // BCP 47, the catalog's /Lang
     std::string date;          // the build moment, "2023-11-14T22:13:20Z"
+    /// The elements under the Document element, depth first, links left
+    /// out: the order the painter opened them, which is Cairo's order.
+    std::vector<StructureElement> elements;
 };
 
 /// The PDF/X version a print file claims, in Info and XMP.

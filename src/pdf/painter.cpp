@@ -87,6 +87,75 @@ void paint_link(cairo_t* cr, const typeset::Link& link) {
     cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
+/// The element type of a path step ("P" of "P#17").
+std::string type_of(const std::string& element) { return element.substr(0, element.find('#')); }
+
+/// The serial number of a path's innermost element (17 of ".../P#17"):
+/// elements are numbered in the order the typesetter opened them.
+std::int64_t serial_of(const std::string& path) {
+    const std::size_t hash = path.rfind('#');
+    std::int64_t serial = 0;
+    if (hash != std::string::npos) std::from_chars(path.data() + hash + 1, path.data() + path.size(), serial);
+    return serial;
+}
+
+/// Keeps Cairo's open structure tags equal to a run's path of elements
+/// ("Part#1/Sect#3/P#17"): closes what the run is not in, opens what it is.
+/// Cairo 1.16 carries open tags across pages, so a paragraph that turns
+/// the page stays one P.
+class StructureTags {
+public:
+    explicit StructureTags(cairo_t* cr) : cr_(cr) {}
+    StructureTags(const StructureTags&) = delete;
+    StructureTags& operator=(const StructureTags&) = delete;
+
+    /// Moves to `path`. When anything closes or opens, `between` runs after
+    /// the closing and before the opening: then only elements that hold
+    /// other elements are open, and Cairo 1.16 marks content only inside
+    /// elements without children, so what `between` draws is no element's
+    /// text (running heads, folios) and a link tag becomes a sibling
+    /// element rather than a child that would unmark a paragraph's text.
+    template <typename Between>
+    void enter(const std::string& path, Between&& between) {
+        std::vector<std::string> wanted;
+        for (std::size_t start = 0; start < path.size();) {
+            std::size_t end = path.find('/', start);
+            if (end == std::string::npos) end = path.size();
+            wanted.push_back(path.substr(start, end - start));
+            start = end + 1;
+        }
+        std::size_t common = 0;
+        while (common < open_.size() && common < wanted.size() && open_[common] == wanted[common]) ++common;
+        if (common == open_.size() && common == wanted.size()) return;
+        while (open_.size() > common) close_innermost();
+        between();
+        for (std::size_t i = common; i < wanted.size(); ++i) {
+            cairo_tag_begin(cr_, type_of(wanted[i]).c_str(), "");
+            open_.push_back(wanted[i]);
+            opened_.push_back(wanted[i]);
+        }
+    }
+
+    /// Closes the innermost open element.
+    void close_innermost() {
+        if (open_.empty()) return;
+        cairo_tag_end(cr_, type_of(open_.back()).c_str());
+        open_.pop_back();
+    }
+
+    void close_all() {
+        while (!open_.empty()) close_innermost();
+    }
+
+    /// Every element opened so far, in order ("Figure#20").
+    const std::vector<std::string>& opened() const { return opened_; }
+
+private:
+    cairo_t* cr_;
+    std::vector<std::string> open_;
+    std::vector<std::string> opened_;
+};
+
 /// Trim marks at each corner, outside the bleed so the knife never shows
 /// them: hairlines 0.25 pt, a printers' usual weight.
 void paint_crop_marks(cairo_t* cr, const typeset::PagedDocument& document, const PageSetup& setup) {
@@ -108,8 +177,33 @@ void paint_crop_marks(cairo_t* cr, const typeset::PagedDocument& document, const
     cairo_restore(cr);
 }
 
+/// A page's tagged runs and images in reading order: the runs as the
+/// page lists them, each figure before the first run of a later element.
+struct Piece {
+    const typeset::GlyphRun* run = nullptr;
+    const typeset::Image* image = nullptr;
+    const std::string& structure() const { return run != nullptr ? run->structure : image->structure; }
+};
+
+std::vector<Piece> reading_order(const typeset::Page& page) {
+    std::vector<const typeset::Image*> figures;
+    for (const auto& image : page.images)
+        if (!image.structure.empty()) figures.push_back(&image);
+    std::vector<Piece> pieces;
+    std::size_t next = 0;
+    for (const auto& run : page.runs) {
+        if (run.structure.empty()) continue;
+        while (next < figures.size() && serial_of(figures[next]->structure) < serial_of(run.structure))
+            pieces.push_back({nullptr, figures[next++]});
+        pieces.push_back({&run, nullptr});
+    }
+    while (next < figures.size()) pieces.push_back({nullptr, figures[next++]});
+    return pieces;
+}
+
 void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page, const CairoFonts& fonts,
-                const ImageSurfaces& images, const typeset::PagedDocument& document, const PageSetup& setup) {
+                const ImageSurfaces& images, const typeset::PagedDocument& document, const PageSetup& setup,
+                StructureTags& tags, bool close_all) {
     // Everything is drawn in trim coordinates; the sheet's bleed and slug
     // lie at negative coordinates and beyond the trim.
     cairo_identity_matrix(cr);
@@ -121,9 +215,40 @@ void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
-    draw_page(cr, page, fonts, images, setup.grey_images);
-    if (setup.links)
-        for (const auto& link : page.links) paint_link(cr, link);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    // What belongs to no element: furniture, rules, untagged images, links.
+    bool loose_drawn = false;
+    const auto draw_loose = [&] {
+        if (loose_drawn) return;
+        loose_drawn = true;
+        for (const auto& image : page.images)
+            if (image.structure.empty()) draw_image(cr, image, images, setup.grey_images);
+        for (const auto& run : page.runs)
+            if (run.structure.empty()) draw_run(cr, run, fonts);
+        draw_rules(cr, page);
+        if (setup.links)
+            for (const auto& link : page.links) paint_link(cr, link);
+    };
+    const std::vector<Piece> pieces = reading_order(page);
+    for (const auto& piece : pieces) {
+        tags.enter(piece.structure(), draw_loose);
+        if (piece.run != nullptr)
+            draw_run(cr, *piece.run, fonts);
+        else
+            draw_image(cr, *piece.image, images, setup.grey_images);
+    }
+    // A page inside one element from top to bottom (a long paragraph)
+    // never came between elements. Its furniture stays inside the element
+    // rather than split it; a link would unmark the element's text, so a
+    // page with links closes the element and its text goes on in a new one.
+    // Cairo 1.16 never replays a blank page's recording, tags included, so
+    // a page that draws nothing must not close anything: its tags would be
+    // lost and the tree would fall out of step with the pages.
+    const bool draws = !page.runs.empty() || !page.images.empty() || !page.rules.empty() || setup.crop_marks;
+    if (!loose_drawn && draws && (pieces.empty() || (setup.links && !page.links.empty()))) tags.close_innermost();
+    draw_loose();
+    // The last page that draws anything closes every element, for the same reason.
+    if (close_all && draws) tags.close_all();
     cairo_show_page(cr);
 }
 
@@ -172,16 +297,24 @@ std::vector<typeset::Page> padding(const typeset::PagedDocument& document, int p
 }
 
 void paint_pages(cairo_t* cr, cairo_surface_t* surface, const typeset::PagedDocument& document,
-                 const CairoFonts& fonts, const ImageSurfaces& images, const PageSetup& setup) {
-    for (const auto& page : document.pages) paint_page(cr, surface, page, fonts, images, document, setup);
+                 const CairoFonts& fonts, const ImageSurfaces& images, const PageSetup& setup,
+                 StructureTags& tags) {
+    std::size_t last_drawn = 0;
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
+        const auto& page = document.pages[p];
+        if (!page.runs.empty() || !page.images.empty() || !page.rules.empty()) last_drawn = p;
+    }
+    for (std::size_t p = 0; p < document.pages.size(); ++p)
+        paint_page(cr, surface, document.pages[p], fonts, images, document, setup, tags, p == last_drawn);
     for (const auto& page : padding(document, setup.pad_to))
-        paint_page(cr, surface, page, fonts, images, document, setup);
+        paint_page(cr, surface, page, fonts, images, document, setup, tags, false);
 }
 
 }  // namespace
 
 std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
-                  const DocumentInfo& info, const PageSetup& setup, std::string& error) {
+                  const DocumentInfo& info, const PageSetup& setup, std::vector<std::string>& elements,
+                  std::string& error) {
     std::string bytes;
     {
         const double edge = 2 * (setup.bleed + setup.slug);
@@ -196,8 +329,11 @@ std::string paint(const typeset::PagedDocument& document, const CairoFonts& font
         // encloses them; one Document element around everything keeps the
         // file sound (qpdf --check).
         cairo_tag_begin(cr.get(), "Document", "");
-        paint_pages(cr.get(), surface.get(), document, fonts, images, setup);
+        StructureTags tags(cr.get());
+        paint_pages(cr.get(), surface.get(), document, fonts, images, setup, tags);
+        tags.close_all();
         cairo_tag_end(cr.get(), "Document");
+        elements = tags.opened();
         add_outline(surface.get(), document);
         cairo_status_t status = cairo_status(cr.get());
         cr.reset();

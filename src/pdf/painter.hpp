@@ -2,6 +2,7 @@
 // Painting a PagedDocument onto a Cairo PDF surface.
 
 #include <string>
+#include <vector>
 
 #include "cairo_fonts.hpp"
 #include "cinefolio/typeset/paged_document.hpp"
@@ -28,9 +29,12 @@ struct PageSetup {
     int pad_to = 1;            // blank pages make the page count a multiple of this
 };
 
-/// Paints every page, image, link and bookmark; returns the PDF bytes, or
-/// an empty string with `error` set if Cairo failed.
+/// Paints every page, image, link and bookmark, with structure tags along
+/// the runs' paths; returns the PDF bytes, or an empty string with `error`
+/// set if Cairo failed. `elements`: the structure elements it opened under
+/// the Document, in order ("Figure#20"), links left out.
 std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
-                  const DocumentInfo& info, const PageSetup& setup, std::string& error);
+                  const DocumentInfo& info, const PageSetup& setup, std::vector<std::string>& elements,
+                  std::string& error);
 
 }  // namespace cinefolio::pdf

@@ -70,10 +70,21 @@ std::optional<std::string> paint(const typeset::PagedDocument& document, const t
         setup.pdf_1_4 = true;
     }
     std::string error;
-    std::string bytes = paint(document, cairo_fonts, images.surfaces(), info, setup, error);
+    std::vector<std::string> opened;
+    std::string bytes = paint(document, cairo_fonts, images.surfaces(), info, setup, opened, error);
     if (error.empty()) {
-        const Finish finishing{print, document.width, document.height, setup.bleed, setup.slug, options.language,
-                               info.date};
+        Finish finishing{print, document.width, document.height, setup.bleed, setup.slug, options.language,
+                         info.date, {}};
+        finishing.elements.reserve(opened.size());
+        for (const auto& element : opened) {
+            StructureElement described{element.substr(0, element.find('#')), {}, {}};
+            if (const auto found = document.structure_attributes.find(element);
+                found != document.structure_attributes.end()) {
+                described.alt = found->second.alt;
+                described.language = found->second.language;
+            }
+            finishing.elements.push_back(std::move(described));
+        }
         bytes = finish(bytes, finishing, error);
     }
     if (!error.empty()) {

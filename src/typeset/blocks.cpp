@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+
+#include "structure.hpp"
 
 #include "cinefolio/base/text_offset.hpp"
 
@@ -70,6 +73,34 @@ std::vector<double> fit_columns(std::vector<double> natural, double available) {
     return natural;
 }
 
+// The PDF structure element a block is (PDF 1.7, 14.8.4); "" for blocks
+// that are none (a break's ornament belongs to its section). Headings sit
+// one level under the essay's title, which is the H1.
+std::string structure_type(const model::Block& block) {
+    switch (block.kind) {
+        case model::BlockKind::paragraph:
+            return "P";
+        case model::BlockKind::heading:
+            return "H" + std::to_string(std::clamp(block.level + 1, 2, 6));
+        case model::BlockKind::bullet_list:
+        case model::BlockKind::ordered_list:
+            return "L";
+        case model::BlockKind::block_quote:
+            return "BlockQuote";
+        case model::BlockKind::code_block:
+            return "Code";
+        case model::BlockKind::table:
+            return "Table";
+        case model::BlockKind::list_item:
+            return "LI";
+        case model::BlockKind::thematic_break:
+        case model::BlockKind::table_row:
+        case model::BlockKind::table_cell:
+            break;
+    }
+    return {};
+}
+
 }  // namespace
 
 void BlockSetter::set_blocks(const std::vector<model::Block>& blocks, const Measure& measure) {
@@ -85,6 +116,17 @@ void BlockSetter::set_block(const model::Block& block, const Measure& measure) {
         list_.mark(std::move(mark));
     }
     report_images(block.inlines, block.source);
+    // Only a heading set directly under another shares its space.
+    if (block.kind != model::BlockKind::heading) open_heading_.reset();
+    std::optional<Tagged> element;
+    const model::Inline* figure = block.kind == model::BlockKind::paragraph ? lone_image(block) : nullptr;
+    if (figure != nullptr) {
+        // A paragraph that is one image is a figure, described by its alt text.
+        element.emplace(context_.structure, list_, "Figure");
+        context_.structure.attributes().alt = model::plain_text(figure->children);
+    } else if (const std::string type = structure_type(block); !type.empty()) {
+        element.emplace(context_.structure, list_, type);
+    }
     switch (block.kind) {
         case model::BlockKind::paragraph:
             set_paragraph(block, measure);
@@ -170,9 +212,9 @@ void BlockSetter::set_paragraph(const model::Block& block, const Measure& measur
     StyledText text = flatten(block.inlines, style);
     if (text.empty()) return;  // an empty paragraph would print a blank line
     ParagraphFormat format;
-    // A run-in lead opens a new movement of the essay: flush, like the
-    // first paragraph after a heading.
-    if (indent_next_ && !block.run_in_lead) format.indent = measure.size;
+    // A run-in lead is indented like any paragraph after another, so the
+    // break before it shows even after a full line (the EPUB does the same).
+    if (indent_next_) format.indent = measure.size;
     space(0);
     if (auto planned = set_leads_.find(&block); planned != set_leads_.end()) {
         stamp_lines(planned->second, block.id);
@@ -193,24 +235,12 @@ TextStyle BlockSetter::paragraph_style(const Measure& measure) const {
     return style;
 }
 
-void BlockSetter::plan_leads(const std::vector<model::Block>& blocks, const Measure& measure) {
-    leads_apart_ = false;
-    ParagraphFormat trial;
-    trial.report = false;
+void BlockSetter::plan_leads(const std::vector<model::Block>& /*blocks*/, const Measure& /*measure*/) {
+    // One rule for the whole book, the print design's `leads:` (the EPUB
+    // follows it too): no longer decided per essay by whether a lead
+    // would set loose.
+    leads_apart_ = context_.design.leads_apart;
     set_leads_.clear();
-    for (const auto& block : blocks) {
-        if (!block.run_in_lead || block.kind != model::BlockKind::paragraph) continue;
-        context_.shaper.set_span(block.source);  // a missing glyph is reported at its paragraph
-        auto lines = context_.set(flatten(block.inlines, paragraph_style(measure)), measure, trial);
-        leads_apart_ = std::any_of(lines.begin(), lines.end(),
-                                   [](const SetLine& line) { return beyond_tolerance(line.set, true); });
-        if (leads_apart_) {
-            set_leads_.clear();
-            return;
-        }
-        // Within tolerance, so nothing to report: set_paragraph uses these.
-        set_leads_.emplace(&block, std::move(lines));
-    }
 }
 
 // Sets a run-in lead as ragged lines of its own, kept with the paragraph
@@ -274,7 +304,19 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
         style.small_caps = true;
     }
     heading.size = style.size;
-    const std::size_t start = list_.items().size();
+    std::size_t start = list_.items().size();
+    if (open_heading_ && depth_ == 0) {
+        // A heading directly under another ("Body: The Investigation", then
+        // "The Ontological Shock") takes the smaller of the two spaces
+        // between them, not their sum; the pair is brought back onto the
+        // grid as one block.
+        auto& items = list_.items();
+        items[open_heading_->after_glue].advance = std::min(open_heading_->after, before);
+        items[open_heading_->start].advance = open_heading_->before;
+        before = 0;
+        start = open_heading_->start;
+    }
+    const std::size_t own_start = list_.items().size();
     space(before);
     ParagraphFormat format;
     format.alignment = Alignment::left;
@@ -292,6 +334,12 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
     end_on_grid(start, after, true, 1.0);
     keep_next_ = true;
     indent_next_ = false;
+    if (open_heading_ && depth_ == 0) {
+        open_heading_->after_glue = list_.items().size() - 1;
+        open_heading_->after = after;
+    } else {
+        open_heading_ = OpenHeading{own_start, before, list_.items().size() - 1, after};
+    }
 }
 
 void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
@@ -315,7 +363,11 @@ void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
         space(0);
         const std::size_t start = list_.items().size();
         indent_next_ = false;
-        set_blocks(item.children, inner);
+        Tagged list_item(context_.structure, list_, "LI");
+        {
+            Tagged body(context_.structure, list_, "LBody");
+            set_blocks(item.children, inner);
+        }
         const std::string label = ordered ? std::to_string(number++) + "." : std::string("\u2022");
         add_label(start, plain(label, label_style), measure.left + hang - 0.5 * em, measure);
     }
@@ -338,7 +390,14 @@ void BlockSetter::add_label(std::size_t first_item, const StyledText& label, dou
     // A label is not a line of text: the line trace leaves it out.
     Content label_content = lines[0].content;
     label_content.lines.clear();
-    items[index].content.append(label_content, right_edge - lines[0].natural_width, 0);
+    Content placed;
+    placed.append(label_content, right_edge - lines[0].natural_width, 0);
+    // The label reads before its item's text: first among the box's runs.
+    context_.structure.open("Lbl");
+    tag_runs(placed, context_.structure.path());
+    context_.structure.close();
+    auto& runs = items[index].content.runs;
+    runs.insert(runs.begin(), placed.runs.begin(), placed.runs.end());
 }
 
 void BlockSetter::set_quote(const model::Block& block, const Measure& measure) {
@@ -438,16 +497,24 @@ void BlockSetter::set_table(const model::Block& block, const Measure& measure) {
         std::size_t line_count = 1;
         double x = left;
         const auto& cells = block.children[r].children;
+        context_.structure.open("TR");
         for (std::size_t c = 0; c < columns; ++c) {
             if (c < cells.size()) {
                 ParagraphFormat format{alignment_of(cells[c].align), 0, 0, true};
                 auto lines = context_.set(cell_text(r, cells[c]), {0, widths[c], size, leading}, format);
                 stamp_lines(lines, cells[c].id);
-                for (std::size_t i = 0; i < lines.size(); ++i) row.append(lines[i].content, x, double(i) * leading);
+                // The head row's cells are headers (TH), the others data (TD).
+                Content cell;
+                for (std::size_t i = 0; i < lines.size(); ++i) cell.append(lines[i].content, x, double(i) * leading);
+                context_.structure.open(r == 0 ? "TH" : "TD");
+                tag_runs(cell, context_.structure.path());
+                context_.structure.close();
+                row.append(cell, 0, 0);
                 line_count = std::max(line_count, lines.size());
             }
             x += widths[c] + gap;
         }
+        context_.structure.close();
         const double extent = double(line_count - 1) * leading;
         // Rules after booktabs: heavy above and below, light under the head.
         if (r == 0) row.rules.push_back({left, -leading * 0.8 - rule_gap, table_width, 0.6});
@@ -479,6 +546,9 @@ void BlockSetter::set_notes(const std::vector<model::Footnote>& notes) {
     if (!notes.front().blocks.empty()) stamp_lines(lines, notes.front().blocks.front().id);
     Content content;
     if (!lines.empty()) content = lines[0].content;
+    context_.structure.open("H2");
+    tag_runs(content, context_.structure.path());
+    context_.structure.close();
     list_.box(std::move(content), design.roles.notes_heading.leading, design.top_of(design.roles.notes_heading.size));
     list_.penalty(forbidden_break);
     list_.glue(design.lines(design.spaces.block));
@@ -490,6 +560,7 @@ void BlockSetter::set_notes(const std::vector<model::Footnote>& notes) {
     for (const auto& footnote : notes) {
         const std::size_t start = list_.items().size();
         indent_next_ = false;
+        Tagged note_element(context_.structure, list_, "Note");
         set_blocks(footnote.blocks, {hang, note.width - hang, note.size, note.leading});
         add_label(start, plain(footnote.number + ".", label_style), hang - 0.4 * size, note);
     }

@@ -3,6 +3,7 @@
 // code, breaks, tables, notes) onto a vertical list.
 
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "cinefolio/model/book.hpp"
@@ -18,9 +19,8 @@ public:
 
     /// Sets blocks in a measure.
     void set_blocks(const std::vector<model::Block>& blocks, const Measure& measure);
-    /// Decides how a chapter's bold run-in leads are set: run in, or, when
-    /// any of them cannot be justified with the words after it (a name with
-    /// its gloss), every one on lines of its own, so they match.
+    /// Decides how a chapter's bold run-in leads are set: as the print
+    /// design's one rule for the book says (`leads: run-in` or `display`).
     void plan_leads(const std::vector<model::Block>& blocks, const Measure& measure);
     /// The next paragraph starts flush (after an opening or a break).
     void start_section() { indent_next_ = false; }
@@ -80,6 +80,15 @@ private:
     std::map<const model::Block*, std::vector<SetLine>> set_leads_;
     bool keep_next_ = false;
     int depth_ = 0;  // nesting in lists and quotes
+    /// The heading set last, while nothing has followed it: a heading
+    /// directly under it shares its space.
+    struct OpenHeading {
+        std::size_t start = 0;       // its first item (the space above it)
+        double before = 0;           // that space before grid rounding
+        std::size_t after_glue = 0;  // the space below it
+        double after = 0;            // that space before grid rounding
+    };
+    std::optional<OpenHeading> open_heading_;
 };
 
 }  // namespace cinefolio::typeset

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <optional>
 #include <thread>
 
 #include "blocks.hpp"
 #include "display.hpp"
+#include "structure.hpp"
 
 namespace cinefolio::typeset {
 
@@ -38,12 +40,21 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
     // fresh start even when it begins on a verso.
     const std::size_t start = list.items().size();
     list.glue(design.lines(design.spaces.opening_sink), true);
-    add_display(context, list, plain(part.title, spaced_small_caps(context, roles.chapter_kicker)),
-                role_measure(context, 0.9, roles.chapter_kicker), Alignment::center);
+    {
+        Tagged kicker(context.structure, list, "P");
+        add_display(context, list, plain(part.title, spaced_small_caps(context, roles.chapter_kicker)),
+                    role_measure(context, 0.9, roles.chapter_kicker), Alignment::center);
+    }
     add_kept_space(list, design.lines(0.8));
-    add_display(context, list, plain(chapter.title, context.text(roles.chapter_title)),
-                role_measure(context, 0.9, roles.chapter_title), Alignment::center);
+    {
+        // The essay's title is its H1; its own headings sit under it.
+        Tagged title(context.structure, list, "H1");
+        add_display(context, list, plain(chapter.title, context.text(roles.chapter_title)),
+                    role_measure(context, 0.9, roles.chapter_title), Alignment::center);
+    }
+    // Subtitle, byline and dek: one paragraph each.
     if (!chapter.subtitle.empty()) {
+        Tagged subtitle(context.structure, list, "P");
         TextStyle italic = context.text(roles.chapter_subtitle);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
@@ -52,6 +63,7 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
                     role_measure(context, 0.85, roles.chapter_subtitle), Alignment::center);
     }
     if (!chapter.author.empty()) {
+        Tagged element(context.structure, list, "P");
         TextStyle byline = context.text(roles.byline);
         byline.small_caps = true;
         add_kept_space(list, design.lines(1));
@@ -59,6 +71,7 @@ void set_opening(Context& context, const model::Part& part, const model::Chapter
                     Alignment::center);
     }
     if (!chapter.dek.empty()) {
+        Tagged element(context.structure, list, "P");
         TextStyle italic = context.text(roles.dek);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
@@ -97,6 +110,10 @@ ContentsEntry contents_entry(Context& context, const model::Chapter& chapter) {
 void set_chapter(Context& context, const model::Part& part, const model::Chapter& chapter, bool opens_part,
                  VerticalList& list, std::vector<ContentsEntry>& contents) {
     context.shaper.set_span(chapter.source);
+    context.use_language(chapter.language);
+    Tagged section(context.structure, list, "Sect");
+    // An essay in another language says so (the PDF's /Lang on its Sect).
+    if (!chapter.language.empty()) context.structure.attributes().language = chapter.language;
     // Essays open on a recto, as chapters of a book do (`openings: right`);
     // a continuous book (`any`) still opens a film's first essay on the
     // recto facing its part page's blank back.
@@ -124,6 +141,7 @@ void set_chapter(Context& context, const model::Part& part, const model::Chapter
     setter.plan_leads(chapter.blocks, context.body());
     setter.set_blocks(chapter.blocks, context.body());
     setter.set_notes(chapter.footnotes);
+    context.use_language({});
 
     contents.push_back(contents_entry(context, chapter));
 }
@@ -137,6 +155,7 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
     if (!part.chapters.empty()) context.shaper.set_span(part.chapters.front().source);
     const Design& design = context.design;
     const auto& roles = design.roles;
+    Tagged part_element(context.structure, list, "Part");
     list.page_break(true);
     Mark mark;
     mark.page_style = PageStyle::blind;
@@ -148,6 +167,8 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
     // Part titles hang a third of the way down the page, the classic
     // position for a display page.
     list.glue(design.lines(design.spaces.part_sink), true);
+    // The film's title page (title, year, director) reads as one paragraph.
+    std::optional<Tagged> title_page(std::in_place, context.structure, list, "P");
     add_display(context, list, plain(part.title, context.text(roles.part_title)),
                 role_measure(context, 0.9, roles.part_title), Alignment::center);
     if (part.year) {
@@ -169,6 +190,7 @@ void set_part(Context& context, const model::Part& part, VerticalList& list, std
         add_display(context, list, std::move(directed), role_measure(context, 0.9, roles.part_credit),
                     Alignment::center);
     }
+    title_page.reset();
 
     ContentsEntry entry;
     entry.level = 1;
@@ -195,7 +217,13 @@ struct SetFilm {
     base::Diagnostics diagnostics;
     std::vector<Shaper::MissingReport> missing;
     base::Span last_span;
+    std::map<std::string, ElementAttributes> attributes;  // of its structure elements
 };
+
+// Each film numbers its structure elements from its own base, so serials
+// stay unique and in reading order (the painter orders figures by them)
+// whichever thread sets the film; a film opens far fewer elements.
+constexpr std::int64_t film_serials = 1'000'000'000;
 
 /// Moves one film's diagnostics after the book's, leaving out the missing
 /// characters an earlier film reported (one shaper would have said each once).
@@ -218,8 +246,9 @@ void join_diagnostics(const SetFilm& film, Context& context) {
 
 }  // namespace
 
-void set_parts(Context& context, const Settings& settings, const std::vector<model::Part>& parts, int threads,
-               VerticalList& list, std::vector<ContentsEntry>& contents) {
+void set_parts(Context& context, const std::vector<model::Part>& parts, int threads, VerticalList& list,
+               std::vector<ContentsEntry>& contents) {
+    const std::int64_t base_serial = context.structure.serial();
     std::vector<SetFilm> films(parts.size());
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
@@ -228,9 +257,10 @@ void set_parts(Context& context, const Settings& settings, const std::vector<mod
         try {
             for (std::size_t i = next++; i < parts.size() && !failed; i = next++) {
                 SetFilm& film = films[i];
-                Context own(settings, context.shaper.fonts(), context.words, film.diagnostics, context.hyphenation,
-                            context.shaper.words());
+                Context own(context, film.diagnostics);
+                own.structure.start_at(base_serial + static_cast<std::int64_t>(i + 1) * film_serials);
                 set_part(own, parts[i], film.list, film.contents);
+                film.attributes = own.structure.take_attributes();
                 film.missing = own.shaper.missing_reports();
                 film.last_span = own.shaper.span();
             }
@@ -248,8 +278,10 @@ void set_parts(Context& context, const Settings& settings, const std::vector<mod
     for (auto& thread : workers) thread.join();
     if (failure) std::rethrow_exception(failure);
 
+    context.structure.start_at(base_serial + static_cast<std::int64_t>(parts.size() + 1) * film_serials);
     for (auto& film : films) {
         join_diagnostics(film, context);
+        context.structure.add_attributes(std::move(film.attributes));
         auto& items = film.list.items();
         list.items().insert(list.items().end(), std::make_move_iterator(items.begin()),
                             std::make_move_iterator(items.end()));

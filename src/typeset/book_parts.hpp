@@ -22,10 +22,11 @@ struct ContentsEntry {
 void set_part(Context& context, const model::Part& part, VerticalList& list, std::vector<ContentsEntry>& contents);
 
 /// Sets every film of the book onto the list, `threads` films at once, each
-/// with a Context of its own (sharing `context`'s hyphenator); the lists,
-/// contents entries and diagnostics are joined in film order, a missing
-/// character reported once, so the result is the same for any `threads`.
-void set_parts(Context& context, const Settings& settings, const std::vector<model::Part>& parts, int threads,
-               VerticalList& list, std::vector<ContentsEntry>& contents);
+/// with a Context of its own (made from `context`); the lists, contents
+/// entries, structure elements and diagnostics are joined in film order, a
+/// missing character reported once, so the result is the same for any
+/// `threads`.
+void set_parts(Context& context, const std::vector<model::Part>& parts, int threads, VerticalList& list,
+               std::vector<ContentsEntry>& contents);
 
 }  // namespace cinefolio::typeset

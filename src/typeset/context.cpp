@@ -70,8 +70,59 @@ void place_offsets(const Paragraph& paragraph, std::vector<SetLine>& lines) {
 
 }  // namespace
 
+Context::Context(const Settings& settings, const FontSet& fonts, const std::string& book_language,
+                 base::Diagnostics& reporter, const TextCache* cache)
+    : design(Design::from(settings.design)),
+      words(model::words_for(book_language)),
+      font_expansion(settings.font_expansion),
+      margin_kerning(settings.margin_kerning),
+      shaper(fonts, reporter, cache ? cache->words : nullptr),
+      hyphenator(cache ? cache->hyphenator
+                       : Hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions,
+                                    settings.hyphenate_names, book_language)),
+      images(settings.images),
+      diagnostics(reporter),
+      book_language_(book_language) {
+    if (cache) {
+        essay_hyphenators = cache->essay_hyphenators;
+    } else {
+        for (const auto& [language, patterns] : settings.essay_hyphenation_patterns)
+            essay_hyphenators.try_emplace(language, patterns, settings.hyphenation_exceptions,
+                                          settings.hyphenate_names, language);
+    }
+    shaper.set_language(book_language);
+}
+
+Context::Context(const Context& parent, base::Diagnostics& reporter)
+    : design(parent.design),
+      words(parent.words),
+      font_expansion(parent.font_expansion),
+      margin_kerning(parent.margin_kerning),
+      shaper(parent.shaper.fonts(), reporter, parent.shaper.words()),
+      hyphenator(parent.hyphenator),
+      essay_hyphenators(parent.essay_hyphenators),
+      images(parent.images),
+      diagnostics(reporter),
+      book_language_(parent.book_language_) {
+    shaper.set_language(book_language_);
+}
+
+void Context::use_language(const std::string& language) {
+    if (language.empty() || language == book_language_) {
+        hyphenation_ = &hyphenator;
+        shaper.set_language(book_language_);
+        return;
+    }
+    // An essay in a language without patterns is set unhyphenated rather
+    // than broken by another language's rules.
+    static const Hyphenator none{std::string_view{}};
+    auto found = essay_hyphenators.find(language);
+    hyphenation_ = found != essay_hyphenators.end() ? &found->second : &none;
+    shaper.set_language(language);
+}
+
 std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const ParagraphFormat& format) {
-    Paragraph paragraph = build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks, hyphenator,
+    Paragraph paragraph = build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks, hyphenation(),
                                           format.break_anywhere);
     LineWidths widths{{measure.width, measure.width - format.hanging}};
     BreakParameters parameters;
@@ -105,7 +156,7 @@ std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const
 }
 
 double Context::width_of(const StyledText& text) {
-    Paragraph paragraph = build_paragraph(text, 0, false, shaper, breaks, hyphenator);
+    Paragraph paragraph = build_paragraph(text, 0, false, shaper, breaks, hyphenation());
     double width = 0;
     for (const auto& item : paragraph.items) {
         if (item.kind != ItemKind::penalty && item.stretch < fill_stretch) width += item.width;

@@ -3,7 +3,8 @@
 // design, the words of the book's language, the shaper, the line-break
 // finder and the hyphenator.
 
-#include <memory>
+#include <map>
+#include <string>
 
 #include "cinefolio/model/words.hpp"
 #include "design.hpp"
@@ -12,6 +13,8 @@
 #include "line_builder.hpp"
 #include "shaper.hpp"
 #include "vertical.hpp"
+#include "structure.hpp"
+#include "text_cache.hpp"
 
 namespace cinefolio::typeset {
 
@@ -20,8 +23,8 @@ namespace cinefolio::typeset {
 struct Measure {
     double left = 0;
     double width = 0;
-    double size = 11;
-    double leading = 13.5;
+    double size = manifest::Roles{}.body.size;
+    double leading = manifest::Roles{}.body.leading;
 };
 
 /// How a paragraph is set.
@@ -35,26 +38,20 @@ struct ParagraphFormat {
 };
 
 /// Tools and design for one book, or for one film of it on a worker thread
-/// (a Context is not shared between threads; its hyphenator is).
+/// (a Context is not shared between threads; what its hyphenators and
+/// shaper remember is).
 struct Context {
-    /// Without `shared_hyphenator` the Context loads its own from the
-    /// settings; without `shared_words` it shapes whole runs, unmemoized.
-    Context(const Settings& settings, const FontSet& fonts, const model::Words& book_words, base::Diagnostics& reporter,
-            std::shared_ptr<const Hyphenator> shared_hyphenator = nullptr,
-            std::shared_ptr<WordShapes> shared_words = nullptr)
-        : design(Design::from(settings.design)),
-          words(book_words),
-          font_expansion(settings.font_expansion),
-          margin_kerning(settings.margin_kerning),
-          shaper(fonts, reporter, std::move(shared_words)),
-          hyphenation(shared_hyphenator
-                          ? std::move(shared_hyphenator)
-                          : std::make_shared<const Hyphenator>(settings.hyphenation_patterns,
-                                                               settings.hyphenation_exceptions,
-                                                               settings.hyphenate_names)),
-          hyphenator(*hyphenation),
-          images(settings.images),
-          diagnostics(reporter) {}
+    /// With `cache`, the hyphenators and the word shapes are the cache's,
+    /// shared with the other books of the build; without, the Context loads
+    /// its own hyphenators and shapes whole runs, unmemoized.
+    Context(const Settings& settings, const FontSet& fonts, const std::string& book_language,
+            base::Diagnostics& reporter, const TextCache* cache = nullptr);
+    /// A Context to set one film on a worker thread: `parent`'s design,
+    /// words, hyphenators (with the words it keeps whole) and word shapes,
+    /// with a shaper, diagnostics and structure of its own.
+    Context(const Context& parent, base::Diagnostics& reporter);
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
 
     Design design;
     /// What the book prints around its text ("Contents", "edited by").
@@ -64,12 +61,21 @@ struct Context {
     bool margin_kerning = true;
     Shaper shaper;
     LineBreakFinder breaks;
-    /// Thread-safe and memoizing: one serves every Context of a build.
-    std::shared_ptr<const Hyphenator> hyphenation;
-    const Hyphenator& hyphenator;
+    /// The book's hyphenator; `hyphenation()` is the one in use.
+    Hyphenator hyphenator;
+    /// Hyphenators of essays in a language of their own, by their tag.
+    std::map<std::string, Hyphenator> essay_hyphenators;
     /// The book's images by resource name (the Settings outlive the Context).
     const std::map<std::string, ImageInfo>& images;
     base::Diagnostics& diagnostics;
+    /// The structure elements open while setting (the PDF's tags).
+    Structure structure;
+
+    /// Sets what follows in `language` (an essay's own; empty: the book's):
+    /// its hyphenation patterns and HarfBuzz's language.
+    void use_language(const std::string& language);
+    /// The hyphenator of the text being set.
+    const Hyphenator& hyphenation() const { return *hyphenation_; }
 
     /// The body text style at a size.
     TextStyle text(double size) const {
@@ -92,6 +98,10 @@ struct Context {
     std::vector<SetLine> set(StyledText text, const Measure& measure, const ParagraphFormat& format);
     /// Width of text set on one line.
     double width_of(const StyledText& text);
+
+private:
+    std::string book_language_;
+    const Hyphenator* hyphenation_ = &hyphenator;
 };
 
 }  // namespace cinefolio::typeset

@@ -18,6 +18,8 @@ Design Design::from(const manifest::PrintDesign& print) {
     design.spaces = print.spaces;
     design.openings_right = print.openings == manifest::Openings::right;
     design.contents = print.contents;
+    design.last_page_lines = print.last_page_lines;
+    design.leads_apart = print.leads == manifest::Leads::display;
     design.inner_margin = print.margins.inside;
     design.outer_margin = print.margins.outside;
     design.measure = print.trim_width - print.margins.inside - print.margins.outside;

@@ -11,8 +11,9 @@ namespace cinefolio::typeset {
 struct Design {
     double page_width = 432;
     double page_height = 648;
-    double body_size = 11;
-    double leading = 13.5;
+    // Until Design::from sets them: the built-in design's body.
+    double body_size = manifest::Roles{}.body.size;
+    double leading = manifest::Roles{}.body.leading;
     double inner_margin = 54;  // the spine side
     double outer_margin = 72;
     double measure = 306;
@@ -20,11 +21,13 @@ struct Design {
     double bottom_baseline = 564.8;  // a whole number of lines below the first
     double head_baseline = 38.3;
     double foot_baseline = 595.85;  // dropped folios on openings
-    double indent = 11;             // paragraph indent: one em
+    double indent = body_size;      // paragraph indent: one em
     manifest::Roles roles;
     manifest::Spaces spaces;
     bool openings_right = true;  // essays open on a recto
     manifest::ContentsShows contents;
+    int last_page_lines = 5;  // the fewest lines on an essay's last page, when spreads can give them
+    bool leads_apart = false;  // bold run-in leads on lines of their own (Leads::display)
 
     /// Distance from the text-block top to a line's baseline at the top of a page.
     double top_of(double size) const { return size * 0.8; }

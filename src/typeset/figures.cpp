@@ -77,7 +77,7 @@ void BlockSetter::set_figure(const model::Inline& image, const Measure& measure)
     // keeps the whole picture on one page, and the next line follows a
     // leading below it as after any line.
     Content content;
-    content.images.push_back({measure.left + (measure.width - width) / 2, -height, width, height, image.url});
+    content.images.push_back({measure.left + (measure.width - width) / 2, -height, width, height, image.url, {}});
     // Index terms in the alt text still cite the page the figure is on.
     collect_anchors(image.children, content.anchors);
     const std::size_t start = list_.items().size();

@@ -25,6 +25,14 @@ Measure role_measure(const Context& context, double share, const manifest::TypeR
 }
 
 // `division`: the EPUB's page for the same words (PageStart).
+/// A display line of the front matter as one paragraph of the PDF's
+/// structure (PDF 1.7 has no title element).
+void add_paragraph(Context& context, VerticalList& list, StyledText text, const Measure& measure,
+                   Alignment alignment) {
+    Tagged paragraph(context.structure, list, "P");
+    add_display(context, list, std::move(text), measure, alignment);
+}
+
 void mark_page(VerticalList& list, PageStyle style, const char* division) {
     Mark mark;
     mark.page_style = style;
@@ -38,7 +46,7 @@ void set_half_title(Context& context, const model::Book& book, VerticalList& lis
     mark_page(list, PageStyle::blind, "half-title");
     list.glue(design.lines(design.spaces.part_sink), true);
     const auto& role = design.roles.half_title;
-    add_display(context, list, plain(book.metadata.title, spaced_small_caps(context, role)),
+    add_paragraph(context, list, plain(book.metadata.title, spaced_small_caps(context, role)),
                 role_measure(context, 0.9, role), Alignment::center);
     list.page_break(true);
 }
@@ -52,13 +60,13 @@ void set_booklet_source(Context& context, const model::Book& book, VerticalList&
     for (const auto& lens : book.lenses) lenses += (lenses.empty() ? "" : " \u00B7 ") + lens.label;
     if (!lenses.empty()) {
         add_kept_space(list, design.lines(3));
-        add_display(context, list, plain(lenses, spaced_small_caps(context, roles.title_publisher)),
+        add_paragraph(context, list, plain(lenses, spaced_small_caps(context, roles.title_publisher)),
                     role_measure(context, 0.9, roles.title_publisher), Alignment::center);
     }
     TextStyle italic = context.text(roles.title_credit);
     italic.font = FontStyle::italic;
     add_kept_space(list, design.lines(lenses.empty() ? 3 : 1));
-    add_display(context, list, plain(model::fill(context.words.from_collection, book.metadata.collection), italic),
+    add_paragraph(context, list, plain(model::fill(context.words.from_collection, book.metadata.collection), italic),
                 role_measure(context, 0.9, roles.title_credit), Alignment::center);
 }
 
@@ -67,14 +75,14 @@ void set_title_page(Context& context, const model::Book& book, VerticalList& lis
     const auto& roles = design.roles;
     mark_page(list, PageStyle::blind, "title-page");
     list.glue(design.lines(design.spaces.title_sink), true);
-    add_display(context, list, plain(book.metadata.title, context.text(roles.title)),
+    add_paragraph(context, list, plain(book.metadata.title, context.text(roles.title)),
                 role_measure(context, 1.0, roles.title), Alignment::center);
     if (!book.metadata.subtitle.empty()) {
         TextStyle italic = context.text(roles.title_subtitle);
         italic.font = FontStyle::italic;
         italic.oldstyle = true;
         add_kept_space(list, design.lines(1));
-        add_display(context, list, plain(book.metadata.subtitle, italic),
+        add_paragraph(context, list, plain(book.metadata.subtitle, italic),
                     role_measure(context, 0.9, roles.title_subtitle), Alignment::center);
     }
     if (!book.metadata.collection.empty()) set_booklet_source(context, book, list);
@@ -82,18 +90,18 @@ void set_title_page(Context& context, const model::Book& book, VerticalList& lis
         TextStyle italic = context.text(roles.title_credit);
         italic.font = FontStyle::italic;
         add_kept_space(list, design.lines(book.metadata.collection.empty() ? 4 : 2));
-        add_display(context, list, plain(context.words.edited_by, italic), role_measure(context, 0.9, roles.title_credit),
+        add_paragraph(context, list, plain(context.words.edited_by, italic), role_measure(context, 0.9, roles.title_credit),
                     Alignment::center);
         TextStyle names = context.text(roles.title_creators);
         names.small_caps = true;
         add_kept_space(list, design.lines(0.4));
-        add_display(context, list, plain(model::join_names(book.metadata.creators, context.words), names),
+        add_paragraph(context, list, plain(model::join_names(book.metadata.creators, context.words), names),
                     role_measure(context, 0.9, roles.title_creators), Alignment::center);
     }
     if (!book.metadata.publisher.empty()) {
         list.penalty(forbidden_break);
         list.fill();
-        add_display(context, list, plain(book.metadata.publisher, spaced_small_caps(context, roles.title_publisher)),
+        add_paragraph(context, list, plain(book.metadata.publisher, spaced_small_caps(context, roles.title_publisher)),
                     role_measure(context, 0.9, roles.title_publisher), Alignment::center);
     }
     list.page_break(false);
@@ -121,7 +129,7 @@ void set_copyright_page(Context& context, const model::Book& book, const std::st
     for (const auto& line : lines) {
         list.penalty(forbidden_break);
         list.glue(measure.leading * 0.5);
-        add_display(context, list, plain(line, style), measure, Alignment::left);
+        add_paragraph(context, list, plain(line, style), measure, Alignment::left);
     }
     list.page_break(true);
 }
@@ -146,6 +154,8 @@ void set_contents_entry(Context& context, const ContentsEntry& entry, int body_p
     const Design& design = context.design;
     const auto& role = design.roles.contents;
     const double em = role.size;
+    // One contents item: title, author, leaders and folio.
+    Tagged item(context.structure, list, "TOCI");
     // Room for the folio and the leaders' last dots; turnover lines of a
     // title hang an em further in than its first.
     const double number_room = 3 * em;
@@ -208,10 +218,14 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
     mark.division = true;
     mark.outline = OutlineEntry{std::string(context.words.contents), 1, 0, 0};
     list.mark(std::move(mark));
+    Tagged toc(context.structure, list, "TOC");
     const std::size_t start = list.items().size();
     list.glue(design.lines(design.spaces.opening_sink), true);
-    add_display(context, list, plain(context.words.contents, context.text(design.roles.contents_title)),
-                role_measure(context, 0.9, design.roles.contents_title), Alignment::center);
+    {
+        Tagged title(context.structure, list, "H1");
+        add_display(context, list, plain(context.words.contents, context.text(design.roles.contents_title)),
+                    role_measure(context, 0.9, design.roles.contents_title), Alignment::center);
+    }
     add_space_to_grid(context, list, start, design.lines(design.spaces.after_opening));
     std::size_t ordinal = 0;
     for (const auto& entry : contents) {

@@ -2,49 +2,57 @@
 // Word hyphenation with libhyphen (TeX patterns in hunspell's format).
 
 #include <cstddef>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
-
-#include "raii.hpp"
 
 namespace cinefolio::typeset {
 
 /// Finds the places a word may take a hyphen; inert without patterns.
-/// One Hyphenator serves every paragraph of a build, on every thread: each
-/// distinct word is hyphenated once and remembered (the answer depends on
-/// the word alone, so which thread asks first changes nothing).
+///
+/// Copies share what the patterns say (the dictionary, the exceptions and a
+/// memo of each distinct word's points, thread-safe: the answer depends on
+/// the word alone, so which thread asks first changes nothing); each copy
+/// has its own words kept whole. One is loaded per language for a build,
+/// and each book set copies it and adds its own titles (keep_whole).
 class Hyphenator {
 public:
-    /// Loads patterns from the bytes of a .dic file; empty bytes or bad
+    /// Loads patterns from the bytes of a .dic file (in the character set
+    /// its first line names: UTF-8, ISO8859-1, KOI8-R…); empty bytes or bad
     /// patterns leave hyphenation off.
     /// Words in `exceptions` (any case) are never hyphenated.
     /// Capitalised words (names, titles) break only where an exception
     /// says, unless `names` (TeX's \uchyph=0 by default).
+    /// `language` (BCP 47) may ask for more letters at a word's edges than
+    /// the patterns' own LEFTHYPHENMIN and RIGHTHYPHENMIN.
     explicit Hyphenator(std::string_view patterns, const std::vector<std::string>& exceptions = {},
-                        bool names = false);
+                        bool names = false, std::string_view language = "en");
 
-    bool enabled() const { return dictionary_ != nullptr; }
+    bool enabled() const;
 
     /// Byte offsets inside `word` (lower or mixed case letters, UTF-8) before
-    /// which a hyphen may break it, keeping 2 letters before and 3 after.
+    /// which a hyphen may break it, keeping the minimum letters on each
+    /// side (2 and 3 in English and French).
     std::vector<std::size_t> points(std::string_view word) const;
 
-private:
-    std::vector<std::size_t> compute_points(std::string_view word) const;
+    /// Letters kept before and after a break.
+    int left_minimum() const;
+    int right_minimum() const;
+    /// Never breaks `word` as written unless an exception says where: the
+    /// capitalised words of film titles and index names, which readers look
+    /// up whole. A word in lower case (`of`, `massacre`) is not taken: the
+    /// text may still break it where it is a common word. Only this copy
+    /// keeps it whole.
+    void keep_whole(std::string_view word);
 
-    HyphenDictionary dictionary_;
-    bool names_ = false;
-    // Lower-case words to where they may break (empty: nowhere).
-    std::map<std::string, std::vector<std::size_t>> exceptions_;
-    // Words already hyphenated; a text's vocabulary is small (a few
-    // thousand words for a hundred films), so it is never trimmed.
-    mutable std::mutex memo_mutex_;
-    mutable std::unordered_map<std::string, std::vector<std::size_t>> memo_;
+    struct Patterns;
+
+private:
+    std::shared_ptr<const Patterns> patterns_;
+    // Words never broken, as written (keep_whole).
+    std::set<std::string, std::less<>> whole_;
 };
 
 }  // namespace cinefolio::typeset

@@ -72,8 +72,11 @@ public:
         const Design& design = context_.design;
         const auto& title = design.roles.index_title;
         list.glue(design.lines(design.spaces.opening_sink), true);
-        add_display(context_, list, plain(context_.words.index, context_.text(title)),
-                    centred_measure(context_, 0.9, title.size, title.leading), Alignment::center);
+        {
+            Tagged heading(context_.structure, list, "H1");
+            add_display(context_, list, plain(context_.words.index, context_.text(title)),
+                        centred_measure(context_, 0.9, title.size, title.leading), Alignment::center);
+        }
         add_kept_space(list, design.lines(1));
         TextStyle note = context_.text(size_);
         note.font = FontStyle::italic;
@@ -94,6 +97,7 @@ public:
         format.alignment = Alignment::left;
         format.hyphenate = false;
         const Measure measure{0, design.measure, size_, leading_};
+        Tagged paragraph(context_.structure, list, "P");
         for (auto& line : context_.set(std::move(text), measure, format)) {
             Content content;
             content.append(std::move(line.content), 0, 0);
@@ -112,10 +116,13 @@ public:
             auto lines = context_.set(plain(group.label, label), {0, column_, label.size, leading_},
                                       {Alignment::left, 0, 0, false, false, false});
             stamp(lines, ++ordinal_);
-            for (const auto& line : lines) {
-                Content content;
-                content.append(line.content, 0, 0);
-                list.box(std::move(content), leading_, context_.design.top_of(label.size));
+            {
+                Tagged heading(context_.structure, list, "H2");
+                for (const auto& line : lines) {
+                    Content content;
+                    content.append(line.content, 0, 0);
+                    list.box(std::move(content), leading_, context_.design.top_of(label.size));
+                }
             }
             // A letter heading never ends a column.
             list.penalty(forbidden_break);
@@ -133,7 +140,12 @@ private:
         italic.font = FontStyle::italic;
         StyledText text;
         text.append(entry.heading, entry.italic ? italic : roman);
-        if (!entry.gloss.empty()) text.append(" (" + entry.gloss + ")", roman);
+        if (!entry.gloss.empty()) {
+            text.append(" (", roman);
+            for (const auto& piece : model::gloss_pieces(entry.gloss, entry.gloss_italics))
+                text.append(std::string(piece.text), piece.italic ? italic : roman);
+            text.append(")", roman);
+        }
         bool first_lens = true;
         for (const auto& [lens, folios] : folios_by_lens(entry, book_.lenses, body_pages_)) {
             text.append(first_lens ? " " : "; ", roman);
@@ -201,6 +213,8 @@ private:
         format.hanging = hang;
         format.report = false;
         const Measure measure{indent, column_ - indent, size_, leading_};
+        // Each entry and subentry, locators included, is a paragraph.
+        Tagged entry(context_.structure, list, "P");
         auto lines = context_.set(std::move(text), {0, measure.width, size_, leading_}, format);
         stamp(lines, ordinal);
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -219,10 +233,11 @@ private:
     Context& context_;
     const model::Book& book_;
     const std::map<std::string, int>& body_pages_;
-    double size_ = 9;
-    double leading_ = 11;
-    double gutter_ = 16;
-    double column_ = 145;
+    // Set by the constructor from the design's index role and measure.
+    double size_ = 0;
+    double leading_ = 0;
+    double gutter_ = 0;
+    double column_ = 0;
     std::size_t ordinal_ = 0;  // group headings and entries set so far
 };
 
@@ -279,6 +294,10 @@ std::string locator_text(const model::IndexEntry& entry, const std::vector<model
 std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book,
                                        const std::map<std::string, int>& body_pages, const PageGeometry& geometry) {
     if (book.index.empty()) return {};
+    // The whole index is one Index element; its parts tag their own runs,
+    // so the element needs no list of its own to claim leftovers from.
+    VerticalList nothing_left;
+    Tagged index(context.structure, nothing_left, "Index");
     IndexSetter setter(context, book, body_pages);
     VerticalList opening;
     setter.set_opening(opening);

@@ -1,7 +1,10 @@
 #pragma once
-// Breaking the vertical list into pages: greedy, but each page break is
-// chosen among the legal ones by penalty (keeps, widows, orphans) plus the
-// cost of the space it leaves empty.
+// Breaking the vertical list into pages, a spread at a time: each break is
+// chosen among the legal ones by penalty (keeps, widows, orphans, a word
+// broken over the turn) plus the cost of the space it leaves empty, the
+// verso's and the recto's weighed together so facing pages end on the same
+// baseline; an essay whose last page would hold only a few lines has its
+// last spreads tightened or loosened by a line.
 
 #include <string>
 #include <vector>
@@ -19,6 +22,14 @@ struct PageGeometry {
     /// instead (columns under an opening's title).
     int lowered_pages = 0;
     double lowered_top = 0;
+    /// Pages face each other (page 0 a recto): a verso and its recto end
+    /// on the same baseline unless one of them ends a run of pages (an
+    /// essay). Off for index columns and front matter.
+    bool spreads = false;
+    /// With spreads: the fewest lines the last page of a run should hold
+    /// when tightening or loosening the spreads before it by a line can
+    /// give them (0: no such rule).
+    int last_page_lines = 0;
 };
 
 /// A page before furniture: content x relative to the text block's left
@@ -43,8 +54,5 @@ struct BuiltPage {
 /// Breaks the list into pages. Page 0 is a recto; forced recto breaks that
 /// land on a verso add a blank (blind) page.
 std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const PageGeometry& geometry);
-/// The same, moving each box's content onto its page: `items` keeps its
-/// glue, penalties and marks, but its boxes are left empty.
-std::vector<BuiltPage> build_pages(std::vector<VerticalItem>&& items, const PageGeometry& geometry);
 
 }  // namespace cinefolio::typeset

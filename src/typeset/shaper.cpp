@@ -12,7 +12,16 @@
 namespace cinefolio::typeset {
 
 Shaper::Shaper(const FontSet& fonts, base::Diagnostics& diagnostics, std::shared_ptr<WordShapes> words)
-    : fonts_(fonts), diagnostics_(diagnostics), buffer_(hb_buffer_create()), words_(std::move(words)) {}
+    : fonts_(fonts),
+      diagnostics_(diagnostics),
+      buffer_(hb_buffer_create()),
+      words_(std::move(words)),
+      language_(hb_language_from_string("en", 2)) {}
+
+void Shaper::set_language(std::string_view tag) {
+    language_ = tag.empty() ? hb_language_from_string("en", 2)
+                            : hb_language_from_string(tag.data(), static_cast<int>(tag.size()));
+}
 
 namespace {
 
@@ -104,6 +113,25 @@ ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t en
     return run;
 }
 
+hb_script_t Shaper::script_of(std::string_view text, std::size_t begin, std::size_t end, int fallback) {
+    // The text face sets Latin, Greek and Cyrillic: a run of Greek or
+    // Cyrillic letters is shaped as its script, so the face's kerning and
+    // features for it apply, anything else as Latin (digits and punctuation
+    // too); a fallback run by the rules of its own script. HarfBuzz guesses
+    // from the run's first letter of a script, as for one buffer.
+    hb_script_t guessed = HB_SCRIPT_INVALID;
+    hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
+    for (std::size_t offset = begin; offset < end;) {
+        const hb_script_t script = hb_unicode_script(unicode, base::decode_utf8(text, offset));
+        if (script != HB_SCRIPT_COMMON && script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN) {
+            guessed = script;
+            break;
+        }
+    }
+    if (fallback == 0 && guessed != HB_SCRIPT_CYRILLIC && guessed != HB_SCRIPT_GREEK) return HB_SCRIPT_LATIN;
+    return guessed;
+}
+
 void Shaper::shape_words(std::string_view text, const Face& face, ShapedRun& run) {
     const TextStyle& style = run.style;
     const auto features = features_of(style);
@@ -111,17 +139,20 @@ void Shaper::shape_words(std::string_view text, const Face& face, ShapedRun& run
     const double scale = style.size / face.units_per_em();
     const double tracking = style.tracking * style.size;
     std::vector<WordGlyph>& glyphs = word_glyphs_;
+    // Every word of the run is shaped in the run's script, as one buffer
+    // would shape it.
+    const hb_script_t script = script_of(text, run.begin, run.end, run.fallback);
     for (std::size_t begin = run.begin; begin < run.end;) {
         const std::size_t end = word_end(text, begin, run.end);
         const std::string_view word = text.substr(begin, end - begin);
-        std::string key = WordShapes::key(word, static_cast<unsigned>(style.font), bits);
+        std::string key = WordShapes::key(word, static_cast<unsigned>(style.font), bits, script, language_);
         if (!words_->find(key, glyphs)) {
             hb_buffer_t* buffer = buffer_.get();
             hb_buffer_reset(buffer);
             hb_buffer_add_utf8(buffer, word.data(), static_cast<int>(word.size()), 0, static_cast<int>(word.size()));
             hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-            hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
-            hb_buffer_set_language(buffer, hb_language_from_string("en", 2));
+            hb_buffer_set_script(buffer, script);
+            hb_buffer_set_language(buffer, language_);
             hb_shape(face.harfbuzz(), buffer, features.data(), static_cast<unsigned>(features.size()));
             unsigned count = 0;
             const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
@@ -163,16 +194,9 @@ void Shaper::shape_whole(std::string_view text, const Face& face, ShapedRun& run
     hb_buffer_reset(buffer);
     hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), static_cast<unsigned>(begin),
                        static_cast<int>(end - begin));
+    hb_buffer_set_script(buffer, script_of(text, begin, end, fallback));
     hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-    // The text face sets Latin (and its Greek and Cyrillic); a fallback run
-    // is shaped by the rules of its own script.
-    hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
-    if (fallback != 0) {
-        hb_buffer_set_script(buffer, HB_SCRIPT_INVALID);
-        hb_buffer_guess_segment_properties(buffer);
-        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-    }
-    hb_buffer_set_language(buffer, hb_language_from_string("en", 2));
+    hb_buffer_set_language(buffer, language_);
     const auto features = features_of(style);
     hb_shape(face.harfbuzz(), buffer, features.data(), static_cast<unsigned>(features.size()));
 

@@ -79,12 +79,17 @@ public:
     /// Counts a character as reported (by another shaper of the same book);
     /// true if it had not been yet.
     bool first_report(char32_t character) { return reported_.insert(character).second; }
+    /// The BCP 47 language of what is set from now on (OpenType's
+    /// language-specific forms); English when empty.
+    void set_language(std::string_view tag);
 
 private:
     /// Shapes [begin, end) as one HarfBuzz buffer, the rest of `text` as context.
     void shape_whole(std::string_view text, const Face& face, ShapedRun& run);
     /// Shapes [begin, end) word by word through the memo.
     void shape_words(std::string_view text, const Face& face, ShapedRun& run);
+    /// The script a run is shaped in (both ways alike).
+    static hb_script_t script_of(std::string_view text, std::size_t begin, std::size_t end, int fallback);
     const Face& face_of(const TextStyle& style, int fallback) const;
     /// The face index (0 or a fallback number) that has the character.
     int face_for(char32_t character, const TextStyle& style) const;
@@ -98,6 +103,7 @@ private:
     std::set<char32_t> reported_;
     std::vector<MissingReport> missing_reports_;
     base::Span span_;
+    hb_language_t language_;
 };
 
 }  // namespace cinefolio::typeset

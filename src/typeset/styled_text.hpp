@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cinefolio/model/book.hpp"
+#include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/typeset/paged_document.hpp"
 
 namespace cinefolio::typeset {
@@ -14,7 +15,7 @@ namespace cinefolio::typeset {
 /// Everything that decides how a stretch of text looks.
 struct TextStyle {
     FontStyle font = FontStyle::regular;
-    double size = 11.0;
+    double size = manifest::Roles{}.body.size;  // the built-in body's until a role sets it
     bool small_caps = false;      // lower case as small capitals (OpenType smcp)
     bool caps_to_small = false;   // capitals as small capitals too (c2sc)
     bool superior = false;        // superior figures, for note references (sups)

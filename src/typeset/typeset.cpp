@@ -3,6 +3,7 @@
 
 #include "cinefolio/typeset/typeset.hpp"
 
+#include <cctype>
 #include <cstdlib>
 #include <set>
 
@@ -77,6 +78,39 @@ void add_page_starts(PagedDocument& document, const std::vector<BuiltPage>& fron
     }
 }
 
+/// Feeds `keep` each word of `text`: runs of characters other than ASCII
+/// spaces and punctuation (UTF-8 letters pass whole).
+template <typename Keep>
+void each_word(std::string_view text, Keep keep) {
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool edge = i == text.size() || (static_cast<unsigned char>(text[i]) < 0x80 &&
+                                               !std::isalnum(static_cast<unsigned char>(text[i])));
+        if (!edge) continue;
+        if (i > begin) keep(text.substr(begin, i - begin));
+        begin = i + 1;
+    }
+}
+
+void keep_entries_whole(Hyphenator& hyphenator, const std::vector<model::IndexEntry>& entries) {
+    for (const auto& entry : entries) {
+        // Concepts ("aspect ratio") are common words the text may break;
+        // names of people, works, places and periodicals it may not.
+        if (entry.kind != "concept")
+            each_word(entry.heading, [&](std::string_view word) { hyphenator.keep_whole(word); });
+        keep_entries_whole(hyphenator, entry.subentries);
+    }
+}
+
+/// Film titles and the index's names are never hyphenated, wherever they
+/// stand and whatever `hyphenation: {names: true}` allows: a reader looks
+/// them up whole ("Close-ness" reads as an error to the film it names).
+void keep_titles_whole(Hyphenator& hyphenator, const model::Book& book) {
+    for (const auto& part : book.parts)
+        each_word(part.title, [&](std::string_view word) { hyphenator.keep_whole(word); });
+    for (const auto& group : book.index.groups) keep_entries_whole(hyphenator, group.entries);
+}
+
 /// Moves a built page onto its side of the spread and adds its furniture
 /// (taking the built page's content, which is not needed after).
 Page finish_page(Context& context, BuiltPage& built, std::size_t index, const std::string& label,
@@ -97,19 +131,30 @@ Page finish_page(Context& context, BuiltPage& built, std::size_t index, const st
 
 }  // namespace
 
-std::shared_ptr<TextCache> make_text_cache(const Settings& settings) { return std::make_shared<TextCache>(settings); }
+std::shared_ptr<TextCache> make_text_cache(const Settings& settings, const std::string& book_language) {
+    return std::make_shared<TextCache>(settings, book_language);
+}
 
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics) {
-    const std::shared_ptr<TextCache> cache = settings.cache ? settings.cache : make_text_cache(settings);
-    Context context(settings, fonts, model::words_for(book.metadata.language), diagnostics, cache->hyphenator,
-                    cache->words);
+    // The build's cache when it serves this book's language (a booklet's
+    // is its book's); otherwise one for this book alone.
+    std::shared_ptr<TextCache> cache = settings.cache;
+    if (!cache || cache->language != book.metadata.language) cache = make_text_cache(settings, book.metadata.language);
+    Context context(settings, fonts, book.metadata.language, diagnostics, cache.get());
     const PageGeometry geometry = geometry_of(context.design);
+    keep_titles_whole(context.hyphenator, book);
+    for (auto& [language, hyphenator] : context.essay_hyphenators) keep_titles_whole(hyphenator, book);
 
     VerticalList body;
     std::vector<ContentsEntry> contents;
-    set_parts(context, settings, book.parts, settings.threads, body, contents);
-    auto body_pages = build_pages(std::move(body.items()), geometry);
+    set_parts(context, book.parts, settings.threads, body, contents);
+    // The body's pages face each other: spreads end level, essays do not
+    // end on a page of a few lines.
+    PageGeometry body_geometry = geometry;
+    body_geometry.spreads = true;
+    body_geometry.last_page_lines = context.design.last_page_lines;
+    auto body_pages = build_pages(body.items(), body_geometry);
     append_index(context, book, geometry, body_pages, contents);
 
     VerticalList front;
@@ -148,6 +193,7 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
         document.anchor_labels.emplace(anchor, document.pages[static_cast<std::size_t>(page)].label);
     }
     add_page_starts(document, front_pages, body_pages);
+    document.structure_attributes = context.structure.take_attributes();
     if (diagnostics.has_errors()) return std::nullopt;
     return document;
 }

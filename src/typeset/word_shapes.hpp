@@ -3,6 +3,8 @@
 // spaces after it, in font units, by face, features and text. Shared by the
 // threads and books of a build. Private to src/typeset.
 
+#include <hb.h>
+
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -28,12 +30,20 @@ struct WordGlyph {
 class WordShapes {
 public:
     /// What besides the text decides the glyphs: the face (style and
-    /// fallback number) and the OpenType features asked for.
-    static std::string key(std::string_view text, unsigned face, unsigned features) {
+    /// fallback number), the OpenType features asked for, and HarfBuzz's
+    /// script and language (a language's forms, Cyrillic kerning).
+    static std::string key(std::string_view text, unsigned face, unsigned features, hb_script_t script,
+                           hb_language_t language) {
+        const char* tag = hb_language_to_string(language);
+        const std::string_view language_tag = tag ? tag : "";
         std::string key;
-        key.reserve(text.size() + 2);
+        key.reserve(text.size() + language_tag.size() + 7);
         key += static_cast<char>(face);
         key += static_cast<char>(features);
+        const auto script_tag = static_cast<std::uint32_t>(script);
+        for (int shift = 24; shift >= 0; shift -= 8) key += static_cast<char>((script_tag >> shift) & 0xff);
+        key.append(language_tag);
+        key += '\0';
         key.append(text);
         return key;
     }

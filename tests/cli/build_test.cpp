@@ -56,6 +56,34 @@ TEST_CASE("the sample book builds to a valid EPUB and PDF", "[cli][build]") {
         CHECK(check.exit_code == 0);
         CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
     }
+    SECTION("the EPUB's nav and contents list each essay's title and author, as the print contents does") {
+        const auto entries = zip_entries(epub);
+        const std::string& nav = entries.at("OEBPS/nav.xhtml");
+        const std::string& contents = entries.at("OEBPS/text/contents.xhtml");
+        auto printed = run_tool("pdftotext", "-enc UTF-8 -f 5 -l 5 " + quote(pdf) + " -");
+        REQUIRE(printed.exit_code == 0);
+        const std::string print = normalise(printed.output, false);
+        for (const char* words : {"Analysis of <em>Closeness</em> (2017)", "Closeness: A Film That Challenges the Liberal Narrative",
+                                  "Vince Vanguard", "<i class=\"film-title\">Closeness</i> (2017)"}) {
+            INFO(words);
+            CHECK(nav.find(words) != std::string::npos);
+            CHECK(contents.find(words) != std::string::npos);
+            // The print contents says the same (in its own markup).
+            const std::string plain = std::regex_replace(std::string(words), std::regex("<[^>]+>"), "");
+            CHECK(print.find(plain) != std::string::npos);
+        }
+        // The byline stands apart, never run on after the lens.
+        CHECK(nav.find("Press \u00B7 Vince Vanguard") != std::string::npos);
+        CHECK(contents.find("<span class=\"contents-author\">Vince Vanguard</span>") != std::string::npos);
+        // One rule for bold leads, as in print (classic: display).
+        const std::string& realism = entries.at("OEBPS/text/f452008-realism.xhtml");
+        CHECK(realism.find("class=\"lead-apart\"") != std::string::npos);
+        CHECK(realism.find("class=\"run-in\"") == std::string::npos);
+        // Index glosses keep their italics, as in print.
+        const std::string& index = entries.at("OEBPS/text/index.xhtml");
+        CHECK(index.find("(critic, <i>The Guardian</i>)") != std::string::npos);
+        CHECK(index.find("(director of <i>Closeness</i>)") != std::string::npos);
+    }
     SECTION("qpdf accepts the PDF and every font is embedded") {
         auto check = run_tool("qpdf", "--check " + quote(pdf));
         INFO(check.output);

@@ -81,6 +81,22 @@ TEST_CASE("a local PNG and JPEG are drawn at 96 px/in and the PDF stays valid", 
     CHECK(check.exit_code == 0);
 }
 
+TEST_CASE("each drawn figure is a Figure element with its alt text", "[cli][images][structure]") {
+    auto& book = built();
+    REQUIRE(book.result.exit_code == 0);
+    const auto pdf = book.book.path("out/pictures.pdf");
+    const auto qdf = pdf + ".qdf";
+    REQUIRE(run_tool("qpdf", "--qdf --object-streams=disable " + quote(pdf) + " " + quote(qdf)).exit_code == 0);
+    const std::string objects = slurp(qdf);
+    std::size_t figures = 0;
+    for (std::size_t at = objects.find("/S /Figure"); at != std::string::npos; at = objects.find("/S /Figure", at + 1))
+        ++figures;
+    CHECK(figures == 2);  // the PNG and the JPEG; the others print words
+    CHECK(has(objects, "/Alt (Framealt kitchen)"));
+    CHECK(has(objects, "/Alt (Stillalt night)"));
+    CHECK_FALSE(has(objects, "/Alt (Brokenalt"));
+}
+
 TEST_CASE("the JPEG is embedded byte for byte, not re-encoded", "[cli][images]") {
     auto& book = built();
     REQUIRE(book.result.exit_code == 0);

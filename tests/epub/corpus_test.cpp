@@ -18,9 +18,21 @@ TEST_CASE("a 50-film, 4-lens corpus passes epubcheck with no message", "[epub][e
     INFO(generated.output);
     REQUIRE(generated.exit_code == 0);
     auto built = run("SOURCE_DATE_EPOCH=1700000000 " + quote(CINEFOLIO_BINARY) + " build " +
-                     quote(scratch / "book/book.yaml") + " --format epub --strict -q -o " + quote(scratch / "out"));
+                     quote(scratch / "book/book.yaml") + " --format epub -q -o " + quote(scratch / "out"));
     INFO(built.output);
     REQUIRE(built.exit_code == 0);
+    // Nothing to warn of but what a generated index must be told: its
+    // names repeat in every essay, more often than an index should list
+    // (a real book divides them into subentries).
+    std::size_t warnings = 0;
+    for (std::size_t at = built.output.find("warning: "); at != std::string::npos;
+         at = built.output.find("warning: ", at + 1)) {
+        ++warnings;
+        const std::string line = built.output.substr(at, built.output.find('\n', at) - at);
+        INFO(line);
+        CHECK(line.find("locators in one lens") != std::string::npos);
+    }
+    CHECK(warnings > 0);
     std::string epub = scratch / "out/book.epub";
     // 200 chapters with fonts subset to their characters: well under a megabyte.
     CHECK(slurp(epub).size() < 1024 * 1024);

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -136,10 +137,28 @@ TEST_CASE("the nav nests films and their chapters and has landmarks", "[epub][na
     auto films = toc.select_nodes("ol/li[ol]");
     REQUIRE(films.size() == 2);
     CHECK(all_text(films[0].node().child("a")) == "Bicycle Thieves (1948)");
+    // The film's title in italic, the year upright.
+    CHECK(all_text(films[0].node().child("a").child("i")) == "Bicycle Thieves");
     auto chapters = films[0].node().select_nodes("ol/li/a");
     REQUIRE(chapters.size() == 2);
-    CHECK(all_text(chapters[0].node()) == "Realism");  // by lens only, as the contents page
+    // Each essay by its own title (with its emphasis), then its lens and
+    // author, inside the one link an entry may hold; by its lens without one.
+    CHECK(all_text(chapters[0].node()) == "Streets of Rome & <Ruin> \u2014 Realism \u00B7 Ada Critic");
+    CHECK(all_text(chapters[0].node().child("em")) == "Rome & <Ruin>");
     CHECK(all_text(chapters[1].node()) == "Sound");
+    // Every entry is one link, then at most a list (the nav's content model).
+    for (const auto& item : toc.select_nodes(".//li")) {
+        std::vector<std::string> children;
+        for (pugi::xml_node child : item.node().children())
+            if (child.type() == pugi::node_element) children.push_back(child.name());
+        CHECK((children == std::vector<std::string>{"a"} || children == std::vector<std::string>{"a", "ol"}));
+    }
+    // The NCX labels the same entries in plain text.
+    pugi::xml_document ncx = parse(sample_files().files.at("OEBPS/toc.ncx"));
+    std::vector<std::string> labels;
+    for (const auto& text : ncx.select_nodes("//navPoint/navLabel/text")) labels.push_back(all_text(text.node()));
+    CHECK(std::find(labels.begin(), labels.end(), "Streets of Rome & <Ruin> \u2014 Realism \u00B7 Ada Critic") !=
+          labels.end());
     std::set<std::string> landmarks;
     for (const auto& link : nav.select_nodes("//nav[@epub:type='landmarks']//a"))
         landmarks.insert(link.node().attribute("epub:type").value());
@@ -154,4 +173,42 @@ TEST_CASE("the sample's package, nav and chapter match the golden text", "[epub]
     for (const char* name : {"OEBPS/content.opf", "OEBPS/nav.xhtml", "OEBPS/toc.ncx", "OEBPS/text/f452008-realism.xhtml"})
         actual += std::string("==> ") + name + " <==\n" + files.at(name);
     check_golden(CINEFOLIO_SOURCE_DIR "/tests/epub/golden/sample.txt", actual);
+}
+
+namespace {
+
+// The contents page's essay entries as "title | detail" lines.
+std::vector<std::string> contents_entries(const epub::Options& options) {
+    Diagnostics diagnostics;
+    auto bytes = epub::write(sample_with_image(), options, diagnostics);
+    REQUIRE(bytes);
+    pugi::xml_document page = parse(unpack(*bytes).files.at("OEBPS/text/contents.xhtml"));
+    std::vector<std::string> entries;
+    for (const auto& item : page.select_nodes("//li[@class='contents-chapter']")) {
+        entries.push_back(all_text(item.node().child("a")) + " | " +
+                          all_text(item.node().select_node("span[@class='contents-detail']").node()));
+    }
+    return entries;
+}
+
+}  // namespace
+
+TEST_CASE("the contents page lists each essay's title, lens and author as the design shows", "[epub][nav]") {
+    epub::Options options = sample_options();
+    auto entries = contents_entries(options);
+    REQUIRE(entries.size() >= 2);
+    CHECK(entries[0] == "Streets of Rome & <Ruin> | Realism \u00B7 Ada Critic");
+    CHECK(entries[1] == "Sound | ");
+    pugi::xml_document page = parse(sample_files().files.at("OEBPS/text/contents.xhtml"));
+    // The film in italic, its year upright; the byline in a span of its
+    // own, never run on after the title.
+    CHECK(all_text(page.select_node("//li[@class='contents-part']/a/i").node()) == "Bicycle Thieves");
+    CHECK(all_text(page.select_node("//span[@class='contents-author']").node()) == "Ada Critic");
+
+    options.contents.author = false;
+    CHECK(contents_entries(options)[0] == "Streets of Rome & <Ruin> | Realism");
+    options.contents.lens = false;
+    CHECK(contents_entries(options)[0] == "Streets of Rome & <Ruin> | ");
+    options.contents = {false, true, true};  // no title: the lens is the title line, not repeated
+    CHECK(contents_entries(options)[0] == "Realism | Ada Critic");
 }

@@ -101,6 +101,9 @@ TEST_CASE("bold lead-ins with a gloss become people, italic titles works, critic
     auto critic = find(book, "Weissberg, Jay");
     REQUIRE(critic);
     CHECK(critic->gloss == "critic, Variety");
+    // The outlet keeps its italics in the gloss.
+    using Range = std::vector<std::pair<std::size_t, std::size_t>>;
+    CHECK(critic->gloss_italics == Range{{8, 15}});
     // The film itself is the book's part, not an index entry.
     CHECK_FALSE(find(book, "Closeness"));
 }
@@ -252,4 +255,60 @@ TEST_CASE("an invalid pattern is an error at its place in the index file", "[ind
     CHECK(where.line == 3);
     CHECK(where.column == 26);
     CHECK(book->index.groups.empty());
+}
+
+TEST_CASE("glosses keep their italics: a lead's italic words, a curated gloss's *…*", "[index][extract]") {
+    auto made = make_book({{"REALISM", "**Nan Goldin (photographer of *The Ballad*, American)**\nShe shot it.\n\n"
+                                       "Ilana stays.\n"}},
+                          "entries:\n  - heading: Ilana\n    kind: person\n    gloss: heroine of *Closeness*, 1 * 2\n");
+    using Range = std::vector<std::pair<std::size_t, std::size_t>>;
+    auto goldin = find(made->book, "Goldin, Nan");
+    REQUIRE(goldin);
+    CHECK(goldin->gloss == "photographer of The Ballad, American");
+    CHECK(goldin->gloss_italics == Range{{16, 26}});
+    auto ilana = find(made->book, "Ilana");
+    REQUIRE(ilana);
+    // Pairs of asterisks mark italics; a lone one stays as written.
+    CHECK(ilana->gloss == "heroine of Closeness, 1 * 2");
+    CHECK(ilana->gloss_italics == Range{{11, 20}});
+    const auto pieces = model::gloss_pieces(ilana->gloss, ilana->gloss_italics);
+    REQUIRE(pieces.size() == 3);
+    CHECK(pieces[1].text == "Closeness");
+    CHECK(pieces[1].italic);
+}
+
+TEST_CASE("an entry with more locators in one lens than the limit is a warning suggesting subentries",
+          "[index][curated]") {
+    std::string body;
+    for (int i = 0; i < 4; ++i) body += "Ilana walks, paragraph " + std::to_string(i) + ".\n\n";
+    auto make = [&](int limit) {
+        auto made = std::make_unique<TestBook>();
+        auto file = made->sources.add("REALISM.md", essay("REALISM", body));
+        auto one = corpus::load_essay(made->sources, file, made->diagnostics);
+        REQUIRE(one);
+        std::vector<corpus::Essay> loaded;
+        loaded.push_back(std::move(*one));
+        manifest::Manifest manifest;
+        manifest.title = "T";
+        manifest.id = "t";
+        auto book = assemble::assemble(manifest, std::move(loaded), made->diagnostics);
+        REQUIRE(book);
+        made->book = std::move(*book);
+        auto index_file = made->sources.add("index.yaml", "entries:\n  - heading: Ilana\n    kind: person\n");
+        auto curated = manifest::parse_index_file(made->sources, index_file, made->diagnostics);
+        REQUIRE(curated);
+        index::build(made->book, &*curated, made->diagnostics, limit);
+        return made;
+    };
+    auto within = make(4);
+    CHECK(within->diagnostics.warning_count() == 0);
+    auto over = make(3);
+    REQUIRE(over->diagnostics.warning_count() == 1);
+    const auto& warning = over->diagnostics.all().front();
+    CHECK(warning.message ==
+          "index entry `Ilana` has more than 3 locators in one lens: Realism (4); a reader gets a list of pages, not a way in");
+    CHECK(warning.hint.find("subentries") != std::string::npos);
+    // At the entry in the curated file.
+    CHECK(over->sources.position(warning.span.file, warning.span.begin).line == 2);
+    CHECK(make(0)->diagnostics.warning_count() == 0);  // no limit
 }

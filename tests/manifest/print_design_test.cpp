@@ -77,6 +77,27 @@ TEST_CASE("classic's print design file says exactly what the built-in design is"
     }
     CHECK(design.spaces.heading_1_before == built_in.spaces.heading_1_before);
     CHECK(design.spaces.folio_below_text == built_in.spaces.folio_below_text);
+    CHECK(design.openings == built_in.openings);
+    CHECK(design.contents.title == built_in.contents.title);
+    CHECK(design.contents.author == built_in.contents.author);
+    CHECK(design.contents.lens == built_in.contents.lens);
+    CHECK(design.last_page_lines == built_in.last_page_lines);
+    CHECK(design.leads == built_in.leads);
+    CHECK(design.index_locators_per_lens == built_in.index_locators_per_lens);
+}
+
+TEST_CASE("the page make-up, leads and index keys read and say what they expect", "[manifest][print]") {
+    auto parsed = parse_design("last_page_lines: 3\nleads: run-in\nindex: {locators_per_lens: 20}\n");
+    REQUIRE(parsed.design);
+    CHECK(parsed.design->last_page_lines == 3);
+    CHECK(parsed.design->leads == manifest::Leads::run_in);
+    CHECK(parsed.design->index_locators_per_lens == 20);
+    auto bad = parse_design("last_page_lines: 2.5\nleads: sideways\nindex: {locators: 3}\n");
+    CHECK_FALSE(bad.design);
+    REQUIRE(bad.diagnostics.all().size() == 3);
+    CHECK(bad.diagnostics.all()[0].message == "`last_page_lines`: expected a whole number from 0 to 100, found `2.5`");
+    CHECK(bad.diagnostics.all()[1].message == "`leads`: expected `run-in` or `display`, found `sideways`");
+    CHECK(bad.diagnostics.all()[2].message == "unknown key `locators` in `index`");
 }
 
 TEST_CASE("every style's print design reads without a message", "[manifest][print]") {

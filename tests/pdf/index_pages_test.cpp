@@ -157,3 +157,23 @@ TEST_CASE("each index locator links to the page whose folio it prints", "[pdf][i
     }
     CHECK(links > 20);
 }
+
+TEST_CASE("glosses keep their italics in the printed and the EPUB index", "[pdf][index]") {
+    // The sample: "Bradshaw, Peter (critic, The Guardian)", extracted from
+    // "Peter Bradshaw (*The Guardian*)", and the curated "director of *Closeness*".
+    const auto& document = printed().document;
+    const int index = document.anchor_pages.at("index");
+    std::set<std::string> italic_runs;
+    for (std::size_t p = static_cast<std::size_t>(index); p < document.pages.size(); ++p)
+        for (const auto& run : document.pages[p].runs)
+            if (run.font == typeset::FontStyle::italic) italic_runs.insert(run.text);
+    auto italic = [&](const std::string& words) {
+        return std::any_of(italic_runs.begin(), italic_runs.end(),
+                           [&](const std::string& run) { return run.find(words) != std::string::npos; });
+    };
+    CHECK(italic("The Guardian"));
+    CHECK(italic("Closeness"));
+    // The rest of the gloss stays roman.
+    CHECK(std::none_of(italic_runs.begin(), italic_runs.end(),
+                       [](const std::string& run) { return run.rfind("critic", 0) == 0; }));
+}

@@ -63,3 +63,41 @@ TEST_CASE("word shapes: the classic style's faces take the memo", "[typeset][sha
     REQUIRE(fonts);
     CHECK(fonts->face(FontStyle::regular).space_is_inert());
 }
+
+TEST_CASE("word shapes: one memo for several languages and scripts gives each what its whole run gives",
+          "[typeset][shaper]") {
+    // Cyrillic runs shape as Cyrillic; Serbian and Macedonian ask for their
+    // own italic forms (locl) where a face has them, Turkish for its dotted
+    // i in small capitals: a word's glyphs are remembered per language and
+    // script, never lent to another.
+    const std::string text = "Теснота (2017) — фильм Кантемира Балагова; бгдпт «Closeness», fifi İstanbul.";
+    for (const char* face : {"linux-libertine/LinLibertine_RI.otf", "charis-sil/CharisSIL-Italic.ttf"}) {
+        INFO(face);
+        auto fonts = fonts_of(face);
+        REQUIRE(fonts);
+        base::Diagnostics diagnostics;
+        auto memo = std::make_shared<WordShapes>();
+        TextStyle caps;
+        caps.small_caps = true;
+        for (int pass = 0; pass < 2; ++pass) {
+            for (const char* language : {"en", "ru", "sr", "mk", "tr"}) {
+                for (const TextStyle& style : {TextStyle{}, caps}) {
+                    INFO(language << " pass " << pass << " small caps " << style.small_caps);
+                    Shaper whole(*fonts, diagnostics);
+                    Shaper memoized(*fonts, diagnostics, memo);
+                    whole.set_language(language);
+                    memoized.set_language(language);
+                    const auto expected = whole.shape(text, style);
+                    const auto found = memoized.shape(text, style);
+                    REQUIRE(found.glyphs.size() == expected.glyphs.size());
+                    for (std::size_t g = 0; g < expected.glyphs.size(); ++g) {
+                        INFO("glyph " << g);
+                        CHECK(found.glyphs[g].id == expected.glyphs[g].id);
+                        CHECK(found.glyphs[g].cluster == expected.glyphs[g].cluster);
+                        CHECK(found.glyphs[g].advance == expected.glyphs[g].advance);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
@@ -43,12 +44,15 @@ struct ImportData {
 bool check_text(const base::SourceMap& sources, base::FileId file, base::Diagnostics& diagnostics);
 
 /// Loads an essay with YAML front matter. Nullopt after reporting errors.
-std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId file, base::Diagnostics& diagnostics);
+/// Its quotation marks are those of its own `language:`, else of
+/// `book_language` (English when empty).
+std::optional<Essay> load_essay(const base::SourceMap& sources, base::FileId file, base::Diagnostics& diagnostics,
+                                std::string_view book_language = {});
 
 /// Loads an essay without front matter (a scraped article) using the
 /// manifest's data; a repeated title, standfirst and byline at its head are
 /// recognised and lifted out of the body.
 std::optional<Essay> load_import(const base::SourceMap& sources, base::FileId file, const ImportData& data,
-                                 base::Diagnostics& diagnostics);
+                                 base::Diagnostics& diagnostics, std::string_view book_language = {});
 
 }  // namespace cinefolio::corpus

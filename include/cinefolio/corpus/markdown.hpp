@@ -24,15 +24,18 @@ struct MarkdownBody {
 
 /// Parses the bytes [body_begin, end) of a registered file as Markdown.
 /// Source spans point into that file. Raw HTML is dropped with a warning.
+/// Straight quotes become the quotation marks of `language` (a BCP 47 tag;
+/// English when empty or without a table), e.g. « » in French.
 MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, std::size_t body_begin,
-                            base::Diagnostics& diagnostics);
+                            base::Diagnostics& diagnostics, std::string_view language = {});
 
 }  // namespace cinefolio::corpus
 
 namespace cinefolio::corpus {
 
 /// Parses one line of Markdown (a title, a standfirst) into inlines with
-/// smart punctuation, e.g. `"Closeness"` -> “Closeness”.
-std::vector<model::Inline> parse_inline_markdown(std::string_view text);
+/// smart punctuation, e.g. `"Closeness"` -> “Closeness” (in English;
+/// « Closeness » in French).
+std::vector<model::Inline> parse_inline_markdown(std::string_view text, std::string_view language = {});
 
 }  // namespace cinefolio::corpus

@@ -29,6 +29,15 @@ struct PageStart {
     std::size_t offset = 0;
 };
 
+/// What a contents entry of an essay shows, in the contents page, the nav
+/// and the NCX alike: the print design's ContentsShows, so both editions
+/// list the same things.
+struct ContentsShows {
+    bool title = true;   // the essay's own title (its lens when it has none)
+    bool author = true;
+    bool lens = true;    // the lens label, when the title line does not already say it
+};
+
 /// Everything the EPUB needs besides the book; the CLI fills it so the
 /// backend never touches the file system, the clock or the environment.
 struct Options {
@@ -54,6 +63,12 @@ struct Options {
     /// The print edition the page breaks come from, as dc:source
     /// ("urn:isbn:…"); written only with page_starts.
     std::string print_source;
+    /// What the contents and nav show of each essay.
+    ContentsShows contents;
+    /// Bold run-in leads on a line of their own after a space (the print
+    /// design's `leads: display`), else run in at the head of their
+    /// paragraph, indented like any other: one rule for the whole book.
+    bool leads_apart = false;
 };
 
 /// The local files a stylesheet's url()s name, as paths relative to the

@@ -13,8 +13,12 @@
 namespace cinefolio::index {
 
 /// Builds book.index and inserts anchor inlines where terms occur.
-/// `curated` may be null (extraction rules alone, all on).
-void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics);
+/// `curated` may be null (extraction rules alone, all on). An entry with
+/// more than `locators_per_lens` locators in one lens (0: no limit) is a
+/// warning that suggests subentries: past that a reader gets a
+/// concordance, not an index.
+void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics,
+           int locators_per_lens = 0);
 
 /// Candidate entries for an editor: every extraction rule's findings plus
 /// capitalised multi-word names, with counts per lens and per film, as an

@@ -109,6 +109,11 @@ struct ContentsShows {
     bool lens = true;    // the lens label, when the title line does not already say it
 };
 
+/// How bold run-in leads are set, one rule for the whole book and the same
+/// in print and the EPUB: run in at the head of their paragraph, or on a
+/// line of their own after a blank line, like a small heading.
+enum class Leads { run_in, display };
+
 /// What the PDF is made for and how the printer wants it: `screen` (links,
 /// tags) or `print` (PDF/X, boxes, no annotations).
 struct Production {
@@ -129,6 +134,14 @@ struct PrintDesign {
     Spaces spaces;
     Openings openings = Openings::right;
     ContentsShows contents;
+    /// The fewest lines an essay's last page holds when tightening or
+    /// loosening the spreads before it by a line can give them (0: any).
+    int last_page_lines = 5;
+    Leads leads = Leads::display;  // a name with its gloss cannot be justified run in
+    /// An index entry with more locators than this in one lens is a
+    /// warning that suggests subentries (0: no limit).
+    int index_locators_per_lens = 15;
+
     Production production;
 };
 

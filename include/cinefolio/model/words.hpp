@@ -58,6 +58,15 @@ struct Words {
     std::string_view list_comma;  // ", "
     std::string_view list_and;    // " and ": before the last of several names
     std::string_view serial_and;  // ", and ": before the last entry of the legend
+
+    // Quotation marks for Markdown's straight quotes, with any space the
+    // language sets inside them (French: a narrow no-break space, U+202F).
+    // `"` takes the outer pair, a quotation inside a quotation (and `'`)
+    // the inner pair; a third level takes the outer pair again.
+    std::string_view quote_open;   // "“"
+    std::string_view quote_close;  // "”"
+    std::string_view inner_open;   // "‘"
+    std::string_view inner_close;  // "’"
 };
 
 /// The words for a BCP 47 language tag, looked up by its primary subtag

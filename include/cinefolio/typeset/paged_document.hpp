@@ -42,6 +42,9 @@ struct GlyphRun {
     std::vector<Glyph> glyphs;
     std::string text;
     std::vector<Cluster> clusters;
+    /// The structure elements the run belongs to, outermost first, for the
+    /// PDF's tags ("Part#1/Sect#3/P#17"); "" for page furniture.
+    std::string structure;
 };
 
 /// A filled rectangle (rules, strike-through lines); top-left corner and size.
@@ -60,6 +63,14 @@ struct Image {
     double width = 0;
     double height = 0;
     std::string name;
+    /// The structure elements the image belongs to, like a run's.
+    std::string structure;
+};
+
+/// What a structure element says beyond its type, for the PDF's tags.
+struct ElementAttributes {
+    std::string alt;       // a figure's alternative text
+    std::string language;  // BCP 47, when the element's text is not in the book's language
 };
 
 /// A clickable area: either a URI or a named destination in the document.
@@ -145,6 +156,9 @@ struct PagedDocument {
     /// Where each page that holds text begins, in page order; blank pages
     /// and pages of furniture only have none.
     std::vector<PageStart> page_starts;
+    /// Attributes of the structure elements the runs' paths name, by
+    /// element ("Figure#20"); elements without any are absent.
+    std::map<std::string, ElementAttributes> structure_attributes;
 };
 
 /// A readable trace, one line per page, run, rule, image and link with positions:

@@ -28,6 +28,10 @@ struct Settings {
     /// Contents of a libhyphen pattern file (hyph_en_US.dic); empty turns
     /// hyphenation off.
     std::string hyphenation_patterns;
+    /// Patterns for essays written in another language than the book's
+    /// (their `language:`), by that tag as the essays give it; an essay
+    /// whose language is missing here is set without hyphenation.
+    std::map<std::string, std::string> essay_hyphenation_patterns;
     /// Words never hyphenated (the manifest's `hyphenation_exceptions`).
     std::vector<std::string> hyphenation_exceptions;
     /// Capitalised words may be hyphenated too (`hyphenation: {names: true}`).
@@ -51,9 +55,10 @@ struct Settings {
     std::shared_ptr<TextCache> cache;
 };
 
-/// A cache for books set with `settings` (its hyphenation patterns,
-/// exceptions and names rule); it never changes what is set, only how often.
-std::shared_ptr<TextCache> make_text_cache(const Settings& settings);
+/// A cache for books in `book_language` set with `settings` (its
+/// hyphenation patterns, exceptions and names rule); it never changes what
+/// is set, only how often.
+std::shared_ptr<TextCache> make_text_cache(const Settings& settings, const std::string& book_language);
 
 /// Sets the whole book; nullopt after reporting errors. Characters the
 /// fonts lack are reported once each as warnings.
