@@ -227,6 +227,9 @@ Metadata make_metadata(const manifest::Manifest& manifest) {
     meta.description = manifest.description;
     meta.identifier = manifest.identifier;
     meta.isbn = manifest.isbn;
+    meta.print_isbn = manifest.print_isbn;
+    meta.edition = manifest.edition;
+    meta.printing = manifest.printing;
     return meta;
 }
 

@@ -112,6 +112,7 @@ JobFiles run_job(Job& job) {
             job.epub->page_labels = std::move(document->anchor_labels);  // the painter reads anchor_pages
             job.epub->page_starts = epub_page_starts(*document);
             job.epub->print_source = print_source(job.print_isbn, job.book.metadata.identifier, print.settings.design);
+            job.epub->print_colophon = document->colophon;
             const auto policy = print.settings.threads == 1 ? std::launch::deferred : std::launch::async;
             written = std::async(policy, [&job, &epub_diagnostics] {
                 Stage epub("epub");
@@ -223,7 +224,6 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, const manifest::
                 settings.essay_hyphenation_patterns[chapter.language] = hyphenation_patterns(chapter.language, diagnostics);
     settings.hyphenation_exceptions = loaded.manifest.hyphenation_exceptions;
     settings.hyphenate_names = loaded.manifest.hyphenate_names;
-    settings.build_date = pdf::day_of(moment);
     settings.images = setup.images->info();
     // One cache for the books this design sets (the book, or all booklets).
     settings.cache = typeset::make_text_cache(settings, loaded.book.metadata.language);

@@ -171,7 +171,8 @@ std::optional<std::string> write(const model::Book& book, const Options& options
     const PageMarkers markers(options.page_starts, layout);
     const model::Words& words = model::words_for(book.metadata.language);
     PageContext context{book,  words,  layout, images, diagnostics, cover, &options.page_labels,
-                        &markers, options.contents, options.leads_apart};
+                        &markers, options.contents, options.leads_apart,
+                        options.page_starts.empty() ? std::string() : options.print_colophon};
     std::vector<ZipEntry> entries = document_entries(context, options);
     if (!append_resources(entries, options, characters_shown(entries, options), diagnostics)) return std::nullopt;
     std::string error;

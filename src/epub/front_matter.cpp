@@ -1,6 +1,7 @@
 // The front matter pages: half title, title page, copyright page and the
 // visible table of contents.
 
+#include "cinefolio/model/copyright.hpp"
 #include "pages.hpp"
 #include "xhtml.hpp"
 
@@ -32,10 +33,14 @@ pugi::xml_node front_section(XhtmlPage& page, const char* epub_type, std::string
 
 void close(pugi::xml_node section) { section.append_child(pugi::node_pcdata).set_value("\n"); }
 
-// A book with an ISBN prints it ("ISBN 978..."); another its identifier.
-std::string printed_identifier(const model::Metadata& metadata, const model::Words& words) {
-    if (!metadata.isbn.empty()) return model::fill(words.isbn, metadata.isbn);
-    return metadata.identifier;
+// A group of the copyright notice as one paragraph, its lines apart.
+void lines_paragraph(pugi::xml_node parent, const char* css_class, const std::vector<std::string>& lines) {
+    if (lines.empty()) return;
+    pugi::xml_node p = paragraph(parent, css_class, lines.front());
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        p.append_child("br");
+        append_text(p, lines[i]);
+    }
 }
 
 }  // namespace
@@ -108,14 +113,12 @@ std::string copyright_page(const PageContext& context) {
     XhtmlPage page;
     start_xhtml(page, metadata.language, context.words.copyright, page_stylesheet_href, "frontmatter");
     pugi::xml_node section = front_section(page, "copyright-page", context.words.copyright);
-    if (!metadata.rights.empty()) paragraph(section, "rights", metadata.rights);
-    if (!metadata.publisher.empty()) {
-        std::string line = model::fill(context.words.published_by, metadata.publisher);
-        if (!metadata.date.empty()) line += ", " + metadata.date.substr(0, 4);
-        paragraph(section, "publisher", line);
-    }
+    const model::CopyrightNotice notice = model::copyright_notice(metadata, context.words);
+    lines_paragraph(section, "rights", notice.rights);
+    lines_paragraph(section, "edition", notice.edition);
     if (!metadata.description.empty()) paragraph(section, "description", metadata.description);
-    paragraph(section, "identifier", printed_identifier(metadata, context.words));
+    lines_paragraph(section, "identifier", notice.numbers);
+    if (!context.colophon.empty()) paragraph(section, "colophon", context.colophon);
     prepend_division_markers(section, context.markers, "copyright");
     close(section);
     return serialize_xhtml(page.document);

@@ -34,6 +34,7 @@ struct PageContext {
     const PageMarkers* markers = nullptr;  // the print edition's page breaks, if paginated
     ContentsShows contents;                // what a contents entry of an essay shows
     bool leads_apart = false;              // Options::leads_apart
+    std::string colophon;                  // the print edition's, when paginated like it
 };
 
 /// Renders one spine page to the bytes of its XHTML file.

@@ -19,7 +19,7 @@ const std::vector<std::string> kTopKeys = {
     "title", "subtitle",   "creators",    "language",  "id",     "essays",
     "films", "lenses",     "imports",     "publisher", "rights", "date",
     "isbn",  "identifier", "description", "style",     "index",  "hyphenation_exceptions",
-    "cover", "print", "hyphenation", "print_isbn", "exclude", "back_cover", "booklets"};
+    "cover", "print", "hyphenation", "print_isbn", "exclude", "back_cover", "booklets", "edition", "printing"};
 // Keys other tools (or habit) use for what ours call otherwise; edit
 // distance alone would not find them.
 const std::vector<std::pair<std::string, std::string>> kTopTwins = {{"author", "creators"},
@@ -45,6 +45,9 @@ const std::vector<std::string> kLensKeys = {"name", "label"};
 const std::vector<std::string> kImportKeys = {"file", "movieId", "movieTitle", "categoryName", "author", "title"};
 
 // Scalars that fill plain string fields.
+// A printer's key counts down from the ten above the printing.
+constexpr int largest_printing = 99;
+
 void read_optional_text(YamlReader& reader, const YAML::Node& root, const char* key, std::string& field) {
     if (auto node = root[key]; node && !node.IsNull()) {
         if (auto value = reader.text(node, std::string("`") + key + "`")) field = base::collapse_whitespace(*value);
@@ -246,6 +249,18 @@ std::optional<Manifest> parse(const base::SourceMap& sources, base::FileId file,
     read_optional_text(reader, root, "isbn", manifest.isbn);
     read_optional_text(reader, root, "print_isbn", manifest.print_isbn);
     read_optional_text(reader, root, "identifier", manifest.identifier);
+    read_optional_text(reader, root, "edition", manifest.edition);
+    if (const YAML::Node printing = root["printing"]; printing && !printing.IsNull()) {
+        auto number = reader.integer(printing, "`printing`");
+        if (number && (*number < 1 || *number > largest_printing)) {
+            diagnostics.error(reader.span(printing),
+                              "`printing` must be between 1 and " + std::to_string(largest_printing) + ", found `" +
+                                  printing.Scalar() + "`",
+                              "the number of this printing: 1 for the first, 2 for the second…");
+            number.reset();
+        }
+        if (number) manifest.printing = static_cast<int>(*number);
+    }
     read_optional_text(reader, root, "description", manifest.description);
     read_optional_text(reader, root, "style", manifest.style);
     if (root["style"]) manifest.style_source = reader.span(root["style"]);

@@ -59,6 +59,7 @@ Book booklet(const Book& book, std::size_t part) {
     result.metadata.identifier = "urn:uuid:" + base::name_uuid(book.metadata.identifier + "\n" + film.id);
     // A booklet is a publication of its own: the anthology's ISBN is not its.
     result.metadata.isbn.clear();
+    result.metadata.print_isbn.clear();
     for (const auto& lens : book.lenses) {
         bool used = std::any_of(film.chapters.begin(), film.chapters.end(),
                                 [&](const Chapter& chapter) { return chapter.lens == lens.name; });

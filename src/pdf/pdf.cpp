@@ -51,8 +51,6 @@ std::size_t padded_page_count(std::size_t pages, int pad_to) {
     return pages + (multiple - pages % multiple) % multiple;
 }
 
-std::string day_of(std::int64_t seconds) { return dates_of(seconds).first; }
-
 std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
                                  const PrintImages& images, const Options& options, base::Diagnostics& diagnostics) {
     const CairoFonts cairo_fonts(fonts);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "cinefolio/model/copyright.hpp"
 #include "display.hpp"
 #include "face.hpp"
 #include "items.hpp"
@@ -107,29 +108,27 @@ void set_title_page(Context& context, const model::Book& book, VerticalList& lis
     list.page_break(false);
 }
 
-void set_copyright_page(Context& context, const model::Book& book, const std::string& build_date,
-                        VerticalList& list) {
+void set_copyright_page(Context& context, const model::Book& book, VerticalList& list) {
     const Design& design = context.design;
     const double size = design.roles.copyright.size;
+    // The role's own leading, a blank line between groups: the page keeps
+    // its grid.
     const Measure measure{0, design.measure, size, design.roles.copyright.leading};
     mark_page(list, PageStyle::blind, "copyright");
     list.fill();
-    std::vector<std::string> lines;
-    if (!book.metadata.rights.empty()) lines.push_back(book.metadata.rights);
-    const model::Words& words = context.words;
-    if (!book.metadata.publisher.empty()) lines.push_back(model::fill(words.published_by, book.metadata.publisher));
-    if (!book.metadata.isbn.empty())
-        lines.push_back(model::fill(words.isbn, book.metadata.isbn));
-    else if (!book.metadata.identifier.empty())
-        lines.push_back(book.metadata.identifier);
-    if (!build_date.empty()) lines.push_back(model::fill(words.built, build_date));
-    lines.push_back(model::fill(words.set_in, context.shaper.fonts().face(FontStyle::regular).family()));
+    const model::CopyrightNotice notice = model::copyright_notice(book.metadata, context.words);
+    std::vector<std::vector<std::string>> groups;
+    for (const auto* group : {&notice.rights, &notice.edition, &notice.numbers})
+        if (!group->empty()) groups.push_back(*group);
+    groups.push_back({colophon(context)});
     TextStyle style = context.text(size);
     style.oldstyle = true;
-    for (const auto& line : lines) {
-        list.penalty(forbidden_break);
-        list.glue(measure.leading * 0.5);
-        add_paragraph(context, list, plain(line, style), measure, Alignment::left);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (std::size_t i = 0; i < groups[g].size(); ++i) {
+            list.penalty(forbidden_break);
+            if (g > 0 && i == 0) list.glue(measure.leading);
+            add_paragraph(context, list, plain(groups[g][i], style), measure, Alignment::left);
+        }
     }
     list.page_break(true);
 }
@@ -236,12 +235,16 @@ void set_contents(Context& context, const std::vector<ContentsEntry>& contents,
 
 }  // namespace
 
+std::string colophon(const Context& context) {
+    return model::fill(context.words.set_in, context.shaper.fonts().face(FontStyle::regular).family());
+}
+
 void set_front_matter(Context& context, const model::Book& book, const std::vector<ContentsEntry>& contents,
-                      const std::map<std::string, int>& body_pages, const std::string& build_date,
+                      const std::map<std::string, int>& body_pages,
                       VerticalList& list) {
     set_half_title(context, book, list);
     set_title_page(context, book, list);
-    set_copyright_page(context, book, build_date, list);
+    set_copyright_page(context, book, list);
     set_contents(context, contents, body_pages, list);
 }
 

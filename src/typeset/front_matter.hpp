@@ -12,8 +12,10 @@ namespace cinefolio::typeset {
 
 /// Sets the front matter; `body_pages` maps anchors to 0-based body page
 /// indices (folio = index + 1); contents entries link to their anchors.
+/// The colophon line of the copyright page, naming the text face.
+std::string colophon(const Context& context);
+
 void set_front_matter(Context& context, const model::Book& book, const std::vector<ContentsEntry>& contents,
-                      const std::map<std::string, int>& body_pages, const std::string& build_date,
-                      VerticalList& list);
+                      const std::map<std::string, int>& body_pages, VerticalList& list);
 
 }  // namespace cinefolio::typeset

@@ -158,8 +158,8 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     append_index(context, book, geometry, body_pages, contents);
 
     VerticalList front;
-    set_front_matter(context, book, contents, anchor_pages(body_pages, 0), settings.build_date, front);
-    auto front_pages = build_pages(std::move(front.items()), geometry);
+    set_front_matter(context, book, contents, anchor_pages(body_pages, 0), front);
+    auto front_pages = build_pages(front.items(), geometry);
     // Arabic page 1 must be a recto: the front matter fills whole leaves.
     if (front_pages.size() % 2 == 1) {
         BuiltPage blank;
@@ -194,6 +194,7 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     }
     add_page_starts(document, front_pages, body_pages);
     document.structure_attributes = context.structure.take_attributes();
+    document.colophon = colophon(context);
     if (diagnostics.has_errors()) return std::nullopt;
     return document;
 }

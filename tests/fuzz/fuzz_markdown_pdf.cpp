@@ -40,7 +40,6 @@ const PrintInputs& print_inputs() {
         loaded.bold_italic = slurp(folder + "LinLibertine_RBI.otf");
         loaded.mono = slurp(folder + "LinLibertine_M.otf");
         loaded.settings.hyphenation_patterns = slurp("/usr/share/hyphen/hyph_en_US.dic");
-        loaded.settings.build_date = "2023-11-14";
         if (loaded.regular.empty()) {
             std::cerr << "fuzz_markdown_pdf: cannot read the fonts under " << folder << "\n";
             std::abort();

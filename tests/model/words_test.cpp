@@ -45,7 +45,7 @@ TEST_CASE("each language has its own words for the book's pages", "[model][words
               "A, B" + std::string(expected.and_) + "C");
         // Every phrase keeps its place for the value, in every language.
         for (std::string_view phrase :
-             {words.edited_by_names, words.cover_of, words.directed_by, words.published_by, words.isbn, words.built,
+             {words.edited_by_names, words.cover_of, words.directed_by, words.published_by, words.isbn, words.isbn_print, words.isbn_ebook,
               words.set_in, words.film_number, words.index_note_print}) {
             INFO(phrase);
             CHECK(phrase.find("{}") != std::string_view::npos);
@@ -79,7 +79,7 @@ TEST_CASE("each language has its quotation marks", "[model][words]") {
 TEST_CASE("every phrase of the English table has a place for its value", "[model][words]") {
     const model::Words& words = model::words_for("en");
     for (std::string_view phrase : {words.edited_by_names, words.cover_of, words.directed_by, words.published_by,
-                                    words.isbn, words.built, words.set_in, words.film_number, words.index_note_print}) {
+                                    words.isbn, words.isbn_print, words.isbn_ebook, words.set_in, words.film_number, words.index_note_print}) {
         INFO(phrase);
         CHECK(phrase.find("{}") != std::string_view::npos);
     }

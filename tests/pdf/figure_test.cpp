@@ -43,7 +43,6 @@ Set set_with_figures() {
     auto fonts = test::sample_fonts(result.diagnostics);
     REQUIRE(fonts);
     typeset::Settings settings;
-    settings.build_date = "2023-11-14";
     settings.images["images/wide.png"] = {2000, 500, {}};
     settings.images["images/tall.jpg"] = {300, 3000, {}};
     settings.images["images/small.png"] = {100, 50, {}};

@@ -23,7 +23,6 @@ TEST_CASE("the sample book's lines match the golden line trace", "[typeset][gold
     REQUIRE(fonts);
     typeset::Settings settings;
     settings.hyphenation_patterns = options.hyphenation_patterns;
-    settings.build_date = "2023-11-14";
     const auto document = typeset::typeset(loaded->book, settings, *fonts, diagnostics);
     REQUIRE(document);
     // The realism essay's long bold lead-ins cannot fill their first lines:

@@ -100,7 +100,7 @@ TEST_CASE("pdftotext reads back the words of every block kind", "[pdf]") {
     const char* const expected[] = {
         // front matter
         "Closeness", "Essays on Film and Distance", "Ana Ćirić and Jules Éluard", "Cinefolio Press",
-        "© 2024 the contributors", "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", "Built 2023-11-14", "Contents",
+        "© 2024 the contributors", "Published by Cinefolio Press", "Set in Linux Libertine O with cinefolio", "Contents",
         // part and opening (small capitals and ligatures map back to letters)
         "La Règle du jeu", "1939", "Jean Renoir", "Realism", "The Rules of Closeness", "Émile Ćosić",
         "On hospitality, deep focus and the ethics of the long take.",
@@ -124,6 +124,9 @@ TEST_CASE("pdftotext reads back the words of every block kind", "[pdf]") {
         INFO(phrase);
         CHECK(text.find(phrase) != std::string::npos);
     }
+    // The derived identifier and the build's day are the files' business.
+    CHECK(text.find("urn:uuid") == std::string::npos);
+    CHECK(text.find("Built") == std::string::npos);
 }
 
 TEST_CASE("the same book and build time give the same bytes", "[pdf]") {

@@ -237,7 +237,6 @@ std::optional<std::string> print_pdf(const model::Book& book, const PrintInputs&
     const pdf::PrintImages images(no_images);
     typeset::Settings settings;
     settings.hyphenation_patterns = inputs.hyphenation_patterns;
-    settings.build_date = pdf::day_of(inputs.build_time);
     auto document = typeset::typeset(book, settings, *fonts, diagnostics);
     if (!document) return std::nullopt;
     std::string creators;

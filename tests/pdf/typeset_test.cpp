@@ -22,7 +22,6 @@ typeset::PagedDocument sample_document() {
     REQUIRE(fonts);
     typeset::Settings settings;
     settings.hyphenation_patterns = options.hyphenation_patterns;
-    settings.build_date = "2023-11-14";
     auto document = typeset::typeset(test::sample_book(), settings, *fonts, diagnostics);
     REQUIRE(document);
     return *document;

@@ -63,6 +63,9 @@ struct Options {
     /// The print edition the page breaks come from, as dc:source
     /// ("urn:isbn:…"); written only with page_starts.
     std::string print_source;
+    /// The print edition's colophon, which the copyright page repeats with
+    /// page_starts (its page marker leads to that page).
+    std::string print_colophon;
     /// What the contents and nav show of each essay.
     ContentsShows contents;
     /// Bold run-in leads on a line of their own after a space (the print

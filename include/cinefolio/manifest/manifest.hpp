@@ -81,6 +81,11 @@ struct Manifest {
     /// The print edition's ISBN (the EPUB's dc:source) as written, its
     /// check digit verified; optional.
     std::string print_isbn;
+    /// The edition as the copyright page prints it ("Second edition, revised").
+    std::string edition;
+    /// This printing's number (1 for the first): the copyright page's
+    /// printer's key; 0 when not given.
+    int printing = 0;
     /// The book's unique identifier, never empty after parse: `urn:isbn:`
     /// and the ISBN when there is one, else the manifest's `identifier`,
     /// else a `urn:uuid:` derived from id, title, subtitle and creators.

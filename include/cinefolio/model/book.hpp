@@ -122,6 +122,9 @@ struct Metadata {
     std::string language = "en";        // a BCP 47 tag
     std::string identifier;             // the unique identifier: "urn:isbn:...", "urn:uuid:..." or the manifest's
     std::string isbn;                   // the ISBN as written ("978-0-306-40615-7"), empty when none
+    std::string print_isbn;             // the print edition's ISBN, empty when none
+    std::string edition;                // "Second edition", as written; may be empty
+    int printing = 0;                   // this printing's number, 0 when not given
     std::string publisher;
     std::string rights;                 // copyright line
     std::string date;                   // publication date, YYYY[-MM[-DD]], may be empty

@@ -32,7 +32,8 @@ struct Words {
     std::string_view directed_by;      // "directed by {}": a film's director on its part title
     std::string_view published_by;     // "Published by {}"
     std::string_view isbn;             // "ISBN {}"
-    std::string_view built;            // "Built {}": the build date on the print copyright page
+    std::string_view isbn_print;       // "ISBN {} (print)": the print edition's, beside the EPUB's
+    std::string_view isbn_ebook;       // "ISBN {} (EPUB)": the EPUB's, beside the print edition's
     std::string_view set_in;           // "Set in {} with cinefolio": the print colophon, {} the typeface
     std::string_view film_number;      // "Film {}": a film without a title, {} its movieId
     std::string_view chapter;          // "Chapter": a chapter without a lens

@@ -72,7 +72,4 @@ std::size_t padded_page_count(std::size_t pages, int pad_to);
 std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
                                  const PrintImages& images, const Options& options, base::Diagnostics& diagnostics);
 
-/// "2023-11-14" for a moment (UTC), what the copyright page prints.
-std::string day_of(std::int64_t seconds);
-
 }  // namespace cinefolio::pdf

@@ -153,6 +153,9 @@ struct PagedDocument {
     std::map<std::string, int> anchor_pages;
     /// The same ids to the folio printed on that page ("12", "iv").
     std::map<std::string, std::string> anchor_labels;
+    /// The copyright page's colophon ("Set in Linux Libertine O with
+    /// cinefolio"), for an EPUB paginated like this edition.
+    std::string colophon;
     /// Where each page that holds text begins, in page order; blank pages
     /// and pages of furniture only have none.
     std::vector<PageStart> page_starts;

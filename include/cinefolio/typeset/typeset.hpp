@@ -21,7 +21,7 @@ namespace cinefolio::typeset {
 /// each distinct word hyphenated once. Opaque; see make_text_cache.
 class TextCache;
 
-/// The print design, hyphenation and what the copyright page prints as build date.
+/// The print design, the hyphenation, the images and how the book is set.
 struct Settings {
     /// Trim, margins and type roles (the faces arrive loaded, as a FontSet).
     manifest::PrintDesign design;
@@ -36,8 +36,6 @@ struct Settings {
     std::vector<std::string> hyphenation_exceptions;
     /// Capitalised words may be hyphenated too (`hyphenation: {names: true}`).
     bool hyphenate_names = false;
-    /// Shown on the copyright page, e.g. "2023-11-14".
-    std::string build_date;
     /// Justified lines may scale their glyphs horizontally by up to 2 %
     /// (pdfTeX's font expansion) before their spaces stretch.
     bool font_expansion = true;
