@@ -115,6 +115,13 @@ private:
         }
     }
 
+    /// The letter-spacing a run adds after each character, in points.
+    double tracking_of(int run) const {
+        if (run < 0) return 0;
+        const TextStyle& style = paragraph_.runs[static_cast<std::size_t>(run)].style;
+        return style.tracking * style.size;
+    }
+
     int run_at(std::size_t offset) const {
         const auto& runs = paragraph_.runs;
         auto after = std::upper_bound(runs.begin(), runs.end(), offset,
@@ -367,6 +374,13 @@ private:
             glue.byte_end = std::min(end, shaped.end);
             for (std::size_t g = glue.glyph_begin; g < glue.glyph_end; ++g) glue.width += shaped.glyphs[g].advance;
         }
+        // A space beside letter-spaced text (spaced small capitals) widens
+        // by its letter-spacing, as the spaces inside it do; else the words
+        // crowd at its edge ("directed by KANTEMIR").
+        const double own = tracking_of(run);
+        const double beside = std::max(begin > 0 ? tracking_of(run_at(begin - 1)) : 0.0,
+                                       end < text_.size() ? tracking_of(run_at(end)) : 0.0);
+        if (beside > own) glue.width += beside - own;
         // TeX's proportions for a word space: it may grow by half and shrink
         // by a third.
         glue.stretch = glue.width / 2;
