@@ -111,6 +111,7 @@ constexpr Words french{
     .list_comma = ", ",
     .list_and = " et ",
     .serial_and = " et ",
+    .list_semicolon = "\u202F; ",
     .quote_open = "«\u202F",
     .quote_close = "\u202F»",
     .inner_open = "“",

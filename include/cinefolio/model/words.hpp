@@ -58,6 +58,9 @@ struct Words {
     std::string_view list_comma;  // ", "
     std::string_view list_and;    // " and ": before the last of several names
     std::string_view serial_and;  // ", and ": before the last entry of the legend
+    /// "; ": between an index entry's groups of locators and between its
+    /// cross-references (French sets its narrow space before it).
+    std::string_view list_semicolon = "; ";
 
     // Quotation marks for Markdown's straight quotes, with any space the
     // language sets inside them (French: a narrow no-break space, U+202F).
