@@ -7,6 +7,7 @@
 #include <map>
 
 #include "cinefolio/base/text.hpp"
+#include "cinefolio/corpus/markdown.hpp"
 #include "cinefolio/model/characters.hpp"
 #include "cinefolio/model/links.hpp"
 
@@ -106,7 +107,7 @@ std::vector<Part> resolve_films(const manifest::Manifest& manifest, const std::v
     }
     for (const auto& film : manifest.films) {
         auto part = make_part(film.id);
-        part.title = film.title;
+        part.title = corpus::space_punctuation_in(film.title, manifest.language);
         part.year = film.year;
         part.director = film.director;
         bool has_essay = std::any_of(essays.begin(), essays.end(), [&](const corpus::Essay& e) { return e.movie_id == film.id; });
@@ -217,14 +218,15 @@ void assign_sigla(std::vector<Lens>& lenses) {
 Metadata make_metadata(const manifest::Manifest& manifest) {
     Metadata meta;
     meta.id = manifest.id;
-    meta.title = manifest.title;
-    meta.subtitle = manifest.subtitle;
+    // The manifest's titles take the language's spacing as the essays' text does.
+    meta.title = corpus::space_punctuation_in(manifest.title, manifest.language);
+    meta.subtitle = corpus::space_punctuation_in(manifest.subtitle, manifest.language);
     meta.creators = manifest.creators;
     meta.language = manifest.language;
     meta.publisher = manifest.publisher;
     meta.rights = manifest.rights;
     meta.date = manifest.date;
-    meta.description = manifest.description;
+    meta.description = corpus::space_punctuation_in(manifest.description, manifest.language);
     meta.identifier = manifest.identifier;
     meta.isbn = manifest.isbn;
     meta.print_isbn = manifest.print_isbn;

@@ -13,6 +13,7 @@
 #include "cinefolio/base/text.hpp"
 #include "cmark_convert.hpp"
 #include "cmark_handles.hpp"
+#include "punctuation_spaces.hpp"
 #include "quotes.hpp"
 #include "sections.hpp"
 
@@ -236,6 +237,11 @@ MarkdownBody parse_markdown(const base::SourceMap& sources, base::FileId file, s
         footnote.blocks = copier.copy_children(note.definition, 1);
         body.footnotes.push_back(std::move(footnote));
     }
+    // The language's spaces around punctuation, once the text is ours: a
+    // sign after emphasis or a link reads the text before it.
+    const model::Words& words = model::words_for(language);
+    space_punctuation(body.blocks, words);
+    for (model::Footnote& footnote : body.footnotes) space_punctuation(footnote.blocks, words);
     warn_dropped_footnotes(document.get(), fed, origin, copier.footnotes(), diagnostics);
     const auto texts = block_texts(document.get());
     const BlockLocator locator(fed, origin);
@@ -263,6 +269,7 @@ std::vector<model::Inline> parse_inline_markdown(std::string_view text, std::str
         inlines.front().text.erase(0, 2);
         if (inlines.front().text.empty()) inlines.erase(inlines.begin());
     }
+    space_punctuation(inlines, model::words_for(language));
     return inlines;
 }
 

@@ -128,7 +128,7 @@ private:
         for (const auto& lens : context_.book.lenses) {
             std::vector<Cited> cited = cited_in(lens, found);
             if (cited.empty()) continue;
-            append_text(item, first_lens ? ", " : "; ");
+            append_text(item, first_lens ? std::string_view(", ") : context_.words.list_semicolon);
             first_lens = false;
             pugi::xml_node siglum = item.append_child("abbr");
             siglum.append_attribute("class") = "index-siglum";
@@ -208,7 +208,7 @@ private:
         set_semantics(reference, type, nullptr);
         append_text(reference.append_child("em"), std::string(words) + " ");
         for (std::size_t i = 0; i < targets.size(); ++i) {
-            if (i > 0) append_text(reference, "; ");
+            if (i > 0) append_text(reference, context_.words.list_semicolon);
             auto id = entry_ids_.find(targets[i]);
             if (id == entry_ids_.end()) {
                 append_text(reference, targets[i]);

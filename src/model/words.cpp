@@ -60,9 +60,15 @@ constexpr Words english{
     .inner_close = "’",
 };
 
-// French (Imprimerie nationale, Lexique des règles typographiques): « »
-// with a narrow no-break space inside, “ ” within them; a no-break space
-// before a colon, a narrow one before ; ! ?; no serial comma.
+// French, after the Lexique des règles typographiques en usage à
+// l'Imprimerie nationale (and babel-french's defaults: \FBthinspace before
+// ; ! ?, a word space before the colon unless ThinColonSpace): a no-break
+// word space before a colon, a narrow no-break space before ; ! ?. Inside
+// « » the Lexique sets a word space; the narrow one, which most French
+// publishers now use, keeps a quotation tight to its marks. “ ” within
+// « »; no serial comma. One convention for every region: the Swiss and
+// Québécois house rules that drop the space before ; ! ? are what
+// typewriters and word processors without a narrow space made of it.
 constexpr Words french{
     .contents = "Table des matières",
     .index = "Index",
@@ -107,10 +113,14 @@ constexpr Words french{
     .list_comma = ", ",
     .list_and = " et ",
     .serial_and = " et ",
+    .list_semicolon = "\u202F; ",
     .quote_open = "«\u202F",
     .quote_close = "\u202F»",
     .inner_open = "“",
     .inner_close = "”",
+    .space_before_colon = "\u00A0",
+    .space_before_high = "\u202F",
+    .space_inside_guillemets = "\u202F",
 };
 
 // German (Duden): „ “ outside, ‚ ‘ inside.

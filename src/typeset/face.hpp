@@ -2,6 +2,7 @@
 // One loaded face: its bytes, FreeType face (for painters) and HarfBuzz
 // font (for shaping). Private to src/typeset.
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -37,6 +38,15 @@ public:
     /// space glyph (no kerning against a space, no ligature across one):
     /// then words separated by U+0020 shape alike alone or in a line.
     bool space_is_inert() const { return space_is_inert_; }
+    /// True if the face's small capitals (smcp, or c2sc with
+    /// `from_capital`) have a glyph of their own for the character, in
+    /// the script HarfBuzz shapes it in: Linux Libertine has them for Latin
+    /// but not for Cyrillic, Charis SIL for both.
+    bool has_small_cap(char32_t code_point, bool from_capital) const;
+    /// The height of the face's small capitals over its capitals' (x.sc
+    /// over X), the size capitals are set at where a small capital is
+    /// missing; 0.78 for a face without small capitals.
+    double small_cap_scale() const { return small_cap_scale_; }
 
 private:
     std::string bytes_;  // FreeType and HarfBuzz read these in place
@@ -47,6 +57,12 @@ private:
     double ascender_ = 0.8;
     double descender_ = -0.2;
     bool space_is_inert_ = false;
+    /// Glyphs the smcp and c2sc lookups read, for text in Latin, Cyrillic,
+    /// Greek and any other script (the face's default script), for
+    /// has_small_cap.
+    std::array<HarfBuzzSet, 4> small_cap_inputs_;
+    std::array<HarfBuzzSet, 4> capital_to_small_inputs_;
+    double small_cap_scale_ = 0.78;
     std::string name_;
     std::string family_;
 };

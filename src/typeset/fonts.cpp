@@ -4,6 +4,9 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
+#include <array>
+
 #include "face.hpp"
 
 namespace cinefolio::typeset {
@@ -36,6 +39,56 @@ bool space_inert(hb_font_t* font) {
     return true;
 }
 
+// The scripts Face keeps small-cap glyphs for, in the order of its arrays.
+constexpr std::array<hb_script_t, 4> small_cap_scripts{HB_SCRIPT_LATIN, HB_SCRIPT_CYRILLIC, HB_SCRIPT_GREEK,
+                                                       HB_SCRIPT_UNKNOWN};
+
+std::size_t small_cap_slot(hb_script_t script) {
+    for (std::size_t slot = 0; slot + 1 < small_cap_scripts.size(); ++slot) {
+        if (small_cap_scripts[slot] == script) return slot;
+    }
+    return small_cap_scripts.size() - 1;
+}
+
+/// The glyphs the feature's GSUB lookups read in text of the script: under
+/// the script's own OpenType tag if the face has one, else the default
+/// script, which HarfBuzz shapes such text with.
+HarfBuzzSet feature_inputs(hb_face_t* face, hb_script_t script, hb_tag_t feature) {
+    HarfBuzzSet inputs(hb_set_create());
+    hb_tag_t tags[HB_OT_MAX_TAGS_PER_SCRIPT];
+    unsigned count = HB_OT_MAX_TAGS_PER_SCRIPT;
+    if (script == HB_SCRIPT_UNKNOWN)
+        count = 0;
+    else
+        hb_ot_tags_from_script_and_language(script, HB_LANGUAGE_INVALID, &count, tags, nullptr, nullptr);
+    unsigned script_index = 0;
+    hb_tag_t chosen = HB_TAG_NONE;
+    hb_ot_layout_table_select_script(face, HB_OT_TAG_GSUB, count, tags, &script_index, &chosen);
+    if (chosen == HB_TAG_NONE) return inputs;
+    const hb_tag_t scripts[] = {chosen, HB_TAG_NONE};
+    const hb_tag_t features[] = {feature, HB_TAG_NONE};
+    HarfBuzzSet lookups(hb_set_create());
+    hb_ot_layout_collect_lookups(face, HB_OT_TAG_GSUB, scripts, nullptr, features, lookups.get());
+    for (hb_codepoint_t lookup = HB_SET_VALUE_INVALID; hb_set_next(lookups.get(), &lookup);)
+        hb_ot_layout_lookup_collect_glyphs(face, HB_OT_TAG_GSUB, lookup, nullptr, inputs.get(), nullptr, nullptr);
+    return inputs;
+}
+
+/// The top of a character's glyph, with the feature on or off.
+double glyph_top(hb_font_t* font, const char* character, const char* feature) {
+    HarfBuzzBuffer buffer(hb_buffer_create());
+    hb_buffer_add_utf8(buffer.get(), character, -1, 0, -1);
+    hb_buffer_guess_segment_properties(buffer.get());
+    hb_feature_t on{};
+    hb_feature_from_string(feature, -1, &on);
+    hb_shape(font, buffer.get(), &on, 1);
+    unsigned count = 0;
+    const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer.get(), &count);
+    hb_glyph_extents_t extents{};
+    if (count == 0 || !hb_font_get_glyph_extents(font, infos[0].codepoint, &extents)) return 0;
+    return extents.y_bearing;
+}
+
 }  // namespace
 
 Face::Face(std::string_view bytes, std::string& error) : bytes_(bytes) {
@@ -62,10 +115,31 @@ Face::Face(std::string_view bytes, std::string& error) : bytes_(bytes) {
     hb_font_set_scale(font.get(), static_cast<int>(units_per_em_), static_cast<int>(units_per_em_));
     font_ = std::move(font);
     space_is_inert_ = space_inert(font_.get());
+    for (std::size_t slot = 0; slot < small_cap_scripts.size(); ++slot) {
+        small_cap_inputs_[slot] = feature_inputs(hb_face.get(), small_cap_scripts[slot], HB_TAG('s', 'm', 'c', 'p'));
+        capital_to_small_inputs_[slot] =
+            feature_inputs(hb_face.get(), small_cap_scripts[slot], HB_TAG('c', '2', 's', 'c'));
+    }
+    if (has_small_cap(U'x', false)) {
+        // Capitals standing in for missing small capitals are set as high as
+        // the face's own (Linux Libertine's: 0.714 of a capital), so a name
+        // in Latin and Cyrillic small capitals keeps one height. The bounds
+        // keep an odd face from shrinking them to nothing.
+        const double capital = glyph_top(font_.get(), "X", "-smcp");
+        if (capital > 0) small_cap_scale_ = std::clamp(glyph_top(font_.get(), "x", "smcp") / capital, 0.65, 0.85);
+    }
     ascender_ = face->ascender / static_cast<double>(face->units_per_EM);
     descender_ = face->descender / static_cast<double>(face->units_per_EM);
     family_ = face->family_name ? face->family_name : "unnamed";
     name_ = family_ + " " + (face->style_name ? face->style_name : "");
+}
+
+bool Face::has_small_cap(char32_t code_point, bool from_capital) const {
+    hb_codepoint_t glyph = 0;
+    if (!hb_font_get_nominal_glyph(font_.get(), code_point, &glyph)) return false;
+    const std::size_t slot = small_cap_slot(hb_unicode_script(hb_unicode_funcs_get_default(), code_point));
+    const auto& inputs = from_capital ? capital_to_small_inputs_ : small_cap_inputs_;
+    return inputs[slot] && hb_set_has(inputs[slot].get(), glyph);
 }
 
 bool Face::has_glyph(char32_t code_point) const {

@@ -148,7 +148,7 @@ private:
         }
         bool first_lens = true;
         for (const auto& [lens, folios] : folios_by_lens(entry, book_.lenses, body_pages_)) {
-            text.append(first_lens ? " " : "; ", roman);
+            text.append(first_lens ? std::string_view(" ") : context_.words.list_semicolon, roman);
             first_lens = false;
             text.append(siglum_of(*lens) + "\u00a0", roman);
             bool first = true;
@@ -185,14 +185,14 @@ private:
 
     /// Chicago: "See" and "See also" in italic, targets in the entry's
     /// roman, several separated by semicolons.
-    static void append_references(StyledText& text, const std::vector<std::string>& targets, const std::string& prefix,
-                                  std::string_view word, const TextStyle& roman, const TextStyle& italic) {
+    void append_references(StyledText& text, const std::vector<std::string>& targets, const std::string& prefix,
+                           std::string_view word, const TextStyle& roman, const TextStyle& italic) const {
         if (targets.empty()) return;
         text.append(prefix, roman);
         text.append(word, italic);
         text.append(" ", roman);
         for (std::size_t i = 0; i < targets.size(); ++i) {
-            if (i > 0) text.append("; ", roman);
+            if (i > 0) text.append(context_.words.list_semicolon, roman);
             text.append(targets[i], roman);
         }
     }

@@ -4,6 +4,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cinefolio/base/text.hpp"
@@ -45,7 +46,35 @@ std::vector<hb_feature_t> features_of(const TextStyle& style) {
 /// features_of as bits, for the word memo's key.
 unsigned feature_bits(const TextStyle& style) {
     return (style.small_caps ? 1u : 0u) | (style.caps_to_small ? 2u : 0u) | (style.superior ? 4u : 0u) |
-           (style.oldstyle ? 8u : 0u) | (style.tracking != 0 ? 16u : 0u);
+           (style.oldstyle ? 8u : 0u) | (style.tracking != 0 ? 16u : 0u) | (style.capitals_for_small ? 32u : 0u);
+}
+
+// Capitals standing in for small capitals are lighter and tighter than
+// drawn ones: they are letter-spaced at least this much (in ems of their
+// own size), as typographers space small capitals. A role's own tracking
+// stays in ems of the size set, not of the role's: spacing a smaller size
+// by the role's points would pass 0.1 em, where pdftotext (and readers
+// that extract text alike) starts a new word at each letter.
+constexpr double capitals_for_small_tracking = 0.05;
+
+/// True if the face would set the character in small capitals as a
+/// full-size letter: a lower-case letter without a small capital (smcp),
+/// or with c2sc a capital without one.
+bool lacks_small_cap(char32_t character, const Face& face, const TextStyle& style) {
+    const auto code = static_cast<UChar32>(character);
+    if (style.small_caps && u_islower(code) && u_toupper(code) != code) return !face.has_small_cap(character, false);
+    if (style.caps_to_small && u_isupper(code)) return !face.has_small_cap(character, true);
+    return false;
+}
+
+/// The style of capitals standing in for the face's small capitals.
+TextStyle capitals_style(TextStyle style, const Face& face) {
+    style.small_caps = false;
+    style.caps_to_small = false;
+    style.capitals_for_small = true;
+    style.size *= face.small_cap_scale();
+    style.tracking = std::max(style.tracking, capitals_for_small_tracking);
+    return style;
 }
 
 /// The end of the word starting at `begin`: past its letters and the
@@ -76,8 +105,15 @@ int Shaper::face_for(char32_t character, const TextStyle& style) const {
 std::vector<ShapedRun> Shaper::shape_with_fallback(std::string_view text, std::size_t begin, std::size_t end,
                                                    const TextStyle& style) {
     std::vector<ShapedRun> runs;
+    const bool small = style.small_caps || style.caps_to_small;
     std::size_t segment = begin;
     int segment_face = -1;
+    bool segment_capitals = false;
+    auto close_segment = [&](std::size_t at) {
+        const int face = segment_face < 0 ? 0 : segment_face;
+        runs.push_back(shape(text, segment, at, segment_capitals ? capitals_style(style, face_of(style, face)) : style,
+                             face));
+    };
     for (std::size_t offset = begin; offset < end;) {
         const std::size_t at = offset;
         const char32_t character = base::decode_utf8(text, offset);
@@ -88,12 +124,18 @@ std::vector<ShapedRun> Shaper::shape_with_fallback(std::string_view text, std::s
                               (character >= 0xFE00 && character <= 0xFE0F);
         if (attaches && segment_face >= 0) continue;
         const int face = face_for(character, style);
-        if (face == segment_face) continue;
-        if (segment_face >= 0) runs.push_back(shape(text, segment, at, style, segment_face));
+        // Only letters decide: spaces and punctuation stay with the run
+        // they are in, so "ТАРКОВСКИЙ, А." is one run of capitals.
+        const bool letter = u_isalpha(static_cast<UChar32>(character));
+        const bool capitals = small && letter ? lacks_small_cap(character, face_of(style, face), style)
+                                              : segment_capitals;
+        if (face == segment_face && capitals == segment_capitals) continue;
+        if (segment_face >= 0) close_segment(at);
         segment = at;
         segment_face = face;
+        segment_capitals = capitals;
     }
-    if (segment < end) runs.push_back(shape(text, segment, end, style, segment_face < 0 ? 0 : segment_face));
+    if (segment < end) close_segment(end);
     return runs;
 }
 
@@ -108,7 +150,8 @@ ShapedRun Shaper::shape(std::string_view text, std::size_t begin, std::size_t en
     const Face& face = face_of(style, fallback);
     // A fallback face sets another script, whose shaping may need the
     // whole run (joining, reordering): only the text face goes by words.
-    if (words_ && fallback == 0 && face.space_is_inert()) shape_words(text, face, run);
+    if (style.capitals_for_small) shape_capitals(text, face, run);
+    else if (words_ && fallback == 0 && face.space_is_inert()) shape_words(text, face, run);
     else shape_whole(text, face, run);
     return run;
 }
@@ -218,6 +261,26 @@ void Shaper::shape_whole(std::string_view text, const Face& face, ShapedRun& run
         if (glyph.id == 0) report_missing(text, glyph.cluster, style.font);
         run.glyphs.push_back(glyph);
     }
+}
+
+void Shaper::shape_capitals(std::string_view text, const Face& face, ShapedRun& run) {
+    // Simple (one-to-one) case mapping, as ICU's u_toupper gives it: a
+    // letter whose capital is several letters (ß) stays as it is.
+    std::string capitals;
+    std::vector<std::uint32_t> origin;  // for each byte of `capitals`, its character's offset in `text`
+    for (std::size_t offset = run.begin; offset < run.end;) {
+        const std::size_t at = offset;
+        const char32_t character = base::decode_utf8(text, offset);
+        base::append_utf8(capitals, static_cast<char32_t>(u_toupper(static_cast<UChar32>(character))));
+        origin.resize(capitals.size(), static_cast<std::uint32_t>(at));
+    }
+    ShapedRun shaped;
+    shaped.style = run.style;
+    shaped.fallback = run.fallback;
+    shaped.end = capitals.size();
+    shape_whole(capitals, face, shaped);
+    for (ShapedGlyph& glyph : shaped.glyphs) glyph.cluster = origin[glyph.cluster];
+    run.glyphs = std::move(shaped.glyphs);
 }
 
 double Shaper::width(const ShapedRun& run) {

@@ -55,7 +55,10 @@ public:
         return shape(text, 0, text.size(), style, fallback);
     }
     /// Shapes bytes [begin, end) as runs split by face: each character from
-    /// the style's face, else from the first fallback face that has it.
+    /// the style's face, else from the first fallback face that has it. In
+    /// small capitals, letters whose face has no small capital for them are
+    /// a run of their own in capitals (TextStyle::capitals_for_small), so a
+    /// line never mixes small capitals with full-size lower case.
     std::vector<ShapedRun> shape_with_fallback(std::string_view text, std::size_t begin, std::size_t end,
                                                const TextStyle& style);
     /// Total advance of a run in points.
@@ -86,6 +89,9 @@ public:
 private:
     /// Shapes [begin, end) as one HarfBuzz buffer, the rest of `text` as context.
     void shape_whole(std::string_view text, const Face& face, ShapedRun& run);
+    /// Shapes [begin, end) upper-cased (TextStyle::capitals_for_small),
+    /// the glyphs' clusters pointing back into `text`.
+    void shape_capitals(std::string_view text, const Face& face, ShapedRun& run);
     /// Shapes [begin, end) word by word through the memo.
     void shape_words(std::string_view text, const Face& face, ShapedRun& run);
     /// The script a run is shaped in (both ways alike).

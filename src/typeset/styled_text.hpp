@@ -18,6 +18,9 @@ struct TextStyle {
     double size = manifest::Roles{}.body.size;  // the built-in body's until a role sets it
     bool small_caps = false;      // lower case as small capitals (OpenType smcp)
     bool caps_to_small = false;   // capitals as small capitals too (c2sc)
+    /// Set in capitals: the shaper's stand-in for small capitals the face
+    /// lacks (Cyrillic in Linux Libertine), at a reduced size and spaced.
+    bool capitals_for_small = false;
     bool superior = false;        // superior figures, for note references (sups)
     bool oldstyle = false;        // old-style figures (onum), for running text
     double tracking = 0;          // extra space after each character, in em

@@ -38,4 +38,10 @@ namespace cinefolio::corpus {
 /// « Closeness » in French).
 std::vector<model::Inline> parse_inline_markdown(std::string_view text, std::string_view language = {});
 
+/// Plain text (a title from the manifest) with the spaces `language` sets
+/// before high punctuation and inside guillemets, as essays get them
+/// ("Pourquoi Cléo?" -> "Pourquoi Cléo U+202F?" in French); as it is in
+/// a language that sets none.
+std::string space_punctuation_in(std::string_view text, std::string_view language);
+
 }  // namespace cinefolio::corpus

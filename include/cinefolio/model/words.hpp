@@ -59,6 +59,9 @@ struct Words {
     std::string_view list_comma;  // ", "
     std::string_view list_and;    // " and ": before the last of several names
     std::string_view serial_and;  // ", and ": before the last entry of the legend
+    /// "; ": between an index entry's groups of locators and between its
+    /// cross-references (French sets its narrow space before it).
+    std::string_view list_semicolon = "; ";
 
     // Quotation marks for Markdown's straight quotes, with any space the
     // language sets inside them (French: a narrow no-break space, U+202F).
@@ -68,6 +71,15 @@ struct Words {
     std::string_view quote_close;  // "”"
     std::string_view inner_open;   // "‘"
     std::string_view inner_close;  // "’"
+
+    // Spaces the language sets before high punctuation and inside
+    // guillemets, put in place of whatever space (or none) the author typed
+    // there; empty (the default) for a language that sets none, such as
+    // English. src/corpus/punctuation_spaces.cpp says which text they
+    // apply to.
+    std::string_view space_before_colon = {};       // French: U+00A0, a word space that does not break
+    std::string_view space_before_high = {};        // before ; ! ?  French: U+202F, a narrow one
+    std::string_view space_inside_guillemets = {};  // after « ‹, before » ›  French: U+202F
 };
 
 /// The words for a BCP 47 language tag, looked up by its primary subtag
