@@ -8,7 +8,7 @@ build_packages=(
   cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libzip-dev libpugixml-dev libyaml-cpp-dev
-  libcairo2-dev libjpeg-dev libqpdf-dev libharfbuzz-dev libfreetype-dev
+  libcairo2-dev libjpeg-dev libpng-dev libqpdf-dev libharfbuzz-dev libfreetype-dev
   libhyphen-dev libicu-dev
   # Hyphenation patterns of the languages the book's words have tables for
   # (src/model/words.cpp); read at run time from /usr/share/hyphen.

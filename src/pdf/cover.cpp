@@ -12,6 +12,7 @@
 #include "cairo_fonts.hpp"
 #include "cairo_raii.hpp"
 #include "cover_front.hpp"
+#include "png.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::pdf {
@@ -186,15 +187,6 @@ void paint_cover_front(cairo_t* cairo, const CairoFonts& cairo_fonts, const Cove
     paint_creators(cairo, cairo_fonts, metadata, size);
 }
 
-namespace {
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-}  // namespace
-
 std::optional<std::string> cover_png(const CoverText& metadata, const typeset::FontSet& fonts,
                                      base::Diagnostics& diagnostics, CoverSize size) {
     if (size.width < 100 || size.height < 100 || size.width > 10000 || size.height > 10000) {
@@ -216,11 +208,14 @@ std::optional<std::string> cover_png(const CoverText& metadata, const typeset::F
     cairo_set_font_options(cairo, options.get());
     paint_cover_front(cairo, cairo_fonts, metadata, size, screen_palette);
 
-    cairo_surface_flush(surface.get());
-    std::string png;
-    cairo_status_t status = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png);
-    if (status != CAIRO_STATUS_SUCCESS || cairo_status(cairo) != CAIRO_STATUS_SUCCESS) {
-        diagnostics.error({}, std::string("cannot paint the cover: ") + cairo_status_to_string(status));
+    if (cairo_status(cairo) != CAIRO_STATUS_SUCCESS) {
+        diagnostics.error({}, std::string("cannot paint the cover: ") + cairo_status_to_string(cairo_status(cairo)));
+        return std::nullopt;
+    }
+    std::string problem;
+    std::string png = encode_png(surface.get(), problem);
+    if (png.empty()) {
+        diagnostics.error({}, "cannot paint the cover: " + problem);
         return std::nullopt;
     }
     return png;

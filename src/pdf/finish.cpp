@@ -6,6 +6,9 @@
 #include "finish.hpp"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/BufferInputSource.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -14,83 +17,110 @@
 #include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <vector>
 
 namespace cinefolio::pdf {
 
 namespace {
 
-/// Rewrites `r g b rg` and `r g b RG` as `g`/`G` where the three are equal
-/// (all the text, rules and folios Cairo paints). In print, a colour that
-/// is not grey becomes its Rec. 601 luma too: PDF/X-1a has no RGB.
-class GreyColour : public QPDFObjectHandle::TokenFilter {
-public:
-    explicit GreyColour(bool all_colour) : all_colour_(all_colour) {}
+/// The grey operator that replaces `r g b rg` (or `RG`): `level g` (`G`)
+/// where the three are equal (all the text, rules and folios Cairo paints),
+/// or in print the colour's Rec. 601 luma (PDF/X-1a has no RGB); nothing
+/// for a colour a screen PDF keeps.
+std::optional<std::string> grey_operator(const double (&rgb)[3], bool stroke, bool all_colour) {
+    const bool equal = rgb[0] == rgb[1] && rgb[1] == rgb[2];
+    if (!equal && !all_colour) return std::nullopt;
+    const double level = equal ? rgb[0] : 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, level, std::chars_format::fixed, 4).ptr;
+    std::string number(text, end);
+    // "0.0000" reads better as "0": trailing zeros carry nothing.
+    while (number.find('.') != std::string::npos && (number.back() == '0' || number.back() == '.')) {
+        const bool dot = number.back() == '.';
+        number.pop_back();
+        if (dot) break;
+    }
+    return number + (stroke ? " G" : " g");
+}
 
-    void handleToken(QPDFTokenizer::Token const& token) override {
+/// One `r g b rg` to replace: the bytes from its first operand to the end
+/// of the operator.
+struct Replacement {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::string text;
+};
+
+/// Where a content stream sets a colour grey operators can say: three
+/// numbers (spaces between them, nothing else) and `rg` or `RG`.
+/// qpdf's tokenizer reads the stream, so a "0 0 0 rg" inside a string is
+/// text, not an operator; the bytes around the replacements stay as they
+/// are. (qpdf's Pl_QPDFTokenizer would do the same through a TokenFilter,
+/// at the cost of a context string and a pipeline write for every token.)
+/// It reads no further than the last "rg" or "RG" in the bytes: Cairo sets
+/// a page's colours before its text, so that is most often a few hundred
+/// bytes into a page of many thousand.
+std::vector<Replacement> grey_replacements(Buffer& content, bool all_colour) {
+    const std::string_view bytes(reinterpret_cast<const char*>(content.getBuffer()), content.getSize());
+    const std::size_t fill = bytes.rfind("rg");
+    const std::size_t stroke = bytes.rfind("RG");
+    if (fill == std::string_view::npos && stroke == std::string_view::npos) return {};
+    // An operator starting after the last of these bytes cannot be rg or RG.
+    const std::size_t last = fill == std::string_view::npos     ? stroke
+                             : stroke == std::string_view::npos ? fill
+                                                                : std::max(fill, stroke);
+    auto input = std::make_shared<BufferInputSource>("content stream", &content);  // read in place
+    static const std::string context = "content stream";
+    QPDFTokenizer tokenizer;
+    tokenizer.allowEOF();
+    tokenizer.includeIgnorable();
+    std::vector<Replacement> replacements;
+    std::size_t run_start = 0;  // where the numbers before the current token began
+    int numbers = 0;            // how many: exactly three make a colour
+    double rgb[3] = {0, 0, 0};
+    std::size_t position = 0;  // the end of the token before
+    while (true) {
+        if (position > last) return replacements;
+        const auto token = tokenizer.readToken(input, context, true);
+        const std::size_t token_start = position;
+        position = static_cast<std::size_t>(input->tell());
         switch (token.getType()) {
+        case QPDFTokenizer::tt_eof:
+            return replacements;
         case QPDFTokenizer::tt_integer:
         case QPDFTokenizer::tt_real:
-            operands_.push_back(token);
-            ++numbers_;
-            return;
+            if (numbers == 0) run_start = token_start;
+            if (numbers < 3) rgb[numbers] = std::strtod(token.getValue().c_str(), nullptr);
+            ++numbers;
+            continue;
         case QPDFTokenizer::tt_space:
-            if (!operands_.empty()) {
-                operands_.push_back(token);
-                return;
-            }
-            break;
+            continue;  // inside a run of operands or between other tokens alike
         case QPDFTokenizer::tt_word:
-            if ((token.getValue() == "rg" || token.getValue() == "RG") && numbers_ == 3 && grey(token)) return;
+            if (numbers == 3 && (token.getValue() == "rg" || token.getValue() == "RG")) {
+                if (auto grey = grey_operator(rgb, token.getValue() == "RG", all_colour))
+                    replacements.push_back({run_start, position, std::move(*grey)});
+            } else if (token.getValue() == "ID") {
+                // An inline image's data follows the one white-space byte
+                // after ID; the tokenizer has to be told (qpdf's own usage).
+                char after = ' ';
+                input->read(&after, 1);
+                position = static_cast<std::size_t>(input->tell());
+                tokenizer.expectInlineImage(input);
+            }
             break;
         default:
             break;
         }
-        flush();
-        writeToken(token);
+        numbers = 0;
     }
-
-    void handleEOF() override { flush(); }
-
-private:
-    bool grey(QPDFTokenizer::Token const& op) {
-        std::vector<double> values;
-        for (const auto& operand : operands_) {
-            if (operand.getType() == QPDFTokenizer::tt_space) continue;
-            values.push_back(std::strtod(operand.getValue().c_str(), nullptr));
-        }
-        const bool equal = values[0] == values[1] && values[1] == values[2];
-        if (!equal && !all_colour_) return false;
-        const double level = equal ? values[0] : 0.299 * values[0] + 0.587 * values[1] + 0.114 * values[2];
-        char text[32];
-        const auto end = std::to_chars(text, text + sizeof text, level, std::chars_format::fixed, 4).ptr;
-        std::string number(text, end);
-        // "0.0000" reads better as "0": trailing zeros carry nothing.
-        while (number.find('.') != std::string::npos && (number.back() == '0' || number.back() == '.')) {
-            const bool dot = number.back() == '.';
-            number.pop_back();
-            if (dot) break;
-        }
-        write(number + " " + (op.getValue() == "rg" ? "g" : "G"));
-        operands_.clear();
-        numbers_ = 0;
-        return true;
-    }
-
-    void flush() {
-        for (const auto& operand : operands_) writeToken(operand);
-        operands_.clear();
-        numbers_ = 0;
-    }
-
-    bool all_colour_;
-    std::vector<QPDFTokenizer::Token> operands_;
-    int numbers_ = 0;
-};
+}
 
 /// Whether a resource dictionary (and the forms it draws) really uses
 /// transparency: a soft mask, an alpha below 1, a blend mode.
@@ -138,14 +168,46 @@ QPDFObjectHandle rectangle(double inset, double width, double height) {
     return QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(inset, inset, width - inset, height - inset));
 }
 
-void finish_page(QPDFPageObjectHelper& page, const Finish& finish, std::set<QPDFObjGen>& seen_forms,
-                 std::string& error, int number) {
+/// Turns a content stream's colours grey. The new bytes are deflated here
+/// in one go, as Cairo's are, so QPDFWriter copies them as they are: left
+/// to it, a token filter's output reaches zlib a token at a time, which
+/// costs more than the filtering. A stream without a colour to change keeps
+/// Cairo's bytes.
+void make_grey(QPDFObjectHandle stream, bool all_colour) {
+    const auto decoded = stream.getStreamData(qpdf_dl_generalized);
+    const auto replacements = grey_replacements(*decoded, all_colour);
+    if (replacements.empty()) return;
+    const auto* bytes = reinterpret_cast<const char*>(decoded->getBuffer());
+    std::string filtered;
+    filtered.reserve(decoded->getSize());
+    std::size_t copied = 0;
+    for (const auto& replacement : replacements) {
+        filtered.append(bytes + copied, replacement.start - copied);
+        filtered += replacement.text;
+        copied = replacement.end;
+    }
+    filtered.append(bytes + copied, decoded->getSize() - copied);
+    std::string deflated;
+    Pl_String sink("grey content, deflated", nullptr, deflated);
+    Pl_Flate deflate("deflate grey content", &sink, Pl_Flate::a_deflate);
+    deflate.write(reinterpret_cast<const unsigned char*>(filtered.data()), filtered.size());
+    deflate.finish();
+    stream.replaceStreamData(deflated, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+}
+
+/// Where a page's colours go grey and its boxes are set; `done` holds the
+/// streams already grey (a content stream or a form several pages draw).
+void finish_page(QPDFPageObjectHelper& page, const Finish& finish, std::set<QPDFObjGen>& done, std::string& error,
+                 int number) {
     QPDFObjectHandle object = page.getObjectHandle();
-    const bool all_colour = finish.print;
-    page.addContentTokenFilter(std::make_shared<GreyColour>(all_colour));
+    // Contents split over several streams may split a token: join them first.
+    if (object.getKey("/Contents").isArray()) object.coalesceContentStreams();
+    if (auto contents = object.getKey("/Contents");
+        contents.isStream() && (!contents.isIndirect() || done.insert(contents.getObjGen()).second))
+        make_grey(contents, finish.print);
     std::vector<QPDFObjectHandle> forms;
-    collect_forms(page.getAttribute("/Resources", false), seen_forms, forms);
-    for (auto& form : forms) form.addTokenFilter(std::make_shared<GreyColour>(all_colour));
+    collect_forms(page.getAttribute("/Resources", false), done, forms);
+    for (auto& form : forms) make_grey(form, finish.print);
     // Cairo groups every page for transparency whether it draws any or
     // not; a group that blends nothing only makes a preflight flag the page.
     std::set<QPDFObjGen> seen;
@@ -349,10 +411,10 @@ std::string finish(const std::string& bytes, const Finish& finish, std::string& 
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("cairo.pdf", bytes.data(), bytes.size());
-        std::set<QPDFObjGen> seen_forms;
+        std::set<QPDFObjGen> done;
         int number = 0;
         for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-            finish_page(page, finish, seen_forms, error, ++number);
+            finish_page(page, finish, done, error, ++number);
             if (!error.empty()) return {};
         }
         finish_document(pdf, finish);

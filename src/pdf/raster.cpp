@@ -5,6 +5,7 @@
 
 #include "cinefolio/pdf/preview.hpp"
 #include "draw.hpp"
+#include "png.hpp"
 
 namespace cinefolio::pdf {
 
@@ -14,11 +15,6 @@ constexpr double points_per_inch = 72;
 // Past 16 000 pixels a side Cairo's image surfaces fail (and the PNG
 // would be hundreds of megabytes).
 constexpr double largest_side = 16000;
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 // A hairline round each page, so white paper shows against white.
 void outline_page(cairo_t* cr, double width, double height, double scale) {
@@ -66,13 +62,16 @@ std::optional<std::string> pages_png(const typeset::PagedDocument& document, con
         outline_page(cr.get(), document.width, document.height, scale);
         cairo_restore(cr.get());
     }
-    cairo_status_t status = cairo_status(cr.get());
+    const cairo_status_t status = cairo_status(cr.get());
     cr.reset();
-    std::string png;
-    if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png);
     if (status != CAIRO_STATUS_SUCCESS) {
         diagnostics.error({}, std::string("cannot paint the preview: ") + cairo_status_to_string(status));
+        return std::nullopt;
+    }
+    std::string problem;
+    std::string png = encode_png(surface.get(), problem);
+    if (png.empty()) {
+        diagnostics.error({}, "cannot paint the preview: " + problem);
         return std::nullopt;
     }
     return png;
