@@ -3,65 +3,34 @@
 #include "content.hpp"
 
 #include <iterator>
+#include <utility>
+#include <vector>
 
 namespace cinefolio::typeset {
 
+namespace {
+template <typename Placed>
+void shift(std::vector<Placed>& items, double dx, double dy) {
+    for (auto& item : items) {
+        item.x += dx;
+        item.y += dy;
+    }
+}
+}  // namespace
+
 void Content::append(const Content& other, double dx, double dy) {
-    for (GlyphRun run : other.runs) {
-        for (auto& glyph : run.glyphs) {
-            glyph.x += dx;
-            glyph.y += dy;
-        }
-        runs.push_back(std::move(run));
-    }
-    for (Rule rule : other.rules) {
-        rule.x += dx;
-        rule.y += dy;
-        rules.push_back(rule);
-    }
-    for (Image image : other.images) {
-        image.x += dx;
-        image.y += dy;
-        images.push_back(std::move(image));
-    }
-    for (Link link : other.links) {
-        link.x += dx;
-        link.y += dy;
-        links.push_back(std::move(link));
-    }
-    for (LineRecord line : other.lines) {
-        line.x += dx;
-        line.y += dy;
-        lines.push_back(std::move(line));
-    }
-    anchors.insert(anchors.end(), other.anchors.begin(), other.anchors.end());
+    Content copy = other;
+    append(std::move(copy), dx, dy);
 }
 
 void Content::append(Content&& other, double dx, double dy) {
     // Lines move into boxes and boxes onto pages: moving the runs keeps
     // their glyph, text and cluster vectors where they are.
-    for (auto& run : other.runs) {
-        for (auto& glyph : run.glyphs) {
-            glyph.x += dx;
-            glyph.y += dy;
-        }
-    }
-    for (auto& rule : other.rules) {
-        rule.x += dx;
-        rule.y += dy;
-    }
-    for (auto& image : other.images) {
-        image.x += dx;
-        image.y += dy;
-    }
-    for (auto& link : other.links) {
-        link.x += dx;
-        link.y += dy;
-    }
-    for (auto& line : other.lines) {
-        line.x += dx;
-        line.y += dy;
-    }
+    for (auto& run : other.runs) shift(run.glyphs, dx, dy);
+    shift(other.rules, dx, dy);
+    shift(other.images, dx, dy);
+    shift(other.links, dx, dy);
+    shift(other.lines, dx, dy);
     if (empty() && lines.empty() && anchors.empty()) {
         runs = std::move(other.runs);
         rules = std::move(other.rules);

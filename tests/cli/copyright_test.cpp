@@ -32,22 +32,30 @@ std::string copyright_text(const std::string& pdf) {
     return {};
 }
 
+/// The file `book` wrote into out/ with this extension ("" if none).
+std::string written(const Book& book, const std::string& extension) {
+    for (const auto& entry : std::filesystem::directory_iterator(book.path("out")))
+        if (entry.path().extension() == extension) return entry.path().string();
+    return {};
+}
+
+/// A scratch book of one essay with `extra` in its manifest, built.
+void build(const Book& book, const std::string& extra, const std::string& options) {
+    book.write("book.yaml", manifest_head + extra);
+    book.write("essays/a.md", essay("REALISM", "A paragraph about the film, long enough to be a paragraph.\n"));
+    const auto result = book.run("build", "-o out -q " + options);
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("the copyright page prints the ISBNs, the edition and the printer's key", "[cli][copyright]") {
     Book book("copyright-full");
-    book.write("book.yaml", manifest_head +
-                                "isbn: 978-0-306-40615-7\nprint_isbn: 978-1-86197-876-9\n"
-                                "edition: Second edition, revised\nprinting: 2\n");
-    book.write("essays/a.md", essay("REALISM", "A paragraph about the film, long enough to be a paragraph.\n"));
-    const auto result = book.run("build", "-o out -q");
-    INFO(result.output);
-    REQUIRE(result.exit_code == 0);
-
-    std::string pdf;
-    for (const auto& entry : std::filesystem::directory_iterator(book.path("out")))
-        if (entry.path().extension() == ".pdf") pdf = entry.path().string();
-    const std::string text = copyright_text(pdf);
+    build(book,
+          "isbn: 978-0-306-40615-7\nprint_isbn: 978-1-86197-876-9\nedition: Second edition, revised\nprinting: 2\n",
+          "");
+    const std::string text = copyright_text(written(book, ".pdf"));
     INFO(text);
     REQUIRE(!text.empty());
     CHECK(text.find("© 2026 the authors. All rights reserved.") != std::string::npos);
@@ -60,9 +68,7 @@ TEST_CASE("the copyright page prints the ISBNs, the edition and the printer's ke
     CHECK(text.find("urn:") == std::string::npos);
     CHECK(text.find("Built") == std::string::npos);
 
-    std::string epub;
-    for (const auto& entry : std::filesystem::directory_iterator(book.path("out")))
-        if (entry.path().extension() == ".epub") epub = entry.path().string();
+    const std::string epub = written(book, ".epub");
     const auto entries = zip_entries(epub);
     const auto found = entries.find("OEBPS/text/copyright.xhtml");
     REQUIRE(found != entries.end());
@@ -78,14 +84,8 @@ TEST_CASE("the copyright page prints the ISBNs, the edition and the printer's ke
 
 TEST_CASE("the copyright page never prints a derived identifier, and keeps its leading", "[cli][copyright]") {
     Book book("copyright-plain");
-    book.write("book.yaml", manifest_head);
-    book.write("essays/a.md", essay("REALISM", "A paragraph about the film, long enough to be a paragraph.\n"));
-    const auto result = book.run("build", "-o out -q --format pdf");
-    INFO(result.output);
-    REQUIRE(result.exit_code == 0);
-    std::string pdf;
-    for (const auto& entry : std::filesystem::directory_iterator(book.path("out")))
-        if (entry.path().extension() == ".pdf") pdf = entry.path().string();
+    build(book, "", "--format pdf");
+    const std::string pdf = written(book, ".pdf");
     const std::string text = copyright_text(pdf);
     INFO(text);
     REQUIRE(!text.empty());

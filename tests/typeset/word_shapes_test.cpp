@@ -23,6 +23,20 @@ std::optional<FontSet> fonts_of(const std::string& face) {
     return FontSet::load({bytes, {}, {}, {}, {}, {}}, diagnostics);
 }
 
+/// The memo's glyphs are the whole run's, one by one.
+void check_same_glyphs(const ShapedRun& found, const ShapedRun& expected) {
+    REQUIRE(found.glyphs.size() == expected.glyphs.size());
+    for (std::size_t g = 0; g < expected.glyphs.size(); ++g) {
+        INFO("glyph " << g);
+        CHECK(found.glyphs[g].id == expected.glyphs[g].id);
+        CHECK(found.glyphs[g].cluster == expected.glyphs[g].cluster);
+        CHECK(found.glyphs[g].advance == expected.glyphs[g].advance);
+        CHECK(found.glyphs[g].x_offset == expected.glyphs[g].x_offset);
+        CHECK(found.glyphs[g].y_offset == expected.glyphs[g].y_offset);
+        CHECK(found.glyphs[g].unsafe_to_break == expected.glyphs[g].unsafe_to_break);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("word shapes: memoized words shape as the whole run does, in every bundled face", "[typeset][shaper]") {
@@ -39,18 +53,7 @@ TEST_CASE("word shapes: memoized words shape as the whole run does, in every bun
         for (TextStyle style : {TextStyle{}, [] { TextStyle s; s.small_caps = s.caps_to_small = true; s.tracking = 0.05; return s; }(),
                                 [] { TextStyle s; s.oldstyle = true; s.size = 9; return s; }()}) {
             for (int pass = 0; pass < 2; ++pass) {  // the second pass reads the memo
-                const auto expected = whole.shape(kText, style);
-                const auto found = memoized.shape(kText, style);
-                REQUIRE(found.glyphs.size() == expected.glyphs.size());
-                for (std::size_t g = 0; g < expected.glyphs.size(); ++g) {
-                    INFO("glyph " << g);
-                    CHECK(found.glyphs[g].id == expected.glyphs[g].id);
-                    CHECK(found.glyphs[g].cluster == expected.glyphs[g].cluster);
-                    CHECK(found.glyphs[g].advance == expected.glyphs[g].advance);
-                    CHECK(found.glyphs[g].x_offset == expected.glyphs[g].x_offset);
-                    CHECK(found.glyphs[g].y_offset == expected.glyphs[g].y_offset);
-                    CHECK(found.glyphs[g].unsafe_to_break == expected.glyphs[g].unsafe_to_break);
-                }
+                check_same_glyphs(memoized.shape(kText, style), whole.shape(kText, style));
             }
         }
     }
@@ -87,15 +90,7 @@ TEST_CASE("word shapes: one memo for several languages and scripts gives each wh
                     Shaper memoized(*fonts, diagnostics, memo);
                     whole.set_language(language);
                     memoized.set_language(language);
-                    const auto expected = whole.shape(text, style);
-                    const auto found = memoized.shape(text, style);
-                    REQUIRE(found.glyphs.size() == expected.glyphs.size());
-                    for (std::size_t g = 0; g < expected.glyphs.size(); ++g) {
-                        INFO("glyph " << g);
-                        CHECK(found.glyphs[g].id == expected.glyphs[g].id);
-                        CHECK(found.glyphs[g].cluster == expected.glyphs[g].cluster);
-                        CHECK(found.glyphs[g].advance == expected.glyphs[g].advance);
-                    }
+                    check_same_glyphs(memoized.shape(text, style), whole.shape(text, style));
                 }
             }
         }
