@@ -62,10 +62,15 @@ int run(const Options& options) {
     if (!loaded || failed(diagnostics, options)) {
         status = kInputError;
     } else if (options.command == "index-candidates") {
-        auto found = index::candidates(loaded->book, loaded->index_file ? &*loaded->index_file : nullptr);
+        auto found = index::candidates(loaded->book, loaded->index_file ? &*loaded->index_file : nullptr,
+                                       loaded->design.index_locators_per_lens);
         std::cout << manifest::emit_index_file(
             found, "Index candidates for " + options.manifest_path +
-                       ": promote entries worth indexing into the curated index file (`index:` in the manifest).");
+                       ": promote entries worth indexing into the curated index file (`index:` in the manifest). "
+                       "An entry with more than " +
+                       std::to_string(loaded->design.index_locators_per_lens) +
+                       " locators in one lens has proposed subentries: phrases that recur around it (`rule: "
+                       "phrases`); one marked `rule: subentries` is already curated, for its subentries alone.");
     } else if (options.command == "dump") {
         std::cout << model::dump(loaded->book, sources);
     } else if (options.command == "check") {

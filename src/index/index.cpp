@@ -4,6 +4,7 @@
 #include "cinefolio/index/index.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "collate.hpp"
@@ -133,7 +134,8 @@ void check_locator_counts(const model::Book& book, const Term& term, const model
                             "index entry `" + entry.heading + "` has more than " + std::to_string(limit) +
                                 " locators in one lens: " + lenses + "; a reader gets a list of pages, not a way in",
                             "divide it into subentries (`subentries:` in the index file) by what the passages "
-                            "discuss, or raise `index: {locators_per_lens: …}` in the print design");
+                            "discuss (`cinefolio index-candidates` proposes some), or raise "
+                            "`index: {locators_per_lens: …}` in the print design");
     }
     for (std::size_t i = 0; i < entry.subentries.size() && i < term.subterms.size(); ++i) {
         const auto& sub = entry.subentries[i];
@@ -188,7 +190,7 @@ void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnost
     }
 }
 
-manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFile* curated) {
+manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFile* curated, int locators_per_lens) {
     std::vector<Term> known;
     std::vector<std::string> exclude;
     if (curated) {
@@ -201,25 +203,51 @@ manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFil
     manifest::ExtractionRules all;
     merge_terms(known, extract_terms(book, all, true), exclude, book);
 
-    std::vector<std::string> headings;
-    std::vector<bool> titles;
-    for (std::size_t i = curated_count; i < known.size(); ++i) {
-        headings.push_back(known[i].heading);
-        titles.push_back(known[i].italic());
-    }
-    manifest::IndexFile file;
-    for (auto i : collation_order(headings, titles, book.metadata.language)) {
-        const auto& term = known[curated_count + i];
+    // Proposed subentries (at most this many) for an entry with more than
+    // `locators_per_lens` locators in one lens, curated or not.
+    constexpr std::size_t kProposals = 8;
+    std::optional<SubentryProposer> proposer;
+    auto crowded = [&](const std::map<std::string, int>& lenses) {
+        return locators_per_lens > 0 && std::any_of(lenses.begin(), lenses.end(),
+                                                    [&](const auto& lens) { return lens.second > locators_per_lens; });
+    };
+    auto propose = [&](const Term& term) {
+        if (!proposer) proposer.emplace(book, book.metadata.language);
+        return proposer->propose(term, kProposals);
+    };
+
+    std::vector<manifest::IndexFileEntry> entries;
+    for (std::size_t i = 0; i < known.size(); ++i) {
+        const auto& term = known[i];
         manifest::IndexFileEntry entry;
         entry.heading = term.heading;
         entry.kind = term.kind;
-        entry.match = term.forms;
-        entry.gloss = term.gloss;
-        entry.rule = term.rule;
         count_occurrences(book, term, entry.lenses, entry.films);
-        if (entry.lenses.empty()) continue;
-        file.entries.push_back(std::move(entry));
+        if (i < curated_count) {
+            // A curated entry comes back only to propose its subentries:
+            // the editor adds them to it in the index file.
+            if (!crowded(entry.lenses)) continue;
+            entry.subentries = propose(term);
+            if (entry.subentries.empty()) continue;
+            entry.rule = "subentries";
+        } else {
+            if (entry.lenses.empty()) continue;
+            entry.match = term.forms;
+            entry.gloss = term.gloss;
+            entry.rule = term.rule;
+            if (crowded(entry.lenses)) entry.subentries = propose(term);
+        }
+        entries.push_back(std::move(entry));
     }
+    std::vector<std::string> headings;
+    std::vector<bool> titles;
+    for (const auto& entry : entries) {
+        headings.push_back(entry.heading);
+        titles.push_back(entry.kind == "work" || entry.kind == "periodical");
+    }
+    manifest::IndexFile file;
+    for (auto i : collation_order(headings, titles, book.metadata.language))
+        file.entries.push_back(std::move(entries[i]));
     return file;
 }
 

@@ -243,7 +243,49 @@ void count_in(const std::vector<Block>& blocks, const Term& term, bool& seen, in
     }
 }
 
+template <typename Visit>
+void each_paragraph(const std::vector<Block>& blocks, Visit&& visit) {
+    for (const auto& block : blocks) {
+        if (block.kind == BlockKind::paragraph || block.kind == BlockKind::table_cell) {
+            Flat flat;
+            std::vector<std::size_t> path;
+            flatten(block.inlines, path, flat);
+            visit(flat.text);
+        }
+        each_paragraph(block.children, visit);
+    }
+}
+
+template <typename Visit>
+void each_paragraph(const model::Chapter& chapter, Visit&& visit) {
+    each_paragraph(chapter.blocks, visit);
+    for (const auto& note : chapter.footnotes) each_paragraph(note.blocks, visit);
+}
+
 }  // namespace
+
+std::vector<Passage> passages_of(const model::Book& book, const Term& term) {
+    std::vector<Passage> found;
+    for (const auto& part : book.parts) {
+        for (const auto& chapter : part.chapters) {
+            bool seen = false;
+            each_paragraph(chapter, [&](const std::string& text) {
+                if (auto at = first_occurrence(text, term, seen)) found.push_back({text, *at, chapter.lens});
+            });
+        }
+    }
+    return found;
+}
+
+std::vector<std::string> paragraph_texts(const model::Book& book) {
+    std::vector<std::string> texts;
+    for (const auto& part : book.parts) {
+        for (const auto& chapter : part.chapters) {
+            each_paragraph(chapter, [&](const std::string& text) { texts.push_back(text); });
+        }
+    }
+    return texts;
+}
 
 std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms) {
     Anchorer anchorer(terms);

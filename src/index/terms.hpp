@@ -3,6 +3,7 @@
 // (heading, kind, gloss, references). Private to the index room.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,42 @@ struct TermHits {
 /// Finds every term in the book's paragraphs and places one anchor per
 /// term and paragraph at its first occurrence.
 std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms);
+
+/// A paragraph where a term is found, flattened as for matching, with the
+/// byte offset of the term's first occurrence in it.
+struct Passage {
+    std::string text;
+    std::size_t at = 0;
+    std::string lens;
+};
+
+/// Every paragraph where the term is found (as the build finds it: a
+/// deferred form only after a full one in the same essay), in book order.
+std::vector<Passage> passages_of(const model::Book& book, const Term& term);
+
+/// The flattened text of every paragraph of the book, notes included.
+std::vector<std::string> paragraph_texts(const model::Book& book);
+
+/// Subentries to propose for a term crowded in one lens: phrases that recur
+/// in the sentences around its occurrences and are rarer in the book at
+/// large, best first. Made once per book (it reads every paragraph), then
+/// asked for each crowded term.
+class SubentryProposer {
+public:
+    SubentryProposer(const model::Book& book, const std::string& language);
+    ~SubentryProposer();
+    SubentryProposer(const SubentryProposer&) = delete;
+    SubentryProposer& operator=(const SubentryProposer&) = delete;
+
+    /// At most `most` proposals, each with its match forms (as the essays
+    /// write the phrase) and its counts per lens and film as a build would
+    /// find them.
+    std::vector<manifest::IndexFileEntry> propose(const Term& term, std::size_t most);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 /// Counts of a term's occurrences per lens and per film title, without
 /// changing the book (for candidate files).

@@ -175,6 +175,11 @@ void emit_entry(YAML::Emitter& out, const IndexFileEntry& entry) {
     if (!entry.rule.empty()) out << YAML::Key << "rule" << YAML::Value << entry.rule;
     emit_counts(out, "lenses", entry.lenses);
     emit_counts(out, "films", entry.films);
+    if (!entry.subentries.empty()) {
+        out << YAML::Key << "subentries" << YAML::Value << YAML::BeginSeq;
+        for (const auto& sub : entry.subentries) emit_entry(out, sub);
+        out << YAML::EndSeq;
+    }
     out << YAML::EndMap;
 }
 

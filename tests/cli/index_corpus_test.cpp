@@ -394,3 +394,41 @@ TEST_CASE("the generated corpus's EPUB with its index passes epubcheck", "[cli][
     CHECK(result.output.find("No errors or warnings detected.") != std::string::npos);
     CHECK(result.output.find("Messages: 0 fatals / 0 errors / 0 warnings / 0 infos") != std::string::npos);
 }
+
+TEST_CASE("index-candidates proposes subentries for the corpus's crowded entries, as an index file it reads back",
+          "[cli][index][candidates][corpus]") {
+    const auto& built = corpus();
+    const auto book = built.dir / "book";
+    const auto file = book + "/candidates.yaml";
+    // The candidates on stdout, into the file; the warnings on stderr.
+    auto result = test::run("(cd " + test::quote(book) + " && " + test::quote(CINEFOLIO_BINARY) +
+                            " index-candidates book.yaml > candidates.yaml)");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    // The build's warning points the editor here.
+    CHECK(result.output.find("`cinefolio index-candidates` proposes some") != std::string::npos);
+
+    base::SourceMap sources;
+    base::Diagnostics diagnostics;
+    const auto text = test::slurp(file);
+    auto parsed = manifest::parse_index_file(sources, sources.add(file, text), diagnostics);
+    REQUIRE(parsed);
+    CHECK(diagnostics.error_count() == 0);
+    CHECK(diagnostics.warning_count() == 0);
+    const manifest::IndexFileEntry* balagov = nullptr;
+    for (const auto& entry : parsed->entries)
+        if (entry.heading == "Balagov, Kantemir") balagov = &entry;
+    // Curated, with far more than 15 locators in each lens: back with
+    // proposals, each a phrase of the essays with its match form.
+    REQUIRE(balagov);
+    CHECK(text.find("- heading: Balagov, Kantemir\n    kind: person\n    rule: subentries\n") != std::string::npos);
+    CHECK(text.find("rule: phrases") != std::string::npos);
+    CHECK(balagov->subentries.size() >= 3);
+    CHECK(balagov->subentries.size() <= 8);
+    for (const auto& sub : balagov->subentries) {
+        INFO(sub.heading);
+        REQUIRE_FALSE(sub.match.empty());
+        CHECK(sub.heading.find("Balagov") == std::string::npos);
+        CHECK(sub.heading.find("Kantemir") == std::string::npos);
+    }
+}

@@ -312,3 +312,67 @@ TEST_CASE("an entry with more locators in one lens than the limit is a warning s
     CHECK(over->sources.position(warning.span.file, warning.span.begin).line == 2);
     CHECK(make(0)->diagnostics.warning_count() == 0);  // no limit
 }
+
+TEST_CASE("candidates propose subentries for an entry crowded in one lens: phrases that recur around it",
+          "[index][candidates][subentries]") {
+    // Twenty Realism paragraphs name Sokurov: seven with his long takes
+    // (two of them "whose long takes", "whose" being as common away from
+    // him), four with his workshop in Nalchik, two with "winter light",
+    // which is as common elsewhere (lift below 1: says nothing about him).
+    std::string realism;
+    for (int i = 0; i < 20; ++i) {
+        std::string sentence = "Paragraph " + std::to_string(i) + " returns to Alexander Sokurov";
+        if (i % 3 == 0) sentence += i < 6 ? ", whose long takes it inherits" : " with its long takes";
+        if (i % 2 == 0) sentence += ". In Sokurov’s shadow";  // his own name, possessive: still his
+        else if (i % 4 == 1) sentence += " and the workshop in Nalchik where it began";
+        else if (i % 7 == 2) sentence += " under a winter light";
+        realism += sentence + ". The film keeps its distance.\n\n";
+    }
+    for (int i = 0; i < 40; ++i) {
+        // The small words of any paragraph: "and", "in", "where", "it", "with",
+        // "under" are no more Sokurov's than anyone's.
+        realism += "Elsewhere " + std::to_string(i) + " the film " + (i % 7 == 0 ? "has a winter light" : "moves on") +
+                   (i % 10 == 0 ? ", whose family waits" : "") + " with it, and in the house where they live under one roof.\n\n";
+    }
+    const std::string yaml = "entries:\n  - {heading: \"Sokurov, Alexander\", kind: person, match: [Alexander Sokurov]}\n";
+    auto made = make_book({{"REALISM", realism}}, yaml);
+    auto curated = manifest::parse_index_file(made->sources, made->sources.add("curated.yaml", yaml), made->diagnostics);
+    REQUIRE(curated);
+    auto found = index::candidates(made->book, &*curated, 15);
+    const manifest::IndexFileEntry* sokurov = nullptr;
+    for (const auto& entry : found.entries)
+        if (entry.heading == "Sokurov, Alexander") sokurov = &entry;
+    REQUIRE(sokurov);
+    CHECK(sokurov->rule == "subentries");  // curated: back for its subentries alone
+    CHECK(sokurov->lenses == std::map<std::string, int>{{"REALISM", 20}});
+    std::map<std::string, const manifest::IndexFileEntry*> proposed;
+    std::string headings;
+    for (const auto& sub : sokurov->subentries) {
+        proposed[sub.heading] = &sub;
+        headings += sub.heading + "; ";
+    }
+    INFO("proposed: " << headings);
+    REQUIRE(proposed.count("long takes"));
+    CHECK(proposed["long takes"]->match == std::vector<std::string>{"long takes"});
+    CHECK(proposed["long takes"]->rule == "phrases");
+    CHECK(proposed["long takes"]->lenses == std::map<std::string, int>{{"REALISM", 7}});
+    // The three words of the workshop go together, the better heading.
+    CHECK(proposed.count("workshop in Nalchik"));
+    for (const auto& [heading, sub] : proposed) {
+        INFO(heading);
+        CHECK(heading.find("winter") == std::string::npos);  // no likelier near him than anywhere
+        CHECK(heading.find("whose") == std::string::npos);   // likewise
+        CHECK(heading.find("Sokurov") == std::string::npos);  // his own name, "Sokurov’s" too, says nothing
+        CHECK(heading.find("film") == std::string::npos);     // in most paragraphs of the book
+        CHECK(heading.find("distance") == std::string::npos);  // in a third of them
+    }
+
+    // Not crowded (no limit, or one above the count): no proposals, and
+    // the curated entry does not come back.
+    for (int limit : {0, 20}) {
+        for (const auto& entry : index::candidates(made->book, &*curated, limit).entries) {
+            CHECK(entry.heading != "Sokurov, Alexander");
+            CHECK(entry.subentries.empty());
+        }
+    }
+}

@@ -22,8 +22,11 @@ void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnost
 
 /// Candidate entries for an editor: every extraction rule's findings plus
 /// capitalised multi-word names, with counts per lens and per film, as an
-/// index file (curated entries already present are left out).
-manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFile* curated);
+/// index file (curated entries already present are left out). An entry
+/// with more than `locators_per_lens` locators in one lens (0: no limit)
+/// gets proposed subentries, the phrases that recur around its occurrences;
+/// a curated one comes back for them alone (`rule: subentries`).
+manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFile* curated, int locators_per_lens = 0);
 
 /// The heading an index uses for a person's name: "Louise Bourgeois" ->
 /// "Bourgeois, Louise"; "Simone de Beauvoir" -> "Beauvoir, Simone de".
