@@ -123,7 +123,8 @@ void read_spaces(YamlReader& reader, const YAML::Node& node, Spaces& spaces) {
         {"heading_1_before", &Spaces::heading_1_before}, {"heading_1_after", &Spaces::heading_1_after},
         {"heading_2_before", &Spaces::heading_2_before}, {"heading_2_after", &Spaces::heading_2_after},
         {"heading_3_before", &Spaces::heading_3_before}, {"heading_3_after", &Spaces::heading_3_after},
-        {"block", &Spaces::block},                       {"notes_before", &Spaces::notes_before},
+        {"block", &Spaces::block},                       {"list", &Spaces::list},
+        {"notes_before", &Spaces::notes_before},
         {"opening_sink", &Spaces::opening_sink},         {"part_sink", &Spaces::part_sink},
         {"title_sink", &Spaces::title_sink},             {"after_opening", &Spaces::after_opening},
         {"head_above_text", &Spaces::head_above_text},   {"folio_below_text", &Spaces::folio_below_text}};

@@ -185,6 +185,7 @@ void BlockSetter::end_on_grid(std::size_t start, double minimum, bool keep, doub
         items[start].advance += before;
     }
     list_.glue(minimum + extra - before);
+    if (!keep) block_end_ = BlockEnd{items.size() - 1, minimum};
 }
 
 void BlockSetter::add_lines(std::vector<SetLine> lines, const Measure& measure) {
@@ -315,6 +316,16 @@ void BlockSetter::set_heading(const model::Block& block, const Measure& measure)
         items[open_heading_->start].advance = open_heading_->before;
         before = 0;
         start = open_heading_->start;
+    } else if (depth_ == 0 && block_end_) {
+        // A heading directly after a list, a quote, a table or a figure
+        // takes the larger of the space below that block and its own space
+        // above, not their sum: the block's space stays (with what brings
+        // the text back onto the grid) and the heading adds only what its
+        // own space exceeds it by.
+        const auto& items = list_.items();
+        std::size_t at = items.size();
+        while (at > 0 && items[at - 1].kind == VerticalKind::mark) --at;  // anchors and outline marks
+        if (at > 0 && at - 1 == block_end_->glue) before = std::max(0.0, before - block_end_->minimum);
     }
     const std::size_t own_start = list_.items().size();
     space(before);
@@ -354,7 +365,14 @@ void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
     }
     const Measure inner{measure.left + hang, measure.width - hang, measure.size, measure.leading};
     const std::size_t start_item = list_.items().size();
-    space(block_space(measure));
+    // A list at the body's leading keeps its lines on the page's grid: the
+    // spaces around it are whole lines (a half line would set every item
+    // between the lines of the facing page). Inside a quote or a note,
+    // whose leading is its own, the space is as written.
+    const double lines = context_.design.spaces.list;
+    const bool on_grid = depth_ == 0 && std::abs(measure.leading - context_.design.leading) < 1e-6;
+    const double around = measure.leading * (on_grid ? std::max(0.0, std::round(lines)) : lines);
+    space(around);
     int number = block.start;
     ++depth_;
     for (const auto& item : block.children) {
@@ -372,7 +390,7 @@ void BlockSetter::set_list(const model::Block& block, const Measure& measure) {
         add_label(start, plain(label, label_style), measure.left + hang - 0.5 * em, measure);
     }
     --depth_;
-    end_on_grid(start_item, block_space(measure), false);
+    end_on_grid(start_item, around, false);
     indent_next_ = false;
 }
 

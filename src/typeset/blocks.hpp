@@ -89,6 +89,14 @@ private:
         double after = 0;            // that space before grid rounding
     };
     std::optional<OpenHeading> open_heading_;
+    /// The space below the last block set on the grid (a list, a quote, a
+    /// table): its glue and the part of it the design asks for, the rest
+    /// bringing the text back onto the grid.
+    struct BlockEnd {
+        std::size_t glue = 0;
+        double minimum = 0;
+    };
+    std::optional<BlockEnd> block_end_;
 };
 
 }  // namespace cinefolio::typeset

@@ -154,7 +154,9 @@ private:
             restore(saved);
             adjust_ = option;
             build_segment(start);
-            const double trial = score(saved) + adjusted_page_cost * static_cast<double>(option.size());
+            double moved = 0;  // lines taken from or given to pages
+            for (const auto& [page, lines] : option) moved += std::abs(lines);
+            const double trial = score(saved) + adjusted_page_cost * moved;
             if (trial < best_score) best = option, best_score = trial;
         }
         restore(saved);
@@ -168,19 +170,20 @@ private:
     double score(const State& saved) const {
         double total = cost_ - saved.cost;
         const std::size_t count = pages_.size() - saved.pages;
-        if (count >= 2 && static_cast<int>(pages_.back().content.lines.size()) < geometry_.last_page_lines)
-            total += runt_page_cost;
+        const int held = static_cast<int>(pages_.back().content.lines.size());
+        // Each line short of the design's counts: two lines are better than one.
+        if (count >= 2 && held < geometry_.last_page_lines) total += runt_page_cost * (geometry_.last_page_lines - held);
         return total;
     }
 
     /// Ways to give a run's last page more lines, or none: the spread or
-    /// two before it a line shorter or longer (both pages, so they stay
-    /// level), and a verso facing the last page (which may end anywhere)
-    /// shorter by a line or more.
+    /// two before it a line shorter or longer, or two lines shorter (both
+    /// pages, so they stay level), and a verso facing the last page (which
+    /// may end anywhere) shorter by a line or more.
     std::vector<Adjustments> adjustment_options(std::size_t first, std::size_t last) const {
         std::vector<Adjustments> options;
         const std::size_t verso = last % 2 == 1 ? last : last - 1;  // of the last page's spread
-        for (int delta : {-1, 1}) {
+        for (int delta : {-1, 1, -2}) {
             for (std::size_t spreads = 1; spreads <= 2; ++spreads) {
                 Adjustments option;
                 bool usable = true;

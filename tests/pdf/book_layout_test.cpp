@@ -412,3 +412,76 @@ TEST_CASE("a heading directly under another takes the smaller space, and the tex
     }
     CHECK(found);
 }
+
+namespace {
+
+// The ids of an essay's body-size blocks: its own paragraphs and those of
+// its lists (not quotes, tables or notes, set at their own leading).
+void body_blocks(const std::vector<model::Block>& blocks, bool in_list, std::set<std::string>& ids) {
+    for (const auto& block : blocks) {
+        switch (block.kind) {
+            case model::BlockKind::paragraph: ids.insert(block.id); break;
+            case model::BlockKind::bullet_list:
+            case model::BlockKind::ordered_list:
+                if (!in_list) body_blocks(block.children, true, ids);
+                break;
+            case model::BlockKind::list_item: body_blocks(block.children, true, ids); break;
+            default: break;
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("paragraphs and lists alike sit on the page's baseline grid", "[typeset][layout]") {
+    const manifest::PrintDesign design;
+    const double leading = design.roles.body.leading;
+    const double first_baseline = design.margins.top + 0.8 * design.roles.body.size + leading - design.roles.body.size;
+    for (const Laid* laid : {&sample(), &corpus()}) {
+        std::set<std::string> paragraphs, in_lists;
+        for (const auto& part : laid->book.parts) {
+            for (const auto& chapter : part.chapters) {
+                for (const auto& block : chapter.blocks) {
+                    if (block.kind == model::BlockKind::paragraph) paragraphs.insert(block.id);
+                    if (block.kind == model::BlockKind::bullet_list || block.kind == model::BlockKind::ordered_list)
+                        body_blocks(block.children, true, in_lists);
+                }
+            }
+        }
+        REQUIRE_FALSE(in_lists.empty());
+        int list_lines = 0, lines = 0;
+        for (const auto& page : laid->document.pages) {
+            for (const auto& line : page.lines) {
+                const bool listed = in_lists.count(line.block) > 0;
+                if (!listed && !paragraphs.count(line.block)) continue;
+                INFO("page " << page.label << ": " << line.text);
+                const double steps = (line.y - first_baseline) / leading;
+                CHECK(steps == Approx(std::round(steps)).margin(0.01));
+                ++lines;
+                if (listed) ++list_lines;
+            }
+        }
+        CHECK(list_lines > 20);
+        CHECK(lines > 300);
+    }
+}
+
+TEST_CASE("a heading after a list takes the larger of the two spaces and not their sum", "[typeset][layout]") {
+    const auto& document = sample().document;
+    const manifest::PrintDesign design;
+    const double leading = design.roles.body.leading;
+    bool found = false;
+    for (const auto& page : document.pages) {
+        for (std::size_t i = 0; i + 1 < page.lines.size(); ++i) {
+            if (page.lines[i + 1].text != "The Shadow of the Caliphate") continue;
+            REQUIRE(page.lines[i].text == "vertigo.");  // the last line of a list
+            found = true;
+            // The heading's own space (a line) is the larger: with the
+            // list's line below added too it was 44.1 pt.
+            const double between = page.lines[i + 1].y - page.lines[i].y;
+            CHECK(between >= design.roles.heading_2.leading + design.spaces.heading_2_before * leading);
+            CHECK(between < design.roles.heading_2.leading + (design.spaces.heading_2_before + 1) * leading);
+        }
+    }
+    CHECK(found);
+}

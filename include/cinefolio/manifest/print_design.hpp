@@ -49,7 +49,8 @@ struct Spaces {
     double heading_2_after = 0.25;
     double heading_3_before = 1;
     double heading_3_after = 0;
-    double block = 0.5;            // above and below quotes, lists, code, tables, figures
+    double block = 0.5;            // above and below quotes, code, tables, figures
+    double list = 1;               // above and below a list; whole lines at the body's leading
     double notes_before = 2;       // above an essay's notes
     double opening_sink = 5;       // chapter, contents and index openings start this far down
     double part_sink = 9;          // part titles and the half title hang lower
