@@ -320,9 +320,13 @@ private:
                 continue;
             }
             const int run = run_at(letters_begin);
-            // Acronyms and code stay whole.
+            // Acronyms and code stay whole, and so does each part of a
+            // compound with a hyphen of its own ("self-actualization"
+            // breaks after "self-", never as "self-ac-tualization"), as TeX
+            // does.
             const bool hyphenable = !all_capitals && run >= 0 &&
-                                    paragraph_.runs[static_cast<std::size_t>(run)].style.font != FontStyle::mono;
+                                    paragraph_.runs[static_cast<std::size_t>(run)].style.font != FontStyle::mono &&
+                                    !in_compound(letters_begin, letters_end);
             if (hyphenable) {
                 const std::string_view word(text_.data() + letters_begin, letters_end - letters_begin);
                 // Points inside a ligature or kerning pair are kept: breaking
@@ -332,6 +336,34 @@ private:
             offset = letters_end;
         }
         return points;
+    }
+
+    /// True if the letters [begin, end) are joined to other letters by a
+    /// hyphen on either side (U+002D or U+2010).
+    bool in_compound(std::size_t begin, std::size_t end) const {
+        auto letter_at = [&](std::size_t offset) {
+            return u_isalpha(static_cast<UChar32>(base::decode_utf8(text_, offset))) != 0;
+        };
+        auto letter_before = [&](std::size_t offset) {
+            if (offset == 0) return false;
+            std::size_t at = offset - 1;
+            while (at > 0 && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80) --at;
+            return letter_at(at);
+        };
+        auto hyphen_length = [&](std::size_t offset) -> std::size_t {
+            if (offset < text_.size() && text_[offset] == '-') return 1;
+            if (text_.compare(offset, 3, "\u2010") == 0) return 3;
+            return 0;
+        };
+        if (end < text_.size()) {
+            const std::size_t length = hyphen_length(end);
+            if (length > 0 && end + length < text_.size() && letter_at(end + length)) return true;
+        }
+        for (std::size_t length : {std::size_t{1}, std::size_t{3}}) {
+            if (begin >= length && hyphen_length(begin - length) == length && letter_before(begin - length))
+                return true;
+        }
+        return false;
     }
 
     void add_hyphen_penalty(std::size_t offset) {

@@ -485,3 +485,23 @@ TEST_CASE("a heading after a list takes the larger of the two spaces and not the
     }
     CHECK(found);
 }
+
+TEST_CASE("a compound with a hyphen of its own breaks only at that hyphen", "[typeset][layout]") {
+    // The corpus sets "self-actualization" at a line's end; it was
+    // "self-ac-" / "tualization".
+    int compounds = 0;
+    for (const Laid* laid : {&sample(), &corpus(), &continuous_corpus()}) {
+        for (const auto& page : laid->document.pages) {
+            for (const auto& line : page.lines) {
+                const auto space = line.text.rfind(' ');
+                const std::string last = line.text.substr(space == std::string::npos ? 0 : space + 1);
+                // Broken at a compound's own hyphen: the line ends with it.
+                if (!line.hyphenated && last.size() > 1 && last.back() == '-') ++compounds;
+                if (!line.hyphenated) continue;
+                INFO("page " << page.label << ": " << line.text);
+                CHECK(last.find('-') == last.size() - 1);
+            }
+        }
+    }
+    CHECK(compounds > 10);
+}
