@@ -167,8 +167,9 @@ struct SubentryProposer::Impl {
     }
 
     // How many paragraphs of the book hold a phrase: those of its rarest
-    // word, read for the phrase itself.
-    std::size_t paragraphs_with(const std::string& key, const std::vector<std::string>& words) const {
+    // word, read for the phrase's words in a row (joined as each_phrase
+    // joins them).
+    std::size_t paragraphs_with(const std::vector<std::string>& words) const {
         const std::vector<std::uint32_t>* rarest = nullptr;
         for (const auto& word : words) {
             auto found = postings.find(word);
@@ -177,10 +178,15 @@ struct SubentryProposer::Impl {
         }
         std::size_t count = 0;
         for (auto index : *rarest) {
+            const auto& tokens = paragraphs[index];
             bool here = false;
-            each_phrase(
-                paragraphs[index], [](const std::string&) { return true; },
-                [&](const std::string& phrase, std::size_t, int32_t, int32_t) { here = here || phrase == key; });
+            for (std::size_t first = 0; !here && first + words.size() <= tokens.size(); ++first) {
+                here = true;
+                for (std::size_t k = 0; here && k < words.size(); ++k) {
+                    const Token& token = tokens[first + k];
+                    here = token.folded == words[k] && (k == 0 || token.joined);
+                }
+            }
             if (here) ++count;
         }
         return count;
@@ -287,7 +293,7 @@ std::vector<manifest::IndexFileEntry> SubentryProposer::Impl::propose(const Term
     std::vector<Scored> scored;
     for (const auto& [key, phrase] : found) {
         if (phrase.passages.size() < support) continue;
-        const double phrase_lift = lift(phrase.passages.size(), paragraphs_with(key, split_words(key)));
+        const double phrase_lift = lift(phrase.passages.size(), paragraphs_with(split_words(key)));
         if (phrase_lift < 2.0) continue;
         const double score = static_cast<double>(phrase.passages.size()) * std::log2(phrase_lift) *
                              (1.0 + 0.25 * static_cast<double>(phrase.words - 1));
