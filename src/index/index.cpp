@@ -217,6 +217,8 @@ manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFil
     };
 
     std::vector<manifest::IndexFileEntry> entries;
+    std::vector<std::string> headings;
+    std::vector<bool> titles;
     for (std::size_t i = 0; i < known.size(); ++i) {
         const auto& term = known[i];
         manifest::IndexFileEntry entry;
@@ -237,13 +239,9 @@ manifest::IndexFile candidates(const model::Book& book, const manifest::IndexFil
             entry.rule = term.rule;
             if (crowded(entry.lenses)) entry.subentries = propose(term);
         }
-        entries.push_back(std::move(entry));
-    }
-    std::vector<std::string> headings;
-    std::vector<bool> titles;
-    for (const auto& entry : entries) {
         headings.push_back(entry.heading);
-        titles.push_back(entry.kind == "work" || entry.kind == "periodical");
+        titles.push_back(term.italic());
+        entries.push_back(std::move(entry));
     }
     manifest::IndexFile file;
     for (auto i : collation_order(headings, titles, book.metadata.language))

@@ -270,7 +270,7 @@ std::vector<Passage> passages_of(const model::Book& book, const Term& term) {
         for (const auto& chapter : part.chapters) {
             bool seen = false;
             each_paragraph(chapter, [&](const std::string& text) {
-                if (auto at = first_occurrence(text, term, seen)) found.push_back({text, *at, chapter.lens});
+                if (auto at = first_occurrence(text, term, seen)) found.push_back({text, *at});
             });
         }
     }

@@ -61,7 +61,6 @@ std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& 
 struct Passage {
     std::string text;
     std::size_t at = 0;
-    std::string lens;
 };
 
 /// Every paragraph where the term is found (as the build finds it: a
