@@ -98,7 +98,8 @@ JobFiles run_job(Job& job) {
         return files;
     }
     // The painter pads the pages to `print: {pad_to}` (a booklet's 4).
-    const auto options = pdf_options(job.book.metadata, print.settings.design.production, print.moment);
+    auto options = pdf_options(job.book.metadata, print.settings.design.production, print.moment);
+    options.threads = print.settings.threads;
     // The EPUB is written on a thread of its own while the PDF is painted
     // (unless -j 1): both only read the book and the layout. Its cover is
     // drawn first, as painting uses the same FreeType faces; its messages

@@ -3,11 +3,13 @@
 #include <exception>
 #include <iostream>
 
+#include "cinefolio/pdf/pdf.hpp"
 #include "cli.hpp"
 
 int main(int argc, char** argv) {
     std::vector<std::string> arguments(argv + 1, argv + argc);
     int exit_code = cinefolio::cli::kSuccess;
+    cinefolio::pdf::prepare_cairo();  // before any thread starts
     try {
         auto options = cinefolio::cli::parse_arguments(arguments, exit_code);
         if (!options) return exit_code;

@@ -5,6 +5,8 @@
 
 #include "finish.hpp"
 
+#include "cinefolio/base/parallel.hpp"
+
 #include <qpdf/Buffer.hh>
 #include <qpdf/BufferInputSource.hh>
 #include <qpdf/Pl_Flate.hh>
@@ -21,6 +23,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -168,46 +171,71 @@ QPDFObjectHandle rectangle(double inset, double width, double height) {
     return QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(inset, inset, width - inset, height - inset));
 }
 
-/// Turns a content stream's colours grey. The new bytes are deflated here
-/// in one go, as Cairo's are, so QPDFWriter copies them as they are: left
-/// to it, a token filter's output reaches zlib a token at a time, which
-/// costs more than the filtering. A stream without a colour to change keeps
-/// Cairo's bytes.
-void make_grey(QPDFObjectHandle stream, bool all_colour) {
-    const auto decoded = stream.getStreamData(qpdf_dl_generalized);
-    const auto replacements = grey_replacements(*decoded, all_colour);
-    if (replacements.empty()) return;
-    const auto* bytes = reinterpret_cast<const char*>(decoded->getBuffer());
+/// A stream the finishing pass deflates: a page's content or a form (its
+/// colours made grey first), or any other stream Cairo left unfiltered
+/// (fonts, their Unicode maps, images). Cairo is asked to write no stream
+/// compressed (see `uncompressed_cairo`), so nothing is inflated here and
+/// everything is deflated once, on all threads; QPDFWriter copies the
+/// result as it is (it does not recompress a Flate stream). Left to it, a
+/// token filter's output reached zlib a token at a time.
+struct Deflation {
+    QPDFObjectHandle stream;
+    std::shared_ptr<Buffer> data;  // decoded
+    bool grey = false;             // replace its colour operators
+    bool filtered = false;         // it came compressed: rewrite it only if its colours changed
+    std::optional<std::string> deflated;
+};
+
+void deflate_stream(Deflation& work, bool all_colour) {
+    const auto* bytes = reinterpret_cast<const char*>(work.data->getBuffer());
+    const std::size_t size = work.data->getSize();
     std::string filtered;
-    filtered.reserve(decoded->getSize());
-    std::size_t copied = 0;
-    for (const auto& replacement : replacements) {
-        filtered.append(bytes + copied, replacement.start - copied);
-        filtered += replacement.text;
-        copied = replacement.end;
+    std::string_view input(bytes, size);
+    if (work.grey) {
+        const auto replacements = grey_replacements(*work.data, all_colour);
+        if (replacements.empty() && work.filtered) return;
+        if (!replacements.empty()) {
+            filtered.reserve(size);
+            std::size_t copied = 0;
+            for (const auto& replacement : replacements) {
+                filtered.append(bytes + copied, replacement.start - copied);
+                filtered += replacement.text;
+                copied = replacement.end;
+            }
+            filtered.append(bytes + copied, size - copied);
+            input = filtered;
+        }
     }
-    filtered.append(bytes + copied, decoded->getSize() - copied);
     std::string deflated;
-    Pl_String sink("grey content, deflated", nullptr, deflated);
-    Pl_Flate deflate("deflate grey content", &sink, Pl_Flate::a_deflate);
-    deflate.write(reinterpret_cast<const unsigned char*>(filtered.data()), filtered.size());
+    Pl_String sink("stream, deflated", nullptr, deflated);
+    Pl_Flate deflate("deflate stream", &sink, Pl_Flate::a_deflate);
+    deflate.write(reinterpret_cast<const unsigned char*>(input.data()), input.size());
     deflate.finish();
-    stream.replaceStreamData(deflated, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+    work.deflated = std::move(deflated);
+}
+
+/// A stream to deflate (grey or not); nothing for one already filtered
+/// that needs no colour change.
+void add_deflation(std::vector<Deflation>& works, QPDFObjectHandle stream, bool grey) {
+    const bool filtered = !stream.getDict().getKey("/Filter").isNull();
+    if (filtered && !grey) return;
+    works.push_back({stream, filtered ? stream.getStreamData(qpdf_dl_generalized) : stream.getRawStreamData(), grey,
+                     filtered, std::nullopt});
 }
 
 /// Where a page's colours go grey and its boxes are set; `done` holds the
 /// streams already grey (a content stream or a form several pages draw).
 void finish_page(QPDFPageObjectHelper& page, const Finish& finish, std::set<QPDFObjGen>& done, std::string& error,
-                 int number) {
+                 int number, std::vector<Deflation>& works) {
     QPDFObjectHandle object = page.getObjectHandle();
     // Contents split over several streams may split a token: join them first.
     if (object.getKey("/Contents").isArray()) object.coalesceContentStreams();
     if (auto contents = object.getKey("/Contents");
         contents.isStream() && (!contents.isIndirect() || done.insert(contents.getObjGen()).second))
-        make_grey(contents, finish.print);
+        add_deflation(works, contents, true);
     std::vector<QPDFObjectHandle> forms;
     collect_forms(page.getAttribute("/Resources", false), done, forms);
-    for (auto& form : forms) make_grey(form, finish.print);
+    for (auto& form : forms) add_deflation(works, form, true);
     // Cairo groups every page for transparency whether it draws any or
     // not; a group that blends nothing only makes a preflight flag the page.
     std::set<QPDFObjGen> seen;
@@ -406,17 +434,34 @@ void finish_document(QPDF& pdf, const Finish& finish) {
 
 }  // namespace
 
+void prepare_cairo() {
+    static std::once_flag once;
+    std::call_once(once, [] { setenv("CAIRO_DEBUG_PDF", "1", 1); });
+}
+
 std::string finish(const std::string& bytes, const Finish& finish, std::string& error) {
     try {
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("cairo.pdf", bytes.data(), bytes.size());
         std::set<QPDFObjGen> done;
+        std::vector<Deflation> works;
         int number = 0;
         for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-            finish_page(page, finish, done, error, ++number);
+            finish_page(page, finish, done, error, ++number, works);
             if (!error.empty()) return {};
         }
+        for (auto& object : pdf.getAllObjects()) {
+            if (!object.isStream() || (object.isIndirect() && done.count(object.getObjGen()) != 0)) continue;
+            add_deflation(works, object, false);
+        }
+        base::parallel_for(works.size(), finish.threads,
+                           [&](std::size_t i) { deflate_stream(works[i], finish.print); });
+        for (auto& work : works)
+            if (work.deflated)
+                work.stream.replaceStreamData(*work.deflated, QPDFObjectHandle::newName("/FlateDecode"),
+                                              QPDFObjectHandle::newNull());
+        works.clear();
         finish_document(pdf, finish);
         StructureAttributes(finish).apply(pdf.getRoot(), error);
         if (!error.empty()) return {};

@@ -30,6 +30,8 @@ struct Finish {
     /// The elements under the Document element, depth first, links left
     /// out: the order the painter opened them, which is Cairo's order.
     std::vector<StructureElement> elements;
+    /// Threads deflating the streams (0: one per core); the bytes do not depend on it.
+    int threads = 1;
 };
 
 /// The PDF/X version a print file claims, in Info and XMP.

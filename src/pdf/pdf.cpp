@@ -53,6 +53,7 @@ std::size_t padded_page_count(std::size_t pages, int pad_to) {
 
 std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
                                  const PrintImages& images, const Options& options, base::Diagnostics& diagnostics) {
+    prepare_cairo();
     const CairoFonts cairo_fonts(fonts);
     const DocumentInfo info{options.title, options.author, options.subject, dates_of(options.build_time).second};
     const bool print = options.profile == Profile::print;
@@ -72,7 +73,7 @@ std::optional<std::string> paint(const typeset::PagedDocument& document, const t
     std::string bytes = paint(document, cairo_fonts, images.surfaces(), info, setup, opened, error);
     if (error.empty()) {
         Finish finishing{print, document.width, document.height, setup.bleed, setup.slug, options.language,
-                         info.date, {}};
+                         info.date, {}, options.threads};
         finishing.elements.reserve(opened.size());
         for (const auto& element : opened) {
             StructureElement described{element.substr(0, element.find('#')), {}, {}};

@@ -121,6 +121,7 @@ std::string paint_sheet(const PrintCover& cover, const CairoFonts& fonts, const 
     const double spine = spine_width(cover.pages, cover.inches_per_page);
     std::string bytes;
     {
+        prepare_cairo();
         CairoSurface surface(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, width, height));
         if (print) cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_4);
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
@@ -199,7 +200,8 @@ std::optional<std::string> cover_pdf(const PrintCover& cover, const typeset::Fon
     if (error.empty()) {
         const auto [width, height] = cover_sheet(cover, bleed);
         // The whole sheet less its bleed is the trim: back, spine and front.
-        Finish finishing{print, width - 2 * bleed, height - 2 * bleed, bleed, 0, options.language, date, {}};
+        Finish finishing{print, width - 2 * bleed, height - 2 * bleed, bleed, 0, options.language, date, {},
+                         options.threads};
         bytes = finish(bytes, finishing, error);
     }
     if (!error.empty()) {

@@ -84,3 +84,72 @@ TEST_CASE("finish: a page without a colour to change keeps its content") {
     const std::string content = "BT (no colour here) Tj ET\n";
     CHECK(finished_content(content, false) == content);
 }
+
+namespace {
+
+/// A PDF of `pages` pages whose streams are all unfiltered, as Cairo writes
+/// them when asked (pdf::prepare_cairo): page contents and a font-like stream.
+std::string unfiltered_pages(int pages) {
+    QPDF pdf;
+    pdf.emptyPDF();
+    auto font_file = pdf.newStream(std::string(20000, 'F') + "font program");
+    for (int i = 0; i < pages; ++i) {
+        auto page = QPDFObjectHandle::parse("<< /Type /Page /MediaBox [0 0 100 100] /Resources << >> >>");
+        page.getKey("/Resources").replaceKey("/Font", QPDFObjectHandle::newDictionary());
+        page.getKey("/Resources").getKey("/Font").replaceKey("/FontFile", font_file);
+        page.replaceKey("/Contents", pdf.newStream("0 0 0 rg BT (page " + std::to_string(i) + ") Tj ET\n"));
+        QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
+    }
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setCompressStreams(false);
+    writer.write();
+    const auto buffer = writer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+std::string finished_on(const std::string& bytes, int threads) {
+    pdf::Finish finish;
+    finish.trim_width = finish.trim_height = 100;
+    finish.date = "2023-11-14T22:13:20Z";
+    finish.threads = threads;
+    std::string error;
+    std::string finished = pdf::finish(bytes, finish, error);
+    INFO(error);
+    REQUIRE(error.empty());
+    return finished;
+}
+
+}  // namespace
+
+TEST_CASE("finish: every unfiltered stream is deflated, the same bytes on 1, 2 and 4 threads") {
+    const std::string input = unfiltered_pages(40);
+    REQUIRE(input.find("/FlateDecode") == std::string::npos);
+    const std::string one = finished_on(input, 1);
+    CHECK(finished_on(input, 2) == one);
+    CHECK(finished_on(input, 4) == one);
+
+    QPDF pdf;
+    pdf.processMemoryFile("finished.pdf", one.data(), one.size());
+    int streams = 0;
+    for (auto& object : pdf.getAllObjects()) {
+        if (!object.isStream()) continue;
+        auto dict = object.getDict();
+        if (dict.getKey("/Type").isNameAndEquals("/Metadata")) {
+            // XMP stays readable by tools that do not inflate (qpdf's own rule).
+            CHECK(dict.getKey("/Filter").isNull());
+            continue;
+        }
+        ++streams;
+        CHECK(dict.getKey("/Filter").isNameAndEquals("/FlateDecode"));
+        if (object.getStreamData(qpdf_dl_generalized)->getSize() > 20000)
+            CHECK(object.getRawStreamData()->getSize() < 1000);  // the font stream went through zlib
+    }
+    CHECK(streams == 41);
+    int number = 0;
+    for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        const auto data = page.getObjectHandle().getKey("/Contents").getStreamData(qpdf_dl_generalized);
+        CHECK(std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()) ==
+              "0 g BT (page " + std::to_string(number++) + ") Tj ET\n");
+    }
+}

@@ -63,7 +63,15 @@ struct Options {
     double bleed = 0;         // print: points of sheet beyond the trim on each side
     bool crop_marks = false;  // print: trim marks outside the bleed
     int pad_to = 1;           // blank pages make the page count a multiple of this
+    int threads = 1;          // threads compressing the file (0: one per core); the bytes do not depend on it
 };
+
+/// Asks Cairo for uncompressed PDF streams, which the finishing pass
+/// deflates once on all threads (Cairo's only switch for it is the
+/// environment variable CAIRO_DEBUG_PDF, read when a surface is made).
+/// Done once; `paint` calls it, and a program calls it before it starts
+/// threads, as setting the environment is not safe beside them.
+void prepare_cairo();
 
 /// The page count once padded to a multiple of `pad_to`.
 std::size_t padded_page_count(std::size_t pages, int pad_to);
