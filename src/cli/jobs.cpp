@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -77,13 +78,26 @@ struct JobFiles {
     std::optional<std::string> cover;
 };
 
+/// The faces a worker thread loaded, by print set-up: FreeType faces must
+/// not be shared between threads, but a thread's jobs of one design (the
+/// booklets) share them, and with them Cairo's glyph caches, which hold
+/// every glyph's outline and metrics and would otherwise be filled again
+/// for each booklet. No output depends on what a cache holds.
+using ThreadFonts = std::map<const PrintSetup*, typeset::FontSet>;
+
+const typeset::FontSet* fonts_for(const PrintSetup& print, ThreadFonts& loaded, base::Diagnostics& diagnostics) {
+    if (auto found = loaded.find(&print); found != loaded.end()) return &found->second;
+    auto fonts = typeset::FontSet::load(print.faces.view(), diagnostics);
+    if (!fonts) return nullptr;  // said in this job; the next job tries again and says so too
+    return &loaded.emplace(&print, std::move(*fonts)).first->second;
+}
+
 // Typesets a job's book once; the PDF paints that layout and the EPUB
-// takes its page labels from it. Each job loads its own faces: FreeType
-// faces must not be shared between threads.
-JobFiles run_job(Job& job) {
+// takes its page labels from it.
+JobFiles run_job(Job& job, ThreadFonts& thread_fonts) {
     JobFiles files;
     const PrintSetup& print = *job.print;
-    auto fonts = typeset::FontSet::load(print.faces.view(), job.diagnostics);
+    const typeset::FontSet* fonts = fonts_for(print, thread_fonts, job.diagnostics);
     if (!fonts) return files;
     // An EPUB built without its PDF is paginated all the same (its index
     // cites print pages) and its typesetting warnings, which concern print
@@ -250,8 +264,9 @@ bool run_jobs(std::vector<Job>& jobs, const Options& options) {
     std::mutex console;
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
+        ThreadFonts fonts;
         for (std::size_t job = next++; job < jobs.size(); job = next++) {
-            JobFiles files = run_job(jobs[job]);
+            JobFiles files = run_job(jobs[job], fonts);
             written[job] = write_job(jobs[job], files, options, console);
         }
     };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <png.h>
+#include <zlib.h>
 
 namespace cinefolio::pdf {
 
@@ -54,7 +55,11 @@ bool write_image(Writer& writer, Output& output, const unsigned char* data, int 
     png_set_write_fn(png, &output, append, flush);
     png_set_IHDR(png, writer.info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+    // Each row as its difference from the row above, run-length coded: the
+    // flat fields of a painted cover or page become runs of zeros, which
+    // zlib's run-length strategy codes without searching for matches.
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_set_compression_strategy(png, Z_RLE);
     png_write_info(png, writer.info);
     for (int y = 0; y < height; ++y) {
         // RGB24 keeps a pixel in a native-endian 32-bit word: xRGB.
