@@ -51,7 +51,22 @@ int build(const Options& options, const LoadedBook& loaded, base::SourceMap& sou
 
 }  // namespace
 
+int build_once(const Options& options, base::SourceMap& sources) {
+    base::Diagnostics diagnostics;
+    if (options.timings) enable_timings();
+    std::optional<Stage> stage(std::in_place, "load");
+    auto loaded = load_book(options.manifest_path, sources, diagnostics, options.root_dir);
+    stage.reset();
+    int status = kInputError;
+    if (loaded && !failed(diagnostics, options)) status = build(options, *loaded, sources, diagnostics);
+    print_diagnostics(diagnostics, sources);
+    print_timings();
+    if (status == kSuccess && options.strict && diagnostics.warning_count() > 0) status = kInputError;
+    return status;
+}
+
 int run(const Options& options) {
+    if (options.command == "watch") return watch(options);
     base::SourceMap sources;
     base::Diagnostics diagnostics;
     if (options.timings) enable_timings();

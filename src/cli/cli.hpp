@@ -46,6 +46,7 @@ struct Options {
     bool spreads = false;  // preview --spreads: facing pages side by side
     int jobs = 0;          // -j: threads for the films of a book and for booklets (0: one per core)
     bool timings = false;  // --timings: each stage's time and the peak memory on stderr
+    int rebuilds = 0;      // watch --rebuilds N: stop after N rebuilds (0: when interrupted)
 };
 
 /// Parses argv; on a usage error prints to stderr and returns nullopt with
@@ -124,6 +125,16 @@ pdf::PrintCover print_cover_of(const LoadedBook& loaded, const manifest::PrintDe
 
 /// Runs a command (build, booklets, preview, check, dump) and returns the exit code.
 int run(const Options& options);
+
+/// Loads the book and builds it as `build` does, printing its messages and
+/// (with --timings) its stages; returns the exit code. `sources` keeps the
+/// files it read (the manifest, the essays, the design files).
+int build_once(const Options& options, base::SourceMap& sources);
+
+/// `watch`: builds, then rebuilds whenever a file of the book changes,
+/// until interrupted (or `options.rebuilds` rebuilds); returns the last
+/// build's exit code.
+int watch(const Options& options);
 
 /// `new`: copies the book template (templates/new under data_dir()) into
 /// `options.new_dir`, which must be missing or empty; returns the exit code.

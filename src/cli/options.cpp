@@ -19,6 +19,7 @@ commands:
   new     DIR                                      start a book in DIR (a new or empty folder)
   build   BOOK.yaml [-o DIR] [--format epub,pdf]   write DIR/<id>.epub and DIR/<id>.pdf
           [--booklets]                             and one EPUB and PDF per film
+  watch   BOOK.yaml [-o DIR] [build's options]     build, then rebuild whenever a file of the book changes
   cover   BOOK.yaml [-o DIR] [--profile print]     write DIR/<id>-cover.pdf, the wrap-around print cover
   booklets BOOK.yaml [-o DIR] [--films ID,...]     one EPUB and PDF per film:
           [--format epub,pdf] [--shard K/N]        DIR/<film-title>-<movieId>.epub and .pdf
@@ -69,6 +70,30 @@ the book has errors; each file is written under a temporary name and renamed.
   -j, --jobs N         set N films at once and build N booklets at once (default:
                        one per core); the files are the same for every N
   --timings            print each stage's time and the peak memory on stderr
+  -q, --quiet          print only diagnostics
+)";
+
+constexpr const char* kWatchHelp = R"(usage: cinefolio watch BOOK.yaml [-o DIR] [--format epub,pdf] [--booklets] [--profile screen|print] [--cover] [--root DIR] [--strict] [--rebuilds N] [-q]
+
+Builds the book as `cinefolio build` does, then watches its files and builds
+it again whenever one is saved: the manifest, the essays (a new file in a
+folder the manifest names counts), the index file, the images and the
+style's files. Every file under the book's folder is watched except hidden
+folders and the output folder. Each rebuild prints the file that changed and
+how long it took; a book with errors keeps the files written before (every
+file is written under a temporary name and renamed) and is built again at
+the next save. Ctrl-C stops once the build under way has written its files.
+
+  -o, --output DIR     output folder (created if missing)
+  --format LIST        comma-separated: epub, pdf (default both)
+  --booklets           also one booklet per film
+  --profile NAME       screen (the default) or print
+  --cover              also DIR/<id>-cover.pdf
+  --root DIR           read files only from DIR (default: the manifest's folder)
+  --strict             treat warnings as errors
+  -j, --jobs N         threads, as for build
+  --rebuilds N         stop after N rebuilds (for scripts; default: until Ctrl-C)
+  --timings            print each build's stages and peak memory on stderr
   -q, --quiet          print only diagnostics
 )";
 
@@ -156,6 +181,7 @@ line per block with its stable id and source line:column.
 const char* help_for(const std::string& command) {
     if (command == "new") return kNewHelp;
     if (command == "build") return kBuildHelp;
+    if (command == "watch") return kWatchHelp;
     if (command == "booklets") return kBookletsHelp;
     if (command == "preview") return kPreviewHelp;
     if (command == "check") return kCheckHelp;
@@ -165,8 +191,8 @@ const char* help_for(const std::string& command) {
     return kUsage;
 }
 
-const std::vector<std::string> kCommands = {"new",   "build", "booklets",        "preview",
-                                            "cover", "check", "dump", "index-candidates"};
+const std::vector<std::string> kCommands = {"new",   "build", "watch", "booklets",        "preview",
+                                            "cover", "check", "dump",  "index-candidates"};
 
 // One option: its spellings, the commands that take it, and whether a
 // value follows it. The parser and the "did you
@@ -179,22 +205,25 @@ struct OptionSpec {
 
 const std::vector<OptionSpec>& option_specs() {
     static const std::vector<OptionSpec> specs = {
-        {{"-h", "--help"}, {"new", "build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
-        {{"-q", "--quiet"}, {"new", "build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
-        {{"--strict"}, {"build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
-        {{"--root"}, {"build", "booklets", "preview", "cover", "check", "dump", "index-candidates"}, true},
-        {{"-o", "--output"}, {"build", "booklets", "preview", "cover"}, true},
-        {{"--format"}, {"build", "booklets"}, true},
-        {{"--booklets"}, {"build"}},
-        {{"--profile"}, {"build", "booklets", "cover"}, true},
-        {{"--cover"}, {"build"}},
+        {{"-h", "--help"},
+         {"new", "build", "watch", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
+        {{"-q", "--quiet"},
+         {"new", "build", "watch", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
+        {{"--strict"}, {"build", "watch", "booklets", "preview", "cover", "check", "dump", "index-candidates"}},
+        {{"--root"}, {"build", "watch", "booklets", "preview", "cover", "check", "dump", "index-candidates"}, true},
+        {{"-o", "--output"}, {"build", "watch", "booklets", "preview", "cover"}, true},
+        {{"--format"}, {"build", "watch", "booklets"}, true},
+        {{"--booklets"}, {"build", "watch"}},
+        {{"--profile"}, {"build", "watch", "booklets", "cover"}, true},
+        {{"--cover"}, {"build", "watch"}},
+        {{"--rebuilds"}, {"watch"}, true},
         {{"--films"}, {"booklets"}, true},
         {{"--shard"}, {"booklets"}, true},
         {{"--pages"}, {"preview"}, true},
         {{"--dpi"}, {"preview"}, true},
         {{"--spreads"}, {"preview"}},
-        {{"-j", "--jobs"}, {"build", "booklets"}, true},
-        {{"--timings"}, {"build", "booklets"}},
+        {{"-j", "--jobs"}, {"build", "watch", "booklets"}, true},
+        {{"--timings"}, {"build", "watch", "booklets"}},
     };
     return specs;
 }
@@ -205,7 +234,7 @@ std::string value_name(const std::string& option) {
     if (option == "--profile") return "a profile (screen or print)";
     if (option == "--shard") return "K/N";
     if (option == "--pages") return "a page range";
-    if (option == "--dpi" || option == "-j" || option == "--jobs") return "a number";
+    if (option == "--dpi" || option == "-j" || option == "--jobs" || option == "--rebuilds") return "a number";
     return "a folder";
 }
 
@@ -252,7 +281,7 @@ std::string see_help(const std::string& command) {
 std::nullopt_t unknown_command(const std::string& name, int& exit_code) {
     std::string hint;
     if (auto near = base::nearest(name, kCommands)) hint = "did you mean `" + *near + "`?";
-    else hint = "the commands are new, build, booklets, preview, cover, check, dump and index-candidates";
+    else hint = "the commands are new, build, watch, booklets, preview, cover, check, dump and index-candidates";
     return usage_error("unknown command `" + name + "`", hint, "", exit_code);
 }
 
@@ -379,6 +408,12 @@ std::optional<std::string> apply(const std::string& name, const std::string& val
     else if (name == "--pages" && !parse_pages(value, options))
         return "--pages takes a page or a range of 1-based page numbers, e.g. `3`, `1-4` or `5-`, found `" + value +
                "`";
+    else if (name == "--rebuilds") {
+        auto count = whole_number(value);
+        if (!count || *count < 1 || *count > 1000000)
+            return "--rebuilds takes a whole number from 1, e.g. `--rebuilds 1`; found `" + value + "`";
+        options.rebuilds = static_cast<int>(*count);
+    }
     else if (name == "--dpi" && !parse_dpi(value, options))
         return "--dpi takes a whole number from 10 to 600, found `" + value + "`";
     else if (name == "-j" || name == "--jobs") {

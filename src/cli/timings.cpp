@@ -45,6 +45,7 @@ void enable_timings() {
     std::lock_guard<std::mutex> lock(r.mutex);
     r.on = true;
     r.start = std::chrono::steady_clock::now();
+    r.records.clear();  // a new build (watch runs many)
 }
 
 Stage::Stage(std::string name) : name_(std::move(name)) {

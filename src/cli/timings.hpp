@@ -7,7 +7,8 @@
 
 namespace cinefolio::cli {
 
-/// Turns the recording on (off by default: then a Stage costs one branch).
+/// Turns the recording on (off by default: then a Stage costs one branch)
+/// and starts it afresh: a build's stages from here.
 void enable_timings();
 
 /// Times a stage from construction to destruction. Stages of parallel jobs

@@ -74,7 +74,7 @@ TEST_CASE("an option of another command, or nothing near, says where to look", "
     auto far_command = run(binary() + " frobnicate book.yaml");
     CHECK(far_command.exit_code == 2);
     const std::string commands =
-        "hint: the commands are new, build, booklets, preview, cover, check, dump and index-candidates";
+        "hint: the commands are new, build, watch, booklets, preview, cover, check, dump and index-candidates";
     CHECK(far_command.output.find(commands) != std::string::npos);
     // One usage line, never the whole help.
     for (const auto* result : {&elsewhere, &far_option, &far_command}) {

@@ -1,0 +1,90 @@
+// `cinefolio watch`: a saved essay is built again into both files; a book
+// with errors keeps the files written before; Ctrl-C stops it cleanly.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/process.hpp"
+#include "support/tools.hpp"
+
+using namespace cinefolio::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A copy of the sample book in `work`/book; returns its folder.
+fs::path sample_copy(const fs::path& work) {
+    const fs::path book = work / "book";
+    fs::copy(CINEFOLIO_SOURCE_DIR "/books/closeness", book, fs::copy_options::recursive);
+    return book;
+}
+
+/// A shell loop that waits (up to 60 s) until the log holds `text`.
+std::string wait_for(const std::string& text) {
+    return "for i in $(seq 600); do grep -q " + quote(text) + " ../log && break; sleep 0.1; done; ";
+}
+
+std::string pdf_text(const fs::path& pdf) { return run_tool("pdftotext", quote(pdf.string()) + " -").output; }
+
+}  // namespace
+
+TEST_CASE("watch: a saved essay is built again into both files and a book with errors keeps them",
+          "[cli][watch]") {
+    ScratchDir work("watch-rebuild");
+    const fs::path book = sample_copy(work.path());
+    const std::string script =
+        "cd " + quote(book.string()) + " && (" + quote(CINEFOLIO_BINARY) +
+        " watch book.yaml -o out --rebuilds 2 > ../log 2>&1 & echo $! > ../pid) && " + wait_for("watching") +
+        "printf '\\nA sentence the watcher saw.\\n' >> essays/closeness-metacritic.md; " + wait_for("rebuilt in") +
+        "printf 'no front matter here\\n' > essays/zz-broken.md; " +
+        "while kill -0 $(cat ../pid) 2>/dev/null; do sleep 0.1; done; cat ../log";
+    const auto result = run("timeout 120 sh -c " + quote(script));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.output.find("watching") != std::string::npos);
+    CHECK(result.output.find("changed: essays/closeness-metacritic.md\n") != std::string::npos);
+    CHECK(result.output.find("rebuilt in ") != std::string::npos);
+    CHECK(result.output.find("changed: essays/zz-broken.md\n") != std::string::npos);
+    CHECK(result.output.find("zz-broken.md:1:1: error:") != std::string::npos);
+    CHECK(result.output.find("not rebuilt: the book has errors") != std::string::npos);
+
+    // The second build failed; the files are the first rebuild's, whole.
+    const fs::path pdf = book / "out" / "book.pdf";
+    const fs::path epub = book / "out" / "book.epub";
+    REQUIRE(fs::exists(pdf));
+    REQUIRE(fs::exists(epub));
+    CHECK(pdf_text(pdf).find("A sentence the watcher saw.") != std::string::npos);
+    CHECK(run_tool("unzip", "-p " + quote(epub.string()) + " 'OEBPS/text/*'").output.find(
+              "A sentence the watcher saw.") != std::string::npos);
+    CHECK(run_tool("qpdf", "--check " + quote(pdf.string())).exit_code == 0);
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(book / "out")) {
+        INFO(entry.path());
+        CHECK((entry.path().extension() == ".pdf" || entry.path().extension() == ".epub"));
+        ++files;
+    }
+    CHECK(files == 2);  // no temporary file left
+}
+
+TEST_CASE("watch: an interrupt stops it once the files are written", "[cli][watch]") {
+    ScratchDir work("watch-interrupt");
+    const fs::path book = sample_copy(work.path());
+    const std::string script = "cd " + quote(book.string()) + " && (" + quote(CINEFOLIO_BINARY) +
+                               " watch book.yaml -o out -q > ../log 2>&1 & echo $! > ../pid) && " +
+                               "for i in $(seq 600); do [ -f out/book.pdf ] && break; sleep 0.1; done; " +
+                               "sleep 0.5; kill -INT $(cat ../pid); " +
+                               "while kill -0 $(cat ../pid) 2>/dev/null; do sleep 0.1; done; echo stopped; cat ../log";
+    const auto result = run("timeout 120 sh -c " + quote(script));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.output.find("stopped") != std::string::npos);
+    CHECK(fs::exists(book / "out" / "book.epub"));
+    CHECK(run_tool("qpdf", "--check " + quote((book / "out" / "book.pdf").string())).exit_code == 0);
+}
+
+TEST_CASE("watch: --rebuilds takes a whole number", "[cli][usage][watch]") {
+    const auto result = run(quote(CINEFOLIO_BINARY) + " watch book.yaml --rebuilds none");
+    CHECK(result.exit_code == 2);
+    CHECK(result.output.find("--rebuilds takes a whole number") != std::string::npos);
+}
