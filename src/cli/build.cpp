@@ -51,23 +51,13 @@ int build(const Options& options, const LoadedBook& loaded, base::SourceMap& sou
 
 }  // namespace
 
-int build_once(const Options& options, base::SourceMap& sources) {
-    base::Diagnostics diagnostics;
-    if (options.timings) enable_timings();
-    std::optional<Stage> stage(std::in_place, "load");
-    auto loaded = load_book(options.manifest_path, sources, diagnostics, options.root_dir);
-    stage.reset();
-    int status = kInputError;
-    if (loaded && !failed(diagnostics, options)) status = build(options, *loaded, sources, diagnostics);
-    print_diagnostics(diagnostics, sources);
-    print_timings();
-    if (status == kSuccess && options.strict && diagnostics.warning_count() > 0) status = kInputError;
-    return status;
-}
-
 int run(const Options& options) {
     if (options.command == "watch") return watch(options);
     base::SourceMap sources;
+    return run_once(options, sources);
+}
+
+int run_once(const Options& options, base::SourceMap& sources) {
     base::Diagnostics diagnostics;
     if (options.timings) enable_timings();
     std::optional<Stage> stage(std::in_place, "load");
@@ -100,7 +90,7 @@ int run(const Options& options) {
     } else if (options.command == "preview") {
         status = preview(options, *loaded, diagnostics);
     } else {
-        status = build(options, *loaded, sources, diagnostics);
+        status = build(options, *loaded, sources, diagnostics);  // build, cover, and each build of watch
     }
     print_diagnostics(diagnostics, sources);
     print_timings();

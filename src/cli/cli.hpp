@@ -126,10 +126,11 @@ pdf::PrintCover print_cover_of(const LoadedBook& loaded, const manifest::PrintDe
 /// Runs a command (build, booklets, preview, check, dump) and returns the exit code.
 int run(const Options& options);
 
-/// Loads the book and builds it as `build` does, printing its messages and
+/// Runs a command that reads the book once (every command but `new`;
+/// `watch` builds): loads it, runs the command, prints its messages and
 /// (with --timings) its stages; returns the exit code. `sources` keeps the
 /// files it read (the manifest, the essays, the design files).
-int build_once(const Options& options, base::SourceMap& sources);
+int run_once(const Options& options, base::SourceMap& sources);
 
 /// `watch`: builds, then rebuilds whenever a file of the book changes,
 /// until interrupted (or `options.rebuilds` rebuilds); returns the last

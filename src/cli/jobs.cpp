@@ -4,7 +4,6 @@
 #include "jobs.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -13,10 +12,10 @@
 #include <map>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <tuple>
 
 #include "cinefolio/base/files.hpp"
+#include "cinefolio/base/parallel.hpp"
 #include "cinefolio/model/words.hpp"
 #include "cinefolio/pdf/cover.hpp"
 #include "print_edition.hpp"
@@ -262,21 +261,11 @@ bool run_jobs(std::vector<Job>& jobs, const Options& options) {
     if (jobs.empty()) return true;
     std::vector<char> written(jobs.size(), 0);
     std::mutex console;
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        ThreadFonts fonts;
-        for (std::size_t job = next++; job < jobs.size(); job = next++) {
-            JobFiles files = run_job(jobs[job], fonts);
-            written[job] = write_job(jobs[job], files, options, console);
-        }
-    };
-    std::size_t count = std::clamp<std::size_t>(options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                                                                 : std::thread::hardware_concurrency(),
-                                                1, jobs.size());
-    std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < count; ++i) workers.emplace_back(worker);
-    worker();
-    for (auto& thread : workers) thread.join();
+    std::vector<ThreadFonts> fonts(base::worker_count(jobs.size(), options.jobs));
+    base::parallel_for(jobs.size(), options.jobs, [&](std::size_t job, std::size_t worker) {
+        JobFiles files = run_job(jobs[job], fonts[worker]);
+        written[job] = write_job(jobs[job], files, options, console);
+    });
     return std::all_of(written.begin(), written.end(), [](char done) { return done != 0; });
 }
 

@@ -52,7 +52,7 @@ using Snapshot = std::map<std::string, FileState>;
 /// a new essay in a folder or glob the manifest names counts) and the
 /// folder of each file the build read outside it (the style's files).
 struct Watched {
-    std::vector<fs::path> trees;    // walked recursively
+    fs::path root;                  // walked recursively
     std::vector<fs::path> folders;  // their files only
     fs::path output;                // never watched: the build writes there
     bool operator==(const Watched&) const = default;
@@ -73,7 +73,7 @@ Watched watched_paths(const Options& options, const base::SourceMap& sources) {
     Watched watched;
     const fs::path root = normal(options.root_dir.empty() ? fs::path(options.manifest_path).parent_path() / "."
                                                           : fs::path(options.root_dir));
-    watched.trees.push_back(root);
+    watched.root = root;
     watched.output = normal(options.output_dir);
     std::set<fs::path> folders;
     for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -98,24 +98,23 @@ void add_file(Snapshot& snapshot, const fs::directory_entry& entry) {
 Snapshot take_snapshot(const Watched& watched) {
     Snapshot snapshot;
     std::error_code code;
-    for (const auto& tree : watched.trees) {
-        fs::recursive_directory_iterator it(tree, fs::directory_options::skip_permission_denied, code), end;
-        for (; !code && it != end; it.increment(code)) {
-            const auto& entry = *it;
-            const std::string name = entry.path().filename().string();
-            // Hidden folders (.git, a cache) and the output folder are not the book.
-            if (entry.is_directory(code)) {
-                if ((!name.empty() && name[0] == '.') || normal(entry.path()) == watched.output)
-                    it.disable_recursion_pending();
-                continue;
-            }
-            if (!name.empty() && name[0] != '.') add_file(snapshot, entry);
+    fs::recursive_directory_iterator it(watched.root, fs::directory_options::skip_permission_denied, code);
+    for (; !code && it != fs::recursive_directory_iterator(); it.increment(code)) {
+        const auto& entry = *it;
+        const std::string name = entry.path().filename().string();
+        // Hidden folders (.git, a cache) and the output folder are not the book.
+        std::error_code unreadable;  // an entry gone since the listing is skipped, not the walk
+        if (entry.is_directory(unreadable)) {
+            if ((!name.empty() && name[0] == '.') || normal(entry.path()) == watched.output)
+                it.disable_recursion_pending();
+            continue;
         }
-        code.clear();
+        if (!name.empty() && name[0] != '.') add_file(snapshot, entry);
     }
+    code.clear();
     for (const auto& folder : watched.folders) {
-        for (fs::directory_iterator it(folder, code), end; !code && it != end; it.increment(code))
-            add_file(snapshot, *it);
+        for (fs::directory_iterator file(folder, code), end; !code && file != end; file.increment(code))
+            add_file(snapshot, *file);
         code.clear();
     }
     return snapshot;
@@ -168,7 +167,7 @@ int watch(const Options& options) {
     catch_interrupts();
     auto start = std::chrono::steady_clock::now();
     base::SourceMap sources;
-    int status = build_once(options, sources);
+    int status = run_once(options, sources);
     Watched watched = watched_paths(options, sources);
     Snapshot snapshot = take_snapshot(watched);
     if (!options.quiet)
@@ -192,7 +191,7 @@ int watch(const Options& options) {
         if (!options.quiet) std::cout << "changed: " << describe(changed) << std::endl;
         start = std::chrono::steady_clock::now();
         base::SourceMap rebuilt_sources;
-        status = build_once(options, rebuilt_sources);
+        status = run_once(options, rebuilt_sources);
         ++rebuilds;
         // The files as they were when this build read them: a save during
         // the build is seen at the next poll. A rebuild may read files

@@ -174,7 +174,7 @@ QPDFObjectHandle rectangle(double inset, double width, double height) {
 /// A stream the finishing pass deflates: a page's content or a form (its
 /// colours made grey first), or any other stream Cairo left unfiltered
 /// (fonts, their Unicode maps, images). Cairo is asked to write no stream
-/// compressed (see `uncompressed_cairo`), so nothing is inflated here and
+/// compressed (see `prepare_cairo`), so nothing is inflated here and
 /// everything is deflated once, on all threads; QPDFWriter copies the
 /// result as it is (it does not recompress a Flate stream). Left to it, a
 /// token filter's output reached zlib a token at a time.
@@ -452,11 +452,11 @@ std::string finish(const std::string& bytes, const Finish& finish, std::string& 
             if (!error.empty()) return {};
         }
         for (auto& object : pdf.getAllObjects()) {
-            if (!object.isStream() || (object.isIndirect() && done.count(object.getObjGen()) != 0)) continue;
+            if (!object.isStream() || done.contains(object.getObjGen())) continue;  // streams are indirect
             add_deflation(works, object, false);
         }
         base::parallel_for(works.size(), finish.threads,
-                           [&](std::size_t i) { deflate_stream(works[i], finish.print); });
+                           [&](std::size_t i, std::size_t) { deflate_stream(works[i], finish.print); });
         for (auto& work : works)
             if (work.deflated)
                 work.stream.replaceStreamData(*work.deflated, QPDFObjectHandle::newName("/FlateDecode"),

@@ -3,12 +3,10 @@
 #include "book_parts.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <optional>
-#include <thread>
 
 #include "blocks.hpp"
+#include "cinefolio/base/parallel.hpp"
 #include "display.hpp"
 #include "structure.hpp"
 
@@ -250,33 +248,16 @@ void set_parts(Context& context, const std::vector<model::Part>& parts, int thre
                std::vector<ContentsEntry>& contents) {
     const std::int64_t base_serial = context.structure.serial();
     std::vector<SetFilm> films(parts.size());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    auto worker = [&] {
-        try {
-            for (std::size_t i = next++; i < parts.size() && !failed; i = next++) {
-                SetFilm& film = films[i];
-                Context own(context, film.diagnostics);
-                own.structure.start_at(base_serial + static_cast<std::int64_t>(i + 1) * film_serials);
-                set_part(own, parts[i], film.list, film.contents);
-                film.attributes = own.structure.take_attributes();
-                film.missing = own.shaper.missing_reports();
-                film.last_span = own.shaper.span();
-            }
-        } catch (...) {
-            // The first failure (out of memory) is rethrown on the calling thread.
-            if (!failed.exchange(true)) failure = std::current_exception();
-        }
-    };
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t wanted = threads > 0 ? static_cast<std::size_t>(threads) : cores;
-    const std::size_t count = std::clamp<std::size_t>(wanted, 1, std::max<std::size_t>(parts.size(), 1));
-    std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < count; ++i) workers.emplace_back(worker);
-    worker();
-    for (auto& thread : workers) thread.join();
-    if (failure) std::rethrow_exception(failure);
+    // An exception (out of memory) is rethrown here, on the calling thread.
+    base::parallel_for(parts.size(), threads, [&](std::size_t i, std::size_t) {
+        SetFilm& film = films[i];
+        Context own(context, film.diagnostics);
+        own.structure.start_at(base_serial + static_cast<std::int64_t>(i + 1) * film_serials);
+        set_part(own, parts[i], film.list, film.contents);
+        film.attributes = own.structure.take_attributes();
+        film.missing = own.shaper.missing_reports();
+        film.last_span = own.shaper.span();
+    });
 
     context.structure.start_at(base_serial + static_cast<std::int64_t>(parts.size() + 1) * film_serials);
     for (auto& film : films) {
