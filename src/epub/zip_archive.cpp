@@ -8,8 +8,9 @@ namespace cinefolio::epub {
 
 namespace {
 
-// Highest zlib level: smaller files, and the output is still deterministic.
-constexpr zip_uint32_t deflate_level = 9;
+// zlib's default level: level 9 made the 100 booklets 0.06 % smaller (26.61 MB
+// against 26.63) and took a tenth more time; either is deterministic.
+constexpr zip_uint32_t deflate_level = 6;
 
 // Adds one entry; the bytes are borrowed, so they must outlive zip_close.
 bool add_entry(zip_t* archive, const ZipEntry& entry, DosTime modified, std::string& error) {
