@@ -10,6 +10,8 @@ build_packages=(
   libzip-dev libpugixml-dev libyaml-cpp-dev
   libcairo2-dev libjpeg-dev libpng-dev libqpdf-dev libharfbuzz-dev libfreetype-dev
   libhyphen-dev libicu-dev
+  # Cache keys and checksums (src/base/digest.cpp).
+  libxxhash-dev
   # Hyphenation patterns of the languages the book's words have tables for
   # (src/model/words.cpp); read at run time from /usr/share/hyphen.
   hyphen-en-us hyphen-fr hyphen-de hyphen-es hyphen-it hyphen-ru

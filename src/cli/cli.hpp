@@ -47,6 +47,8 @@ struct Options {
     int jobs = 0;          // -j: threads for the films of a book and for booklets (0: one per core)
     bool timings = false;  // --timings: each stage's time and the peak memory on stderr
     int rebuilds = 0;      // watch --rebuilds N: stop after N rebuilds (0: when interrupted)
+    bool use_cache = true;  // --no-cache: neither read nor write it
+    std::string cache_dir;  // --cache DIR; empty: <output_dir>/.cinefolio-cache
 };
 
 /// Parses argv; on a usage error prints to stderr and returns nullopt with

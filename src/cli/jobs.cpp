@@ -18,6 +18,7 @@
 #include "cinefolio/base/parallel.hpp"
 #include "cinefolio/model/words.hpp"
 #include "cinefolio/pdf/cover.hpp"
+#include "disk_cache.hpp"
 #include "print_edition.hpp"
 #include "timings.hpp"
 
@@ -63,10 +64,30 @@ pdf::CoverText cover_text(const model::Metadata& metadata) {
             model::join_names(metadata.creators, words), std::string(words.edited_by_caps)};
 }
 
-// Without a cover image, a typographic one in the book's own faces.
-std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, const typeset::FontSet& fonts,
+// Without a cover image, a typographic one in the book's own faces; from
+// the cache when an earlier build painted the same words in the same faces.
+std::optional<epub::Resource> generated_cover(const model::Metadata& metadata, const PrintSetup& print,
+                                              const typeset::FontSet& fonts, DiskCache* cache,
                                               base::Diagnostics& diagnostics) {
-    auto png = pdf::cover_png(cover_text(metadata), fonts, diagnostics);
+    const pdf::CoverText text = cover_text(metadata);
+    const pdf::CoverSize size;
+    base::Digest key;
+    if (cache) {
+        base::Hasher inputs;
+        inputs.add(text.title).add(text.subtitle).add(text.editors).add(text.edited_by);
+        inputs.add(static_cast<std::uint64_t>(size.width)).add(static_cast<std::uint64_t>(size.height));
+        inputs.add(std::string_view(reinterpret_cast<const char*>(print.faces_digest.bytes.data()),
+                                    print.faces_digest.bytes.size()));
+        inputs.add(pdf::cover_png_engine());
+        key = cache->key("cover", inputs);
+        if (auto png = cache->read("cover", key)) return epub::Resource{"images/cover.png", "image/png", std::move(*png)};
+    }
+    // Only a cover painted without a word to say is kept: a hit must not
+    // silence a warning.
+    base::Diagnostics said;
+    auto png = pdf::cover_png(text, fonts, said, size);
+    if (cache && png && said.all().empty()) cache->write("cover", key, *png);
+    diagnostics.append(said);
     if (!png) return std::nullopt;
     return epub::Resource{"images/cover.png", "image/png", std::move(*png)};
 }
@@ -93,7 +114,7 @@ const typeset::FontSet* fonts_for(const PrintSetup& print, ThreadFonts& loaded, 
 
 // Typesets a job's book once; the PDF paints that layout and the EPUB
 // takes its page labels from it.
-JobFiles run_job(Job& job, ThreadFonts& thread_fonts) {
+JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
     JobFiles files;
     const PrintSetup& print = *job.print;
     const typeset::FontSet* fonts = fonts_for(print, thread_fonts, job.diagnostics);
@@ -121,7 +142,8 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts) {
     std::future<decltype(epub::write(job.book, *job.epub, epub_diagnostics))> written;
     if (job.epub) {
         Stage cover("cover");
-        if (!job.epub->cover) job.epub->cover = generated_cover(job.book.metadata, *fonts, epub_diagnostics);
+        if (!job.epub->cover)
+            job.epub->cover = generated_cover(job.book.metadata, print, *fonts, cache, epub_diagnostics);
         if (job.epub->cover) {
             job.epub->page_labels = std::move(document->anchor_labels);  // the painter reads anchor_pages
             job.epub->page_starts = epub_page_starts(*document);
@@ -241,6 +263,13 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, const manifest::
     settings.images = setup.images->info();
     // One cache for the books this design sets (the book, or all booklets).
     settings.cache = typeset::make_text_cache(settings, loaded.book.metadata.language);
+    base::Hasher faces_inputs;
+    const typeset::FontBytes face_bytes = setup.faces.view();
+    for (std::string_view face : {face_bytes.regular, face_bytes.italic, face_bytes.bold, face_bytes.bold_italic,
+                                  face_bytes.mono})
+        faces_inputs.add(face);
+    for (std::string_view face : face_bytes.fallbacks) faces_inputs.add(face);
+    setup.faces_digest = faces_inputs.finish();
     setup.cover = print_cover_of(loaded, settings.design);
     if (loaded.cover) setup.cover_image = pdf::ImageFile{loaded.cover->media_type, loaded.cover->bytes};
     // For comparisons (tests/bench): CINEFOLIO_MICROTYPE=none, expansion or
@@ -259,14 +288,63 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, const manifest::
 // order the workers finish.
 bool run_jobs(std::vector<Job>& jobs, const Options& options) {
     if (jobs.empty()) return true;
+    std::unique_ptr<DiskCache> cache = open_cache(options);
+    // Each design's text memo starts from what the last build learnt.
+    struct Memo {
+        typeset::TextCache* memo = nullptr;
+        base::Digest key;
+        std::size_t size = 0;
+    };
+    std::vector<Memo> memos;
+    if (cache) {
+        std::set<const PrintSetup*> seen;
+        for (const Job& job : jobs) {
+            if (!seen.insert(job.print).second || !job.print->settings.cache) continue;
+            const PrintSetup& print = *job.print;
+            base::Hasher inputs;
+            typeset::hash_text_cache_inputs(print.settings, print.faces.view(), job.book.metadata.language, inputs);
+            Memo memo{print.settings.cache.get(), cache->key("text", inputs), 0};
+            Stage stage("cache");
+            if (auto bytes = cache->read("text", memo.key); bytes && !typeset::restore_text_cache(*memo.memo, *bytes))
+                cache->count_damaged();
+            memo.size = typeset::text_cache_size(*memo.memo);
+            memos.push_back(memo);
+        }
+    }
     std::vector<char> written(jobs.size(), 0);
     std::mutex console;
     std::vector<ThreadFonts> fonts(base::worker_count(jobs.size(), options.jobs));
     base::parallel_for(jobs.size(), options.jobs, [&](std::size_t job, std::size_t worker) {
-        JobFiles files = run_job(jobs[job], fonts[worker]);
+        JobFiles files = run_job(jobs[job], fonts[worker], cache.get());
         written[job] = write_job(jobs[job], files, options, console);
     });
-    return std::all_of(written.begin(), written.end(), [](char done) { return done != 0; });
+    const bool all = std::all_of(written.begin(), written.end(), [](char done) { return done != 0; });
+    if (cache) {
+        Stage stage("cache");
+        // A memo is written again only when this build taught it words.
+        // Designs with the same faces and hyphenation (the book's and the
+        // booklets') share one entry, which takes what each learnt.
+        for (std::size_t m = 0; m < memos.size(); ++m) {
+            bool grew = typeset::text_cache_size(*memos[m].memo) > memos[m].size;
+            bool first = true;
+            for (std::size_t other = 0; other < memos.size(); ++other) {
+                if (memos[other].key != memos[m].key) continue;
+                if (other < m) first = false;
+                if (other > m && first) {
+                    grew = grew || typeset::text_cache_size(*memos[other].memo) > memos[other].size;
+                    typeset::restore_text_cache(*memos[m].memo, typeset::save_text_cache(*memos[other].memo));
+                }
+            }
+            if (first && grew) cache->write("text", memos[m].key, typeset::save_text_cache(*memos[m].memo));
+        }
+        if (all) cache->flush();
+        cache->report(jobs.front().diagnostics);
+        const DiskCache::Counts counts = cache->counts();
+        timing_note("cache: " + std::to_string(counts.hits) + " read, " + std::to_string(counts.misses) +
+                    " missing, " + std::to_string(counts.damaged) + " damaged (ignored), " +
+                    std::to_string(counts.written) + " written, in " + cache->folder());
+    }
+    return all;
 }
 
 void merge_diagnostics(const std::vector<Job>& jobs, base::Diagnostics& into) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/base/digest.hpp"
 #include "cinefolio/epub/epub.hpp"
 #include "cinefolio/model/book.hpp"
 #include "cinefolio/pdf/cover.hpp"
@@ -24,6 +25,7 @@ namespace cinefolio::cli {
 struct PrintSetup {
     typeset::Settings settings;
     FaceFiles faces;
+    base::Digest faces_digest;  // of every face's bytes, for cache keys
     std::map<std::string, pdf::ImageFile> image_files;  // outlives `images`, which points into it
     std::unique_ptr<pdf::PrintImages> images;
     std::int64_t moment = 0;

@@ -70,6 +70,10 @@ the book has errors; each file is written under a temporary name and renamed.
   -j, --jobs N         set N films at once and build N booklets at once (default:
                        one per core); the files are the same for every N
   --timings            print each stage's time and the peak memory on stderr
+  --cache DIR          keep what a build learns (shaped words, hyphenations,
+                       covers) in DIR for the next build (default:
+                       .cinefolio-cache in the output folder); safe to delete
+  --no-cache           neither read nor write the cache
   -q, --quiet          print only diagnostics
 )";
 
@@ -94,6 +98,10 @@ the next save. Ctrl-C stops once the build under way has written its files.
   -j, --jobs N         threads, as for build
   --rebuilds N         stop after N rebuilds (for scripts; default: until Ctrl-C)
   --timings            print each build's stages and peak memory on stderr
+  --cache DIR          keep what a build learns (shaped words, hyphenations,
+                       covers) in DIR for the next build (default:
+                       .cinefolio-cache in the output folder); safe to delete
+  --no-cache           neither read nor write the cache
   -q, --quiet          print only diagnostics
 )";
 
@@ -140,6 +148,10 @@ line is printed as its file is written.
   --strict             treat warnings as errors
   -j, --jobs N         build N booklets at once (default: one per core)
   --timings            print each stage's time and the peak memory on stderr
+  --cache DIR          keep what a build learns (shaped words, hyphenations,
+                       covers) in DIR for the next build (default:
+                       .cinefolio-cache in the output folder); safe to delete
+  --no-cache           neither read nor write the cache
   -q, --quiet          print only diagnostics
 )";
 
@@ -224,6 +236,8 @@ const std::vector<OptionSpec>& option_specs() {
         {{"--spreads"}, {"preview"}},
         {{"-j", "--jobs"}, {"build", "watch", "booklets"}, true},
         {{"--timings"}, {"build", "watch", "booklets"}},
+        {{"--cache"}, {"build", "watch", "booklets"}, true},
+        {{"--no-cache"}, {"build", "watch", "booklets"}},
     };
     return specs;
 }
@@ -398,6 +412,11 @@ std::optional<std::string> apply(const std::string& name, const std::string& val
     }
     else if (name == "-o" || name == "--output") options.output_dir = value;
     else if (name == "--timings") options.timings = true;
+    else if (name == "--cache") {
+        if (value.empty()) return "--cache takes a folder, e.g. `--cache ~/.cache/cinefolio`";
+        options.cache_dir = value;
+    }
+    else if (name == "--no-cache") options.use_cache = false;
     else if (name == "--spreads") options.spreads = true;
     else if (name == "--format" && !parse_formats(value, options))
         return "--format takes a list of epub and pdf, e.g. `--format epub,pdf`";

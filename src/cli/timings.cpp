@@ -25,6 +25,7 @@ struct Recorder {
     bool on = false;
     std::chrono::steady_clock::time_point start;
     std::vector<Record> records;
+    std::vector<std::string> notes;
 };
 
 Recorder& recorder() {
@@ -46,6 +47,7 @@ void enable_timings() {
     r.on = true;
     r.start = std::chrono::steady_clock::now();
     r.records.clear();  // a new build (watch runs many)
+    r.notes.clear();
 }
 
 Stage::Stage(std::string name) : name_(std::move(name)) {
@@ -71,6 +73,12 @@ Stage::~Stage() {
     r.records.push_back({name_, seconds, 1, peak});
 }
 
+void timing_note(std::string line) {
+    Recorder& r = recorder();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    if (r.on) r.notes.push_back(std::move(line));
+}
+
 void print_timings() {
     Recorder& r = recorder();
     std::lock_guard<std::mutex> lock(r.mutex);
@@ -80,6 +88,7 @@ void print_timings() {
                      record.count > 1 ? (" (" + std::to_string(record.count) + " jobs)").c_str() : "",
                      record.peak_kib / 1024.0);
     }
+    for (const auto& note : r.notes) std::fprintf(stderr, "timing: %s\n", note.c_str());
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - r.start).count();
     std::fprintf(stderr, "timing: %-10s %8.3f s  peak %6.1f MiB\n", "total", total, peak_kib() / 1024.0);
 }

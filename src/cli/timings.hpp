@@ -26,6 +26,9 @@ private:
     bool on_ = false;
 };
 
+/// A line printed with the stages (what the cache did), when recording.
+void timing_note(std::string line);
+
 /// One line per stage in the order they first finished, then the total
 /// wall time and the process's peak resident memory; nothing when off.
 void print_timings();

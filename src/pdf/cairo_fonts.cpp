@@ -41,4 +41,15 @@ CairoFonts::CairoFonts(const typeset::FontSet& fonts) {
     }
 }
 
+std::string cairo_versions() {
+    FT_Int major = 0, minor = 0, patch = 0;
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) == 0) {
+        FT_Library_Version(library, &major, &minor, &patch);
+        FT_Done_FreeType(library);
+    }
+    return std::string("cairo ") + cairo_version_string() + ", freetype " + std::to_string(major) + "." +
+           std::to_string(minor) + "." + std::to_string(patch);
+}
+
 }  // namespace cinefolio::pdf

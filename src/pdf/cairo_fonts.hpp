@@ -3,12 +3,16 @@
 // file of src/pdf that includes cairo-ft.h (and so FreeType).
 
 #include <array>
+#include <string>
 #include <vector>
 
 #include "cairo_raii.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 
 namespace cinefolio::pdf {
+
+/// The versions of Cairo and FreeType this program runs with.
+std::string cairo_versions();
 
 /// One Cairo face per typeset style, made from typeset's FreeType faces.
 class CairoFonts {

@@ -187,6 +187,8 @@ void paint_cover_front(cairo_t* cairo, const CairoFonts& cairo_fonts, const Cove
     paint_creators(cairo, cairo_fonts, metadata, size);
 }
 
+std::string cover_png_engine() { return cairo_versions() + ", " + png_versions(); }
+
 std::optional<std::string> cover_png(const CoverText& metadata, const typeset::FontSet& fonts,
                                      base::Diagnostics& diagnostics, CoverSize size) {
     if (size.width < 100 || size.height < 100 || size.width > 10000 || size.height > 10000) {

@@ -101,4 +101,8 @@ std::string encode_png(cairo_surface_t* surface, std::string& problem) {
     return bytes;
 }
 
+std::string png_versions() {
+    return std::string("libpng ") + png_get_libpng_ver(nullptr) + ", zlib " + zlibVersion();
+}
+
 }  // namespace cinefolio::pdf

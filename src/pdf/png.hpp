@@ -16,4 +16,7 @@ namespace cinefolio::pdf {
 /// unfiltered with zlib's default search, for 120 KB instead of 74 KB.
 std::string encode_png(cairo_surface_t* surface, std::string& problem);
 
+/// The versions of libpng and zlib this program runs with.
+std::string png_versions();
+
 }  // namespace cinefolio::pdf

@@ -216,6 +216,32 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     return patterns.memo.emplace(std::move(key), std::move(result)).first->second;
 }
 
+std::vector<std::pair<std::string, std::vector<std::size_t>>> Hyphenator::memo() const {
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> words;
+    {
+        std::lock_guard<std::mutex> lock(patterns_->memo_mutex);
+        words.assign(patterns_->memo.begin(), patterns_->memo.end());
+    }
+    std::sort(words.begin(), words.end());
+    return words;
+}
+
+std::size_t Hyphenator::memo_size() const {
+    std::lock_guard<std::mutex> lock(patterns_->memo_mutex);
+    return patterns_->memo.size();
+}
+
+bool Hyphenator::remember(std::string word, std::vector<std::size_t> points) const {
+    std::size_t previous = 0;
+    for (std::size_t point : points) {
+        if (point <= previous || point >= word.size()) return false;
+        previous = point;
+    }
+    std::lock_guard<std::mutex> lock(patterns_->memo_mutex);
+    patterns_->memo.emplace(std::move(word), std::move(points));
+    return true;
+}
+
 std::vector<std::size_t> Hyphenator::Patterns::compute(std::string_view word) const {
     std::vector<std::size_t> result;
     // The patterns are lower case; lowering must keep byte offsets, so a

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cinefolio::typeset {
@@ -46,6 +47,16 @@ public:
     /// text may still break it where it is a common word. Only this copy
     /// keeps it whole.
     void keep_whole(std::string_view word);
+
+    /// The memo of words already hyphenated, shared by every copy: each
+    /// word (as written) and its points, sorted by word.
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> memo() const;
+    std::size_t memo_size() const;
+    /// Adds a word's points to the memo, as a cache of an earlier build
+    /// found them with the same patterns and settings; a word known already
+    /// keeps its points. False, adding nothing, when the points cannot be
+    /// this word's (not inside it, not ascending).
+    bool remember(std::string word, std::vector<std::size_t> points) const;
 
     struct Patterns;
 

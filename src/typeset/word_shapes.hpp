@@ -5,11 +5,13 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace cinefolio::typeset {
@@ -58,6 +60,21 @@ public:
     void insert(std::string key, const std::vector<WordGlyph>& glyphs) {
         std::lock_guard<std::mutex> lock(mutex_);
         words_.emplace(std::move(key), glyphs);
+    }
+
+    /// Every word known, sorted by key (a cache file's order).
+    std::vector<std::pair<std::string, std::vector<WordGlyph>>> entries() const {
+        std::vector<std::pair<std::string, std::vector<WordGlyph>>> all;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            all.assign(words_.begin(), words_.end());
+        }
+        std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        return all;
+    }
+    std::size_t size() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return words_.size();
     }
 
 private:

@@ -27,7 +27,8 @@ int page_count(const std::string& pdf) {
 std::map<std::string, std::string> files_of(const std::string& folder) {
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::directory_iterator(folder))
-        files[entry.path().filename().string()] = slurp(entry.path().string());
+        if (entry.is_regular_file())  // not the build cache's folder
+            files[entry.path().filename().string()] = slurp(entry.path().string());
     return files;
 }
 

@@ -4,9 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include "cinefolio/typeset/fonts.hpp"
+#include "cinefolio/typeset/typeset.hpp"
 #include "face.hpp"
 #include "shaper.hpp"
 #include "support/process.hpp"
+#include "text_cache.hpp"
 
 using namespace cinefolio;
 using namespace cinefolio::typeset;
@@ -95,4 +97,88 @@ TEST_CASE("word shapes: one memo for several languages and scripts gives each wh
             }
         }
     }
+}
+
+
+namespace {
+
+// A memo that has shaped kText in three styles and hyphenated its words.
+std::shared_ptr<TextCache> filled_memo(const FontSet& fonts, const Settings& settings) {
+    auto memo = make_text_cache(settings, "en");
+    base::Diagnostics diagnostics;
+    Shaper shaper(fonts, diagnostics, memo->words);
+    TextStyle italic;
+    italic.font = FontStyle::italic;
+    for (const TextStyle& style : {TextStyle{}, italic}) shaper.shape(kText, style);
+    for (const char* word : {"hyphenation", "Closeness", "affine", "typographical", "office"})
+        memo->hyphenator.points(word);
+    return memo;
+}
+
+}  // namespace
+
+TEST_CASE("text memo: restored from its bytes it shapes and hyphenates as it did, and saves the same bytes",
+          "[typeset][shaper][cache]") {
+    const std::string regular = test::slurp(CINEFOLIO_SOURCE_DIR "/fonts/linux-libertine/LinLibertine_R.otf");
+    const std::string italic = test::slurp(CINEFOLIO_SOURCE_DIR "/fonts/linux-libertine/LinLibertine_RI.otf");
+    base::Diagnostics diagnostics;
+    auto fonts = FontSet::load({regular, italic, {}, {}, {}, {}}, diagnostics);
+    REQUIRE(fonts);
+    Settings settings;
+    settings.hyphenation_patterns = test::slurp("/usr/share/hyphen/hyph_en_US.dic");
+    REQUIRE_FALSE(settings.hyphenation_patterns.empty());
+    auto memo = filled_memo(*fonts, settings);
+    const std::string bytes = save_text_cache(*memo);
+    REQUIRE(text_cache_size(*memo) > 30);
+
+    auto restored = make_text_cache(settings, "en");
+    REQUIRE(restore_text_cache(*restored, bytes));
+    CHECK(text_cache_size(*restored) == text_cache_size(*memo));
+    CHECK(save_text_cache(*restored) == bytes);
+    // Its answers are the ones shaping and hyphenating give.
+    CHECK(restored->hyphenator.points("hyphenation") == memo->hyphenator.points("hyphenation"));
+    CHECK_FALSE(restored->hyphenator.points("typographical").empty());
+    Shaper whole(*fonts, diagnostics);
+    Shaper from_memo(*fonts, diagnostics, restored->words);
+    check_same_glyphs(from_memo.shape(kText, TextStyle{}), whole.shape(kText, TextStyle{}));
+    CHECK(text_cache_size(*restored) == text_cache_size(*memo));  // nothing was shaped again
+
+    // Restoring twice adds nothing.
+    REQUIRE(restore_text_cache(*restored, bytes));
+    CHECK(save_text_cache(*restored) == bytes);
+}
+
+TEST_CASE("text memo: cut, padded or foreign bytes are refused whole", "[typeset][cache]") {
+    const std::string regular = test::slurp(CINEFOLIO_SOURCE_DIR "/fonts/linux-libertine/LinLibertine_R.otf");
+    base::Diagnostics diagnostics;
+    auto fonts = FontSet::load({regular, {}, {}, {}, {}, {}}, diagnostics);
+    REQUIRE(fonts);
+    Settings settings;
+    settings.hyphenation_patterns = test::slurp("/usr/share/hyphen/hyph_en_US.dic");
+    const std::string bytes = save_text_cache(*filled_memo(*fonts, settings));
+    auto refused = [&](const std::string& damaged) {
+        auto fresh = make_text_cache(settings, "en");
+        const bool taken = restore_text_cache(*fresh, damaged);
+        return !taken && text_cache_size(*fresh) == 0;
+    };
+    // Every cut short of the whole.
+    for (std::size_t size = 0; size < bytes.size(); ++size) {
+        INFO("cut to " << size << " of " << bytes.size() << " bytes");
+        REQUIRE(refused(bytes.substr(0, size)));
+    }
+    CHECK(refused(bytes + '\0'));
+    CHECK(refused("cinefolio text memo 0\n" + bytes.substr(22)));
+    // A count too large for the bytes that follow.
+    std::string huge = bytes;
+    huge[22] = huge[23] = huge[24] = huge[25] = '\xff';
+    CHECK(refused(huge));
+    // Another language's memo (the section names its hyphenator).
+    auto french = make_text_cache(settings, "fr");
+    CHECK_FALSE(restore_text_cache(*french, bytes));
+    // Noise.
+    std::string noise(4096, '\0');
+    std::uint32_t state = 12345;
+    for (char& byte : noise) byte = static_cast<char>((state = state * 1103515245 + 12345) >> 24);
+    CHECK(refused(noise));
+    CHECK(refused(std::string("cinefolio text memo 1\n") + noise));
 }

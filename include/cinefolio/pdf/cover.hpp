@@ -35,6 +35,10 @@ struct CoverText {
 std::optional<std::string> cover_png(const CoverText& text, const typeset::FontSet& fonts,
                                      base::Diagnostics& diagnostics, CoverSize size = {});
 
+/// The libraries' versions the pixels of cover_png depend on (Cairo,
+/// FreeType, libpng, zlib), for a cache's key.
+std::string cover_png_engine();
+
 /// What the wrap-around print cover shows: back, spine and front on one
 /// sheet, plus bleed.
 struct PrintCover {

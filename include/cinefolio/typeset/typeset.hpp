@@ -6,9 +6,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/base/digest.hpp"
 #include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/model/book.hpp"
 #include "cinefolio/typeset/fonts.hpp"
@@ -57,6 +59,23 @@ struct Settings {
 /// hyphenation patterns, exceptions and names rule); it never changes what
 /// is set, only how often.
 std::shared_ptr<TextCache> make_text_cache(const Settings& settings, const std::string& book_language);
+
+/// The memo's contents (each word's glyphs, each word's hyphenation
+/// points) as bytes, for a cache kept between builds; the same memo gives
+/// the same bytes.
+std::string save_text_cache(const TextCache& cache);
+/// Takes into `cache` what `bytes` (from save_text_cache, for the same
+/// inputs: see hash_text_cache_inputs) hold; false, taking nothing, when
+/// they are not such a memo. What it takes only spares work: the answers
+/// are those the cache would have found itself.
+bool restore_text_cache(TextCache& cache, std::string_view bytes);
+/// How many answers the memo holds (so a build knows whether it learnt any).
+std::size_t text_cache_size(const TextCache& cache);
+/// Feeds `hasher` everything the memo's answers depend on besides the
+/// words themselves: the faces, the hyphenation patterns, exceptions and
+/// rule, the book's language, HarfBuzz's version and the memo's format.
+void hash_text_cache_inputs(const Settings& settings, const FontBytes& faces, const std::string& book_language,
+                            base::Hasher& hasher);
 
 /// Sets the whole book; nullopt after reporting errors. Characters the
 /// fonts lack are reported once each as warnings.
