@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Speed benchmark: cinefolio against pandoc, pandoc + xelatex and Typst 0.14 in one run.
 
-usage: python3 tests/bench/run.py [--sizes 1,10,100] [--runs 3] [--build DIR] [--out DIR]
+usage: python3 tests/bench/run.py [--sizes 1,10,100,500] [--runs 3] [--build DIR] [--out DIR]
                                   [--jobs N] [--peers pandoc,xelatex,typst] [--xelatex-max FILMS]
                                   [--install] [--markdown FILE]
 
-Not a test (never run by ctest). For each size (films; 500 is allowed, add it
-to --sizes) it
+Not a test (never run by ctest). For each size (films) it
   1. generates the seeded corpus with tests/bench/make_corpus.py DIR --films N --index;
   2. times `cinefolio build` for the EPUB alone, the PDF alone, both (the
      default build) and, when the program has `--booklets`, the book with its
-     booklets (quoted against both as booklets/book): wall time, CPU time
+     booklets (quoted against both as booklets/book), all with a cold cache
+     (`--no-cache`); and, when the program has a cache, both and the book
+     with its booklets again with a warm one (the warm-up run fills it,
+     `warm` in the table): wall time, CPU time
      (user + system) and peak RSS of the process, from the kernel's own
      accounting of the finished child (os.wait4), with pages and pages/s
      (the print edition's pages, which the EPUB cites too);
@@ -113,7 +115,7 @@ def peer_commands(corpus, out, films, peers, xelatex_max, typst_dir):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1,10,100", help="films per corpus, comma-separated (500 optional)")
+    ap.add_argument("--sizes", default="1,10,100,500", help="films per corpus, comma-separated")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--build", default=str(ROOT / "build"), help="build folder holding `cinefolio`")
     ap.add_argument("--out", default="/tmp/cinefolio-speed")
@@ -134,6 +136,7 @@ def main():
         sys.exit("no %s: build it first (cmake --build %s --target cinefolio)" % (program, args.build))
     help_text = subprocess.run([str(program), "build", "--help"], capture_output=True, text=True).stdout
     has_booklets = "--booklets" in help_text
+    has_cache = "--no-cache" in help_text
     jobs = ["-j", str(args.jobs)] if args.jobs and "-j" in help_text else []
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
 
@@ -148,12 +151,19 @@ def main():
         subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(corpus), "--films", str(films), "--index"],
                        check=True, stdout=subprocess.DEVNULL)
         book = str(corpus / "book.yaml")
-        base = [str(program), "build", book, "-q"] + jobs
+        warm_base = [str(program), "build", book, "-q"] + jobs
+        base = warm_base + (["--no-cache"] if has_cache else [])
+        for stale in ("warm-both", "warm-booklets"):
+            shutil.rmtree(size_dir / stale, ignore_errors=True)
         ours = {"EPUB": base + ["--format", "epub", "-o", str(size_dir / "epub")],
                 "PDF": base + ["--format", "pdf", "-o", str(size_dir / "pdf")],
                 "EPUB+PDF": base + ["-o", str(size_dir / "both")]}
+        if has_cache:
+            ours["EPUB+PDF warm"] = warm_base + ["-o", str(size_dir / "warm-both")]
         if has_booklets:
             ours["book+booklets"] = base + ["--booklets", "-o", str(size_dir / "booklets")]
+            if has_cache:
+                ours["book+booklets warm"] = warm_base + ["--booklets", "-o", str(size_dir / "warm-booklets")]
         peer = peer_commands(corpus, size_dir, films, peers, args.xelatex_max, typst_dir)
         pairs = {"EPUB": "pandoc EPUB", "PDF": "Typst 0.14 PDF"}
         commands = {name: (argv, env) for name, argv in ours.items()}
@@ -172,10 +182,15 @@ def main():
             others = [pairs[name]] if pairs.get(name) in rows else []
             if name == "PDF" and "pandoc+xelatex PDF" in rows:
                 others.append("pandoc+xelatex PDF")
-            if name == "book+booklets":
+            if name.startswith("book+booklets"):
                 # The issue's target: the booklets cost at most half the book again.
-                lines.append(line + " the book alone (EPUB+PDF) | %.2f | | %.2f× (booklets/book) |" % (
-                    rows["EPUB+PDF"].median(0), 1 / ratio(name, "EPUB+PDF")))
+                book_alone = "EPUB+PDF warm" if name.endswith("warm") else "EPUB+PDF"
+                lines.append(line + " the book alone (%s) | %.2f | | %.2f× (booklets/book) |" % (
+                    book_alone, rows[book_alone].median(0), 1 / ratio(name, book_alone)))
+                continue
+            if name == "EPUB+PDF warm":
+                lines.append(line + " the same, cold (EPUB+PDF) | %.2f | | %.2f× (cold/warm) |" % (
+                    rows["EPUB+PDF"].median(0), ratio(name, "EPUB+PDF")))
                 continue
             if not others:
                 lines.append(line + " — | | | |")
