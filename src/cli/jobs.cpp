@@ -20,6 +20,7 @@
 #include "cinefolio/pdf/cover.hpp"
 #include "disk_cache.hpp"
 #include "print_edition.hpp"
+#include "progress.hpp"
 #include "timings.hpp"
 
 namespace cinefolio::cli {
@@ -134,6 +135,7 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
     // The painter pads the pages to `print: {pad_to}` (a booklet's 4).
     auto options = pdf_options(job.book.metadata, print.settings.design.production, print.moment);
     options.threads = print.settings.threads;
+    options.progress = print.settings.progress;
     // The EPUB is written on a thread of its own while the PDF is painted
     // (unless -j 1): both only read the book and the layout. Its cover is
     // drawn first, as painting uses the same FreeType faces; its messages
@@ -184,9 +186,27 @@ bool make_output_folder(const std::string& folder, base::Diagnostics& diagnostic
 
 namespace {
 
+// The blocks of a book's essays, lists' items and notes included: about
+// the paragraphs it sets (a progress bar's yardstick).
+std::size_t block_count(const std::vector<model::Block>& blocks) {
+    std::size_t count = blocks.size();
+    for (const auto& block : blocks) count += block_count(block.children);
+    return count;
+}
+
+std::size_t block_count(const model::Book& book) {
+    std::size_t count = 0;
+    for (const auto& part : book.parts)
+        for (const auto& chapter : part.chapters) {
+            count += block_count(chapter.blocks);
+            for (const auto& note : chapter.footnotes) count += block_count(note.blocks);
+        }
+    return count;
+}
+
 // Writes a finished job's files and says so at once (flushed), so a long
 // run shows its progress even into a pipe or a log file.
-bool write_job(Job& job, JobFiles& files, const Options& options, std::mutex& console) {
+bool write_job(Job& job, JobFiles& files, const Options& options, std::mutex& console, ProgressBar& bar) {
     if (failed(job.diagnostics, options)) return false;
     if ((job.epub && !files.epub) || (job.want_pdf && !files.pdf) || (job.want_cover && !files.cover)) return false;
     {
@@ -206,9 +226,8 @@ bool write_job(Job& job, JobFiles& files, const Options& options, std::mutex& co
             job.diagnostics.error({}, "cannot write `" + path + "`: " + error);
             return false;
         }
-        if (options.quiet) continue;
-        const std::lock_guard<std::mutex> lock(console);
-        std::cout << "wrote " << path << " (" << (bytes->size() + 512) / 1024 << " KiB)" << std::endl;
+        base::count(&build_progress().files_written);
+        if (!options.quiet) bar.say("wrote " + path + " (" + std::to_string((bytes->size() + 512) / 1024) + " KiB)");
     }
     return true;
 }
@@ -263,6 +282,7 @@ std::optional<PrintSetup> print_setup(const LoadedBook& loaded, const manifest::
     settings.images = setup.images->info();
     // One cache for the books this design sets (the book, or all booklets).
     settings.cache = typeset::make_text_cache(settings, loaded.book.metadata.language);
+    settings.progress = &build_progress();
     base::Hasher faces_inputs;
     const typeset::FontBytes face_bytes = setup.faces.view();
     for (std::string_view face : {face_bytes.regular, face_bytes.italic, face_bytes.bold, face_bytes.bold_italic,
@@ -311,13 +331,25 @@ bool run_jobs(std::vector<Job>& jobs, const Options& options) {
             memos.push_back(memo);
         }
     }
+    base::Progress& progress = build_progress();
+    progress.reset();
+    progress.books = jobs.size();
+    bool painting = false;
+    for (const Job& job : jobs) {
+        progress.files_expected += (job.epub ? 1 : 0) + (job.want_pdf ? 1 : 0) + (job.want_cover ? 1 : 0);
+        progress.paragraphs_expected += block_count(job.book);
+        painting = painting || job.want_pdf;
+    }
     std::vector<char> written(jobs.size(), 0);
-    std::mutex console;
-    std::vector<ThreadFonts> fonts(base::worker_count(jobs.size(), options.jobs));
-    base::parallel_for(jobs.size(), options.jobs, [&](std::size_t job, std::size_t worker) {
-        JobFiles files = run_job(jobs[job], fonts[worker], cache.get());
-        written[job] = write_job(jobs[job], files, options, console);
-    });
+    {
+        ProgressBar bar(!options.quiet, painting);
+        std::mutex console;
+        std::vector<ThreadFonts> fonts(base::worker_count(jobs.size(), options.jobs));
+        base::parallel_for(jobs.size(), options.jobs, [&](std::size_t job, std::size_t worker) {
+            JobFiles files = run_job(jobs[job], fonts[worker], cache.get());
+            written[job] = write_job(jobs[job], files, options, console, bar);
+        });
+    }
     const bool all = std::all_of(written.begin(), written.end(), [](char done) { return done != 0; });
     if (cache) {
         Stage stage("cache");

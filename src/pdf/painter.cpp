@@ -2,6 +2,8 @@
 
 #include "painter.hpp"
 
+#include "cinefolio/base/progress.hpp"
+
 #include "draw.hpp"
 
 #include <cairo-pdf.h>
@@ -304,8 +306,10 @@ void paint_pages(cairo_t* cr, cairo_surface_t* surface, const typeset::PagedDocu
         const auto& page = document.pages[p];
         if (!page.runs.empty() || !page.images.empty() || !page.rules.empty()) last_drawn = p;
     }
-    for (std::size_t p = 0; p < document.pages.size(); ++p)
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
         paint_page(cr, surface, document.pages[p], fonts, images, document, setup, tags, p == last_drawn);
+        base::count(setup.painted);
+    }
     for (const auto& page : padding(document, setup.pad_to))
         paint_page(cr, surface, page, fonts, images, document, setup, tags, false);
 }

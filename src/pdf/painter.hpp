@@ -1,6 +1,8 @@
 #pragma once
 // Painting a PagedDocument onto a Cairo PDF surface.
 
+#include <atomic>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,7 @@ struct PageSetup {
     bool grey_images = false;  // images as opaque grey (PDF/X-1a has no RGB and no transparency)
     bool pdf_1_4 = false;      // PDF/X-1a:2003 is PDF 1.4
     int pad_to = 1;            // blank pages make the page count a multiple of this
+    std::atomic<std::size_t>* painted = nullptr;  // counts the document's pages as they are painted
 };
 
 /// Paints every page, image, link and bookmark, with structure tags along

@@ -59,6 +59,7 @@ std::optional<std::string> paint(const typeset::PagedDocument& document, const t
     const bool print = options.profile == Profile::print;
     PageSetup setup;
     setup.pad_to = options.pad_to;
+    if (options.progress) setup.painted = &options.progress->pages_painted;
     if (print) {
         setup.bleed = options.bleed;
         setup.crop_marks = options.crop_marks;

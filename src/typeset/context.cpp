@@ -82,6 +82,7 @@ Context::Context(const Settings& settings, const FontSet& fonts, const std::stri
                                     settings.hyphenate_names, book_language)),
       images(settings.images),
       diagnostics(reporter),
+      progress(settings.progress),
       book_language_(book_language) {
     if (cache) {
         essay_hyphenators = cache->essay_hyphenators;
@@ -103,6 +104,7 @@ Context::Context(const Context& parent, base::Diagnostics& reporter)
       essay_hyphenators(parent.essay_hyphenators),
       images(parent.images),
       diagnostics(reporter),
+      progress(parent.progress),
       book_language_(parent.book_language_) {
     shaper.set_language(book_language_);
 }
@@ -122,6 +124,7 @@ void Context::use_language(const std::string& language) {
 }
 
 std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const ParagraphFormat& format) {
+    if (progress) base::count(&progress->paragraphs_set);
     Paragraph paragraph = build_paragraph(std::move(text), format.indent, format.hyphenate, shaper, breaks, hyphenation(),
                                           format.break_anywhere);
     LineWidths widths{{measure.width, measure.width - format.hanging}};

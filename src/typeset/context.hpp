@@ -68,6 +68,8 @@ struct Context {
     /// The book's images by resource name (the Settings outlive the Context).
     const std::map<std::string, ImageInfo>& images;
     base::Diagnostics& diagnostics;
+    /// Counts the paragraphs set (Settings::progress); may be null.
+    base::Progress* progress = nullptr;
     /// The structure elements open while setting (the PDF's tags).
     Structure structure;
 

@@ -196,6 +196,7 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     document.structure_attributes = context.structure.take_attributes();
     document.colophon = colophon(context);
     if (diagnostics.has_errors()) return std::nullopt;
+    if (settings.progress) base::count(&settings.progress->pages_expected, document.pages.size());
     return document;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cinefolio/base/diagnostics.hpp"
+#include "cinefolio/base/progress.hpp"
 #include "cinefolio/typeset/fonts.hpp"
 #include "cinefolio/typeset/paged_document.hpp"
 #include "cinefolio/typeset/image_info.hpp"
@@ -63,6 +64,7 @@ struct Options {
     double bleed = 0;         // print: points of sheet beyond the trim on each side
     bool crop_marks = false;  // print: trim marks outside the bleed
     int pad_to = 1;           // blank pages make the page count a multiple of this
+    base::Progress* progress = nullptr;  // counts the pages painted (a progress bar); null: not counted
     int threads = 1;          // threads compressing the file (0: one per core); the bytes do not depend on it
 };
 

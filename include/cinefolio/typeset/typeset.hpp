@@ -11,6 +11,7 @@
 
 #include "cinefolio/base/diagnostics.hpp"
 #include "cinefolio/base/digest.hpp"
+#include "cinefolio/base/progress.hpp"
 #include "cinefolio/manifest/print_design.hpp"
 #include "cinefolio/model/book.hpp"
 #include "cinefolio/typeset/fonts.hpp"
@@ -53,6 +54,9 @@ struct Settings {
     /// Shared by the books set with these settings (the book and its
     /// booklets); without one each typeset() call makes its own.
     std::shared_ptr<TextCache> cache;
+    /// Where the paragraphs set and the pages made are counted while a
+    /// book is set (for a progress bar); null: not counted.
+    base::Progress* progress = nullptr;
 };
 
 /// A cache for books in `book_language` set with `settings` (its
