@@ -156,8 +156,9 @@ TEST_CASE("text memo: cut, padded or foreign bytes are refused whole", "[typeset
     Settings settings;
     settings.hyphenation_patterns = test::slurp("/usr/share/hyphen/hyph_en_US.dic");
     const std::string bytes = save_text_cache(*filled_memo(*fonts, settings));
+    // Refusing takes nothing, so one empty memo serves every try.
+    auto fresh = make_text_cache(settings, "en");
     auto refused = [&](const std::string& damaged) {
-        auto fresh = make_text_cache(settings, "en");
         const bool taken = restore_text_cache(*fresh, damaged);
         return !taken && text_cache_size(*fresh) == 0;
     };
