@@ -107,6 +107,12 @@ std::optional<std::string> DiskCache::read(std::string_view kind, const base::Di
         ++misses_;
         return std::nullopt;
     }
+    // No entry is near this size (the text memo of 500 films is a few MB):
+    // a file this large is not one, and is not read.
+    if (const auto size = fs::file_size(path, code); code || size > (std::uintmax_t{1} << 30)) {
+        ++damaged_;
+        return std::nullopt;
+    }
     std::string error;
     auto file = base::read_file(path, error);
     const auto whole = [&](std::string_view bytes) {

@@ -55,6 +55,7 @@ struct Watched {
     fs::path root;                  // walked recursively
     std::vector<fs::path> folders;  // their files only
     fs::path output;                // never watched: the build writes there
+    fs::path cache;                 // nor is --cache DIR (empty: the default, inside the output)
     bool operator==(const Watched&) const = default;
 };
 
@@ -75,6 +76,7 @@ Watched watched_paths(const Options& options, const base::SourceMap& sources) {
                                                           : fs::path(options.root_dir));
     watched.root = root;
     watched.output = normal(options.output_dir);
+    if (!options.cache_dir.empty()) watched.cache = normal(options.cache_dir);
     std::set<fs::path> folders;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const fs::path file = normal(sources.file(static_cast<base::FileId>(i)).path);
@@ -102,10 +104,13 @@ Snapshot take_snapshot(const Watched& watched) {
     for (; !code && it != fs::recursive_directory_iterator(); it.increment(code)) {
         const auto& entry = *it;
         const std::string name = entry.path().filename().string();
-        // Hidden folders (.git, a cache) and the output folder are not the book.
+        // Hidden folders (.git, a cache), the output folder and the build
+        // cache's are not the book.
         std::error_code unreadable;  // an entry gone since the listing is skipped, not the walk
         if (entry.is_directory(unreadable)) {
-            if ((!name.empty() && name[0] == '.') || normal(entry.path()) == watched.output)
+            const fs::path folder = normal(entry.path());
+            if ((!name.empty() && name[0] == '.') || folder == watched.output ||
+                (!watched.cache.empty() && folder == watched.cache))
                 it.disable_recursion_pending();
             continue;
         }

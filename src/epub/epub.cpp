@@ -73,7 +73,7 @@ bool check_resource(const Resource& resource, std::set<std::string>& names, base
 bool check_resources(const Options& options, base::Diagnostics& diagnostics) {
     bool ok = true;
     std::set<std::string> names;
-    for (const Resource& resource : options.resources) ok = check_resource(resource, names, diagnostics) && ok;
+    for (const Resource* resource : options.all_resources()) ok = check_resource(*resource, names, diagnostics) && ok;
     if (options.cover) {
         ok = check_resource(*options.cover, names, diagnostics) && ok;
         if (!is_cover_media_type(options.cover->media_type)) {
@@ -88,8 +88,8 @@ bool check_resources(const Options& options, base::Diagnostics& diagnostics) {
 
 ImageResources image_resources(const Options& options) {
     ImageResources images;
-    for (const Resource& resource : options.resources)
-        if (resource.media_type.starts_with("image/")) images.emplace(resource.name, resource.name);
+    for (const Resource* resource : options.all_resources())
+        if (resource->media_type.starts_with("image/")) images.emplace(resource->name, resource->name);
     return images;
 }
 
@@ -135,7 +135,8 @@ bool append_resources(std::vector<ZipEntry>& entries, const Options& options, co
         entries.push_back({folder + options.cover->name, options.cover->bytes,
                            !is_precompressed(options.cover->media_type)});
     bool ok = true;
-    for (const Resource& resource : options.resources) {
+    for (const Resource* shared : options.all_resources()) {
+        const Resource& resource = *shared;
         if (!is_subsettable_font(resource.media_type)) {
             entries.push_back({folder + resource.name, resource.bytes, !is_precompressed(resource.media_type)});
             continue;

@@ -112,9 +112,9 @@ std::string package_document(const PageContext& context, const Options& options)
                  page.kind == PageKind::index ? "index" : nullptr);
     if (options.cover)
         add_item(manifest, cover_image_id, options.cover->name, options.cover->media_type.c_str(), "cover-image");
-    for (std::size_t i = 0; i < options.resources.size(); ++i)
-        add_item(manifest, "resource-" + std::to_string(i + 1), options.resources[i].name,
-                 options.resources[i].media_type.c_str());
+    const auto resources = options.all_resources();
+    for (std::size_t i = 0; i < resources.size(); ++i)
+        add_item(manifest, "resource-" + std::to_string(i + 1), resources[i]->name, resources[i]->media_type.c_str());
 
     pugi::xml_node spine = package.append_child("spine");
     spine.append_attribute("toc") = "ncx";

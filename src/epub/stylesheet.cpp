@@ -95,8 +95,9 @@ bool check_stylesheet(const Options& options, base::Diagnostics& diagnostics) {
         std::string target = url.substr(0, url.find_first_of("?#"));
         if (target.starts_with("data:")) continue;
         std::string path = target.find(':') == std::string::npos ? package_path_from_stylesheet(target) : std::string();
-        bool found = std::any_of(options.resources.begin(), options.resources.end(),
-                                 [&](const Resource& resource) { return !path.empty() && resource.name == path; });
+        const auto resources = options.all_resources();
+        bool found = std::any_of(resources.begin(), resources.end(),
+                                 [&](const Resource* resource) { return !path.empty() && resource->name == path; });
         if (found) continue;
         diagnostics.error({}, "the EPUB stylesheet refers to `" + url + "`, which is not among the book's resources",
                           path.empty() ? "EPUB readers load no remote files; bundle it as a resource"

@@ -27,7 +27,7 @@ Not a test (never run by ctest). For each size (films) it
      after one warm-up run that is not counted.
 Prints a Markdown table (also written to OUT/table.md).
 """
-import argparse, os, pathlib, re, resource, shutil, statistics, subprocess, sys, time
+import argparse, os, pathlib, re, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -39,13 +39,16 @@ EPOCH = "1700000000"
 
 def timed(cmd, env=None, cwd=None):
     """Runs a command; returns (wall s, cpu s, peak RSS MiB), failing loudly."""
-    start = time.perf_counter()
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
-    # wait4 gives this child's own rusage: CPU of all its threads, its peak RSS.
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    err = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
+    # stderr goes to a file: a pipe read only at the end would fill with a
+    # large corpus's warnings and stop the child.
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env=env, cwd=cwd)
+        # wait4 gives this child's own rusage: CPU of all its threads, its peak RSS.
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        log.seek(0)
+        err = log.read().decode(errors="replace")
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError("%s failed (%d):\n%s" % (" ".join(map(str, cmd)), process.returncode, err[-2000:]))
@@ -174,6 +177,7 @@ def main():
         def ratio(a, b):
             return statistics.median(pb[0] / pa[0] for pa, pb in zip(rows[a].samples, rows[b].samples))
 
+        first_line = len(lines)
         for name in ours:
             r = rows[name]
             line = "| %d | %d | %s | %.2f | %.2f | %.0f | %s |" % (
@@ -198,7 +202,7 @@ def main():
                 o = rows[other]
                 lines.append((line if i == 0 else "| | | | | | | |") + " %s | %.2f | %.0f | %.1f× |" % (
                     other, o.median(0), o.median(2), ratio(name, other)))
-        print("\n".join(lines[-len(ours) - 2:]), file=sys.stderr)
+        print("\n".join(lines[:2] + lines[first_line:]), file=sys.stderr)
     table = "\n".join(lines)
     print(table)
     (out / "table.md").write_text(table + "\n", encoding="utf-8")

@@ -95,6 +95,25 @@ TEST_CASE("watch: an interrupt during a rebuild stops it once the files are writ
     CHECK(run_tool("qpdf", "--check " + quote((book / "out" / "book.pdf").string())).exit_code == 0);
 }
 
+TEST_CASE("watch: the build cache's writes inside the book's folder are not changes of the book", "[cli][watch][cache]") {
+    ScratchDir work("watch-cache");
+    const fs::path book = sample_copy(work.path());
+    // The rebuild learns the new sentence's words and writes the text memo
+    // into book/cache; were that watched, it would start another rebuild.
+    const auto result = watch_run(book, "--cache cache --rebuilds 2",
+                                  wait_for("watching") + "printf '\\nA sentence of unheardof wordings.\\n' >> essays/closeness-signifier.md; " +
+                                      wait_for("rebuilt in") + "sleep 2; kill -INT $(cat ../pid); ");
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    CHECK(fs::exists(book / "cache" / "CACHEDIR.TAG"));
+    CHECK(result.output.find("changed: essays/closeness-signifier.md\n") != std::string::npos);
+    CHECK(result.output.find("changed: cache") == std::string::npos);
+    std::size_t rebuilt = 0;
+    for (auto at = result.output.find("rebuilt in"); at != std::string::npos; at = result.output.find("rebuilt in", at + 1))
+        ++rebuilt;
+    CHECK(rebuilt == 1);
+}
+
 TEST_CASE("watch: --rebuilds takes a whole number", "[cli][usage][watch]") {
     const auto result = run(quote(CINEFOLIO_BINARY) + " watch book.yaml --rebuilds none");
     CHECK(result.exit_code == 2);

@@ -2,6 +2,7 @@
 // EPUB 3 backend: a pure function from a Book to the bytes of an .epub.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,17 @@ struct Options {
     /// and images the essays show. Fonts (font/otf, font/ttf) are subset to
     /// the characters the book uses before they are packed.
     std::vector<Resource> resources;
+    /// More of them, shared by the books of a run (the booklets) rather
+    /// than copied into each; packed after `resources`, as if listed there.
+    std::shared_ptr<const std::vector<Resource>> shared_resources;
+    /// `resources`, then `shared_resources`.
+    std::vector<const Resource*> all_resources() const {
+        std::vector<const Resource*> all;
+        for (const Resource& resource : resources) all.push_back(&resource);
+        if (shared_resources)
+            for (const Resource& resource : *shared_resources) all.push_back(&resource);
+        return all;
+    }
     /// The cover image (PNG, JPEG or GIF, named e.g. "images/cover.png"):
     /// shown on its own page at the head of the spine. None: no cover page.
     std::optional<Resource> cover;
