@@ -352,6 +352,10 @@ bool run_jobs(std::vector<Job>& jobs, const Options& options) {
         base::parallel_for(jobs.size(), options.jobs, [&](std::size_t job, std::size_t worker) {
             JobFiles files = run_job(jobs[job], fonts[worker], cache.get());
             written[job] = write_job(jobs[job], files, options, console, bar);
+            // Only its messages are needed now: a run of 500 booklets kept
+            // each one's model and EPUB parts (its cover, its page labels).
+            jobs[job].book = {};
+            jobs[job].epub.reset();
         });
     }
     const bool all = std::all_of(written.begin(), written.end(), [](char done) { return done != 0; });

@@ -1,6 +1,7 @@
 #include "cinefolio/model/booklet.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "cinefolio/base/text.hpp"
@@ -12,20 +13,35 @@ namespace {
 
 // Keeps the locators that point into the booklet's chapters; an entry (or
 // subentry) left without locators goes, unless it only refers elsewhere.
-bool keep_entry(IndexEntry& entry, const std::set<std::string>& chapters, const std::vector<Lens>& lenses) {
-    std::erase_if(entry.locators, [&](const IndexLocator& locator) { return !chapters.count(locator.chapter_id); });
-    std::erase_if(entry.subentries, [&](IndexEntry& sub) { return !keep_entry(sub, chapters, lenses); });
-    std::vector<std::string> used;
+// The entry as the booklet indexes it: its locators in the film's
+// chapters, its subentries that keep any, the lenses those span. Built
+// rather than copied and cut, so a booklet holds (and copies) only its own
+// film's locators: cut copies kept the whole book's capacity, 4 MB a
+// booklet at 500 films.
+std::optional<IndexEntry> kept_entry(const IndexEntry& entry, const std::set<std::string>& chapters,
+                                     const std::vector<Lens>& lenses) {
+    IndexEntry kept;
+    for (const auto& locator : entry.locators)
+        if (chapters.count(locator.chapter_id)) kept.locators.push_back(locator);
+    for (const auto& sub : entry.subentries)
+        if (auto kept_sub = kept_entry(sub, chapters, lenses)) kept.subentries.push_back(std::move(*kept_sub));
+    if (kept.locators.empty() && kept.subentries.empty() && entry.see.empty()) return std::nullopt;
+    kept.heading = entry.heading;
+    kept.italic = entry.italic;
+    kept.kind = entry.kind;
+    kept.gloss = entry.gloss;
+    kept.gloss_italics = entry.gloss_italics;
+    kept.see = entry.see;
+    kept.see_also = entry.see_also;
     for (const auto& lens : lenses) {
         auto in = [&](const std::vector<IndexLocator>& locators) {
             return std::any_of(locators.begin(), locators.end(), [&](const IndexLocator& l) { return l.lens == lens.name; });
         };
-        bool found = in(entry.locators) || std::any_of(entry.subentries.begin(), entry.subentries.end(),
+        bool found = in(kept.locators) || std::any_of(kept.subentries.begin(), kept.subentries.end(),
                                                       [&](const IndexEntry& sub) { return in(sub.locators); });
-        if (found) used.push_back(lens.name);
+        if (found) kept.lenses.push_back(lens.name);
     }
-    entry.lenses = used;
-    return !entry.locators.empty() || !entry.subentries.empty() || !entry.see.empty();
+    return kept;
 }
 
 // "directed by Kantemir Balagov, 2017": what the title page and the cover
@@ -73,9 +89,8 @@ Book booklet(const Book& book, std::size_t part) {
     std::set<std::string> headings;
     for (const auto& group : book.index.groups) {
         IndexGroup kept{group.label, {}};
-        for (auto entry : group.entries) {
-            if (keep_entry(entry, chapters, result.lenses)) kept.entries.push_back(std::move(entry));
-        }
+        for (const auto& entry : group.entries)
+            if (auto kept_one = kept_entry(entry, chapters, result.lenses)) kept.entries.push_back(std::move(*kept_one));
         for (const auto& entry : kept.entries) headings.insert(entry.heading);
         if (!kept.entries.empty()) result.index.groups.push_back(std::move(kept));
     }
