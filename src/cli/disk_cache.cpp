@@ -5,6 +5,8 @@
 #include <elf.h>
 #include <link.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 
@@ -30,6 +32,13 @@ std::uint64_t get_number(std::string_view in, std::size_t at, int bytes) {
     std::uint64_t value = 0;
     for (int i = 0; i < bytes; ++i) value |= std::uint64_t{static_cast<unsigned char>(in[at + i])} << (8 * i);
     return value;
+}
+
+// An entry's file name: its key in 32 lower-case hex digits.
+bool is_entry_name(std::string_view name) {
+    return name.size() == 32 && std::all_of(name.begin(), name.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
 std::string_view digest_view(const base::Digest& digest) {
@@ -132,6 +141,8 @@ std::optional<std::string> DiskCache::read(std::string_view kind, const base::Di
         return std::nullopt;
     }
     ++hits_;
+    // Read is used: the entry's time is renewed, so pruning keeps it.
+    fs::last_write_time(path, fs::file_time_type::clock::now(), code);
     return file->substr(header_size);
 }
 
@@ -173,9 +184,33 @@ void DiskCache::flush() {
         if (code) error = code.message();
         else if (base::write_file_atomic(path, entry, error)) ++written_;
     }
-    if (error.empty()) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (problem_.empty()) problem_ = error;
+    if (!error.empty()) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (problem_.empty()) problem_ = error;
+        return;
+    }
+    prune();
+}
+
+void DiskCache::prune() {
+    using namespace std::chrono_literals;
+    const auto now = fs::file_time_type::clock::now();
+    std::error_code code;
+    for (fs::directory_iterator kinds(folder_, code), end; !code && kinds != end; kinds.increment(code)) {
+        std::error_code ignored;
+        if (!kinds->is_directory(ignored)) continue;
+        for (fs::directory_iterator it(kinds->path(), ignored); !ignored && it != end; it.increment(ignored)) {
+            const std::string name = it->path().filename().string();
+            const bool entry = is_entry_name(name);
+            const bool temporary = !entry && name.size() > 32 && is_entry_name(name.substr(0, 32)) &&
+                                   name.compare(32, 5, ".tmp-") == 0;
+            if (!entry && !temporary) continue;  // not ours
+            std::error_code unreadable;
+            const auto modified = it->last_write_time(unreadable);
+            if (unreadable || now - modified < (entry ? std::chrono::hours(24 * 30) : std::chrono::hours(24))) continue;
+            fs::remove(it->path(), unreadable);
+        }
+    }
 }
 
 DiskCache::Counts DiskCache::counts() const { return {hits_, misses_, damaged_, written_}; }

@@ -38,7 +38,10 @@ public:
     void write(std::string_view kind, const base::Digest& key, std::string bytes);
     /// Stores the entries kept (each under a temporary name, then renamed);
     /// a folder that cannot be written is said by report(), and the build
-    /// goes on.
+    /// goes on. Then prunes: an entry no build has read or written for 30
+    /// days goes (reading one renews it), and so does a temporary left a
+    /// day ago by a writer that was killed; files that are neither are
+    /// never touched.
     void flush();
 
     /// Counts an entry whose bytes passed the checks but that its reader
@@ -58,6 +61,7 @@ public:
 
 private:
     std::string path_of(std::string_view kind, const base::Digest& key) const;
+    void prune();
 
     std::string folder_;
     base::Digest program_;

@@ -4,9 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <vector>
 
 #include "support/process.hpp"
@@ -190,4 +193,39 @@ TEST_CASE("cache: --cache needs a folder", "[cli][usage][cache]") {
     auto empty = run(quote(CINEFOLIO_BINARY) + " build books/closeness/book.yaml --cache ''");
     CHECK(empty.exit_code == 2);
     CHECK(empty.output.find("--cache needs a folder") != std::string::npos);
+}
+
+TEST_CASE("cache: entries no build used for 30 days are pruned, entries read are renewed, other files kept",
+          "[cli][build][cache]") {
+    ScratchDir work("cache-prune");
+    REQUIRE(make_corpus(quote(work / "book") + " --films 2").exit_code == 0);
+    const std::string manifest = work / "book/book.yaml";
+    const fs::path cache = work / "cache";
+    REQUIRE(build(manifest, work / "out", "--cache " + quote(cache)).exit_code == 0);
+    const auto entries = entries_of(cache);
+    REQUIRE(entries.size() == 4);  // the text memo, three covers
+    const fs::path stale_entry = cache / "cover" / "0123456789abcdef0123456789abcdef";
+    const fs::path stale_temporary = cache / "cover" / "0123456789abcdef0123456789abcdef.tmp-4194999";
+    const fs::path recent_temporary = cache / "text" / "fedcba9876543210fedcba9876543210.tmp-4194998";
+    const fs::path foreign = cache / "cover" / "notes.txt";
+    for (const auto& path : {stale_entry, stale_temporary, recent_temporary, foreign}) write_bytes(path, "x");
+    // Everything but the recent temporary is 40 days old.
+    const auto old = fs::file_time_type::clock::now() - std::chrono::hours(24 * 40);
+    for (const auto& path : entries) fs::last_write_time(path, old);
+    for (const auto& path : {stale_entry, stale_temporary, foreign}) fs::last_write_time(path, old);
+
+    auto again = build(manifest, work / "out", "--cache " + quote(cache));
+    INFO(again.output);
+    REQUIRE(again.exit_code == 0);
+    REQUIRE(cache_counts(again.output).size() == 4);
+    CHECK(cache_counts(again.output)[0] >= 4);
+    for (const auto& path : entries) {
+        INFO(path);
+        CHECK(fs::exists(path));  // read, so renewed
+        CHECK(fs::last_write_time(path) > old + std::chrono::hours(24));
+    }
+    CHECK_FALSE(fs::exists(stale_entry));
+    CHECK_FALSE(fs::exists(stale_temporary));
+    CHECK(fs::exists(recent_temporary));
+    CHECK(fs::exists(foreign));
 }
