@@ -364,19 +364,15 @@ bool run_jobs(std::vector<Job>& jobs, const Options& options) {
         // A memo is written again only when this build taught it words.
         // Designs with the same faces and hyphenation (the book's and the
         // booklets') share one entry, which takes what each learnt.
+        std::map<std::string, std::size_t> first_of;  // an entry's key -> the memo that writes it
+        std::vector<char> grew(memos.size(), 0);
         for (std::size_t m = 0; m < memos.size(); ++m) {
-            bool grew = typeset::text_cache_size(*memos[m].memo) > memos[m].size;
-            bool first = true;
-            for (std::size_t other = 0; other < memos.size(); ++other) {
-                if (memos[other].key != memos[m].key) continue;
-                if (other < m) first = false;
-                if (other > m && first) {
-                    grew = grew || typeset::text_cache_size(*memos[other].memo) > memos[other].size;
-                    typeset::restore_text_cache(*memos[m].memo, typeset::save_text_cache(*memos[other].memo));
-                }
-            }
-            if (first && grew) cache->write("text", memos[m].key, typeset::save_text_cache(*memos[m].memo));
+            const auto [found, first] = first_of.try_emplace(memos[m].key.hex(), m);
+            if (typeset::text_cache_size(*memos[m].memo) > memos[m].size) grew[found->second] = 1;
+            if (!first) typeset::restore_text_cache(*memos[found->second].memo, typeset::save_text_cache(*memos[m].memo));
         }
+        for (const auto& [key, m] : first_of)
+            if (grew[m]) cache->write("text", memos[m].key, typeset::save_text_cache(*memos[m].memo));
         if (all) cache->flush();
         cache->report(jobs.front().diagnostics);
         const DiskCache::Counts counts = cache->counts();

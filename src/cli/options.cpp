@@ -412,10 +412,7 @@ std::optional<std::string> apply(const std::string& name, const std::string& val
     }
     else if (name == "-o" || name == "--output") options.output_dir = value;
     else if (name == "--timings") options.timings = true;
-    else if (name == "--cache") {
-        if (value.empty()) return "--cache takes a folder, e.g. `--cache ~/.cache/cinefolio`";
-        options.cache_dir = value;
-    }
+    else if (name == "--cache") options.cache_dir = value;  // an empty value is refused as missing
     else if (name == "--no-cache") options.use_cache = false;
     else if (name == "--spreads") options.spreads = true;
     else if (name == "--format" && !parse_formats(value, options))

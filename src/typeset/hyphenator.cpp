@@ -231,15 +231,9 @@ std::size_t Hyphenator::memo_size() const {
     return patterns_->memo.size();
 }
 
-bool Hyphenator::remember(std::string word, std::vector<std::size_t> points) const {
-    std::size_t previous = 0;
-    for (std::size_t point : points) {
-        if (point <= previous || point >= word.size()) return false;
-        previous = point;
-    }
+void Hyphenator::remember(std::string word, std::vector<std::size_t> points) const {
     std::lock_guard<std::mutex> lock(patterns_->memo_mutex);
     patterns_->memo.emplace(std::move(word), std::move(points));
-    return true;
 }
 
 std::vector<std::size_t> Hyphenator::Patterns::compute(std::string_view word) const {

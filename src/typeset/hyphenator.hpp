@@ -53,10 +53,9 @@ public:
     std::vector<std::pair<std::string, std::vector<std::size_t>>> memo() const;
     std::size_t memo_size() const;
     /// Adds a word's points to the memo, as a cache of an earlier build
-    /// found them with the same patterns and settings; a word known already
-    /// keeps its points. False, adding nothing, when the points cannot be
-    /// this word's (not inside it, not ascending).
-    bool remember(std::string word, std::vector<std::size_t> points) const;
+    /// found them with the same patterns and settings (its reader checks
+    /// them); a word known already keeps its points.
+    void remember(std::string word, std::vector<std::size_t> points) const;
 
     struct Patterns;
 
