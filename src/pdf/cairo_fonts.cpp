@@ -16,11 +16,15 @@ void release_owner(void* owner) {
     delete static_cast<std::shared_ptr<void>*>(owner);
 }
 
-CairoFontFace cairo_face(const typeset::NativeFace& native) {
+/// `alternate`: a second Cairo face of the same FreeType face. Cairo keeps
+/// one face (and one set of PDF fonts) per FreeType face and load flags,
+/// so the alternates' face differs by a flag that changes nothing for an
+/// unhinted outline: no autohinter is run without hinting.
+CairoFontFace cairo_face(const typeset::NativeFace& native, bool alternate) {
     // Unhinted outlines: the PDF is scaled by its reader, and HarfBuzz
     // measured the same unhinted advances.
-    cairo_font_face_t* face =
-        cairo_ft_font_face_create_for_ft_face(static_cast<FT_Face>(native.freetype_face), FT_LOAD_NO_HINTING);
+    const int flags = alternate ? FT_LOAD_NO_HINTING | FT_LOAD_NO_AUTOHINT : FT_LOAD_NO_HINTING;
+    cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(static_cast<FT_Face>(native.freetype_face), flags);
     // Cairo may keep a face in its caches after we let it go; the owner
     // travels with it so the FreeType face and its bytes outlive every use.
     auto* owner = new std::shared_ptr<void>(native.owner);
@@ -32,12 +36,14 @@ CairoFontFace cairo_face(const typeset::NativeFace& native) {
 
 }  // namespace
 
-CairoFonts::CairoFonts(const typeset::FontSet& fonts) {
+CairoFonts::CairoFonts(const typeset::FontSet& fonts) : fonts_(fonts) {
     for (std::size_t i = 0; i < typeset::font_style_count; ++i) {
-        faces_[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)));
+        faces_[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), false);
+        alternates_[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), true);
     }
     for (std::size_t number = 1; number <= fonts.fallback_count(); ++number) {
-        fallbacks_.push_back(cairo_face(fonts.native_fallback(number)));
+        fallbacks_.push_back(cairo_face(fonts.native_fallback(number), false));
+        fallback_alternates_.push_back(cairo_face(fonts.native_fallback(number), true));
     }
 }
 

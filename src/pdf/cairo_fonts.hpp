@@ -3,6 +3,7 @@
 // file of src/pdf that includes cairo-ft.h (and so FreeType).
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,18 @@ namespace cinefolio::pdf {
 /// The versions of Cairo and FreeType this program runs with.
 std::string cairo_versions();
 
-/// One Cairo face per typeset style, made from typeset's FreeType faces.
+/// One Cairo face per typeset style, made from typeset's FreeType faces,
+/// and a second face of each for the glyphs a character does not map to
+/// through the cmap (small capitals, old-style figures, swashes).
+///
+/// Cairo 1.16 gives each face of a PDF an 8-bit WinAnsi font for the
+/// first glyph it meets of each Latin character and a 16-bit font for
+/// every other glyph. A small capital met first (a running head, a
+/// lead-in) would take the letter's 8-bit code, and the body's letters
+/// would alternate between the two fonts with a font change every few
+/// glyphs: a content stream twice the size and twice the work to write,
+/// read and compress. Alternates drawn in a face of their own leave each
+/// character's 8-bit code to its nominal glyph.
 class CairoFonts {
 public:
     explicit CairoFonts(const typeset::FontSet& fonts);
@@ -28,9 +40,24 @@ public:
         return fallbacks_[static_cast<std::size_t>(fallback - 1)].get();
     }
 
+    /// The face a run's alternate glyphs are drawn in (see the class).
+    cairo_font_face_t* alternate_face(typeset::FontStyle style, int fallback) const {
+        if (fallback <= 0 || static_cast<std::size_t>(fallback) > fallback_alternates_.size())
+            return alternates_[static_cast<std::size_t>(style)].get();
+        return fallback_alternates_[static_cast<std::size_t>(fallback - 1)].get();
+    }
+
+    /// Whether `glyph` is the one the run's face maps `code_point` to.
+    bool nominal(typeset::FontStyle style, int fallback, char32_t code_point, std::uint32_t glyph) const {
+        return fonts_.nominal_glyph(style, fallback, code_point) == glyph;
+    }
+
 private:
+    typeset::FontSet fonts_;
     std::array<CairoFontFace, typeset::font_style_count> faces_;
     std::vector<CairoFontFace> fallbacks_;
+    std::array<CairoFontFace, typeset::font_style_count> alternates_;
+    std::vector<CairoFontFace> fallback_alternates_;
 };
 
 }  // namespace cinefolio::pdf

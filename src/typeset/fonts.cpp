@@ -189,6 +189,14 @@ NativeFace FontSet::native_fallback(std::size_t number) const {
     return NativeFace{face->freetype(), face};
 }
 
+std::uint32_t FontSet::nominal_glyph(FontStyle style, int fallback, char32_t code_point) const {
+    const Face& chosen = fallback > 0 && static_cast<std::size_t>(fallback) <= fallbacks_.size()
+                             ? *fallbacks_[static_cast<std::size_t>(fallback - 1)]
+                             : *faces_[static_cast<std::size_t>(style)];
+    hb_codepoint_t glyph = 0;
+    return hb_font_get_nominal_glyph(chosen.harfbuzz(), code_point, &glyph) ? glyph : 0;
+}
+
 NativeFace FontSet::native_face(FontStyle style) const {
     const auto& face = faces_[static_cast<std::size_t>(style)];
     return NativeFace{face->freetype(), face};

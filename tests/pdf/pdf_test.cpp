@@ -46,6 +46,69 @@ std::string readable_text(const std::string& path) {
     return out;
 }
 
+/// Glyphs shown through 8-bit codes (literal strings) and 16-bit codes
+/// (hex strings, Identity-H) in the page content streams of a PDF that
+/// `qpdf --qdf` wrote: strings count only where Tj or TJ shows them, so
+/// an ActualText span's string does not.
+struct GlyphCodes {
+    std::size_t eight_bit = 0;
+    std::size_t sixteen_bit = 0;
+    std::size_t font_changes = 0;
+};
+
+GlyphCodes glyph_codes(const std::string& qdf) {
+    GlyphCodes codes;
+    for (std::size_t marker = qdf.find("%% Contents for page"); marker != std::string::npos;
+         marker = qdf.find("%% Contents for page", marker + 1)) {
+        const std::size_t begin = qdf.find("stream\n", marker);
+        const std::size_t end = qdf.find("endstream", begin);
+        if (begin == std::string::npos || end == std::string::npos) break;
+        std::size_t pending8 = 0, pending16 = 0;
+        for (std::size_t i = begin + 7; i < end;) {
+            const char c = qdf[i];
+            if (c == '(') {
+                int depth = 1;
+                for (++i; i < end && depth > 0; ++i) {
+                    if (qdf[i] == '\\') {
+                        ++i;
+                        while (i + 1 < end && qdf[i] >= '0' && qdf[i] <= '7' && qdf[i + 1] >= '0' && qdf[i + 1] <= '7') ++i;
+                    } else if (qdf[i] == '(') {
+                        ++depth;
+                    } else if (qdf[i] == ')' && --depth == 0) {
+                        continue;
+                    }
+                    if (depth > 0) ++pending8;
+                }
+            } else if (c == '<' && i + 1 < end && qdf[i + 1] == '<') {
+                i += 2;
+            } else if (c == '<') {
+                const std::size_t close = qdf.find('>', i);
+                pending16 += (close - i - 1) / 4;
+                i = close + 1;
+            } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'' || c == '"') {
+                std::size_t j = i;
+                while (j < end && (std::isalpha(static_cast<unsigned char>(qdf[j])) || qdf[j] == '*')) ++j;
+                const std::string op = qdf.substr(i, std::max<std::size_t>(j - i, 1));
+                if (op == "Tj" || op == "TJ") {
+                    codes.eight_bit += pending8;
+                    codes.sixteen_bit += pending16;
+                }
+                if (op == "Tf") ++codes.font_changes;
+                pending8 = pending16 = 0;
+                i = std::max(j, i + 1);
+            } else if (c == '/') {
+                ++i;  // a name: skip it whole, it is no operator
+                while (i < end && !std::isspace(static_cast<unsigned char>(qdf[i])) && qdf[i] != '/' &&
+                       qdf[i] != '[' && qdf[i] != '<' && qdf[i] != '(')
+                    ++i;
+            } else {
+                ++i;
+            }
+        }
+    }
+    return codes;
+}
+
 }  // namespace
 
 TEST_CASE("the sample book's PDF is written without diagnostics", "[pdf]") {
@@ -168,4 +231,24 @@ TEST_CASE("a missing regular face is an error, not a crash", "[pdf]") {
     base::Diagnostics bad;
     CHECK_FALSE(test::print_pdf(test::sample_book(), options, bad));
     CHECK(bad.has_errors());
+}
+
+TEST_CASE("body text is shown in 8-bit codes even when small capitals come first", "[pdf]") {
+    // Cairo gives a character's 8-bit code to the first glyph it meets for
+    // it; the sample opens with small capitals (part titles, openings), and
+    // the body's letters must not lose their codes to them and switch
+    // fonts every few glyphs.
+    test::ScratchDir dir("pdf-codes");
+    const auto path = dir.write("book.pdf", sample_pdf());
+    const auto qdf = dir.path() / "book-qdf.pdf";
+    const auto result = test::run_tool("qpdf", "--qdf --object-streams=disable " + test::quote(path) + " " +
+                                                   test::quote(qdf.string()));
+    REQUIRE(result.exit_code == 0);
+    const GlyphCodes codes = glyph_codes(test::slurp(qdf.string()));
+    INFO("8-bit " << codes.eight_bit << ", 16-bit " << codes.sixteen_bit << ", font changes " << codes.font_changes);
+    REQUIRE(codes.eight_bit > 10000);
+    // What stays 16-bit: ligatures, letters outside WinAnsi (ć, Ł), small
+    // capitals beyond the first of each letter.
+    CHECK(codes.sixteen_bit * 10 < codes.eight_bit);
+    CHECK(codes.font_changes * 20 < codes.eight_bit);
 }

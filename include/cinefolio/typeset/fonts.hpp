@@ -3,6 +3,7 @@
 // stays behind an opaque pointer so this header needs no outside library.
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -52,6 +53,11 @@ public:
     const Face& fallback(std::size_t number) const { return *fallbacks_.at(number - 1); }
     /// The n-th fallback face (1-based) as painters need it.
     NativeFace native_fallback(std::size_t number) const;
+
+    /// The glyph the face a run is set in (its style's, or the n-th
+    /// fallback's, GlyphRun::fallback numbering) maps a character to
+    /// through its cmap, 0 for none. Safe from any thread.
+    std::uint32_t nominal_glyph(FontStyle style, int fallback, char32_t code_point) const;
 
 private:
     std::array<std::shared_ptr<Face>, font_style_count> faces_;
