@@ -5,6 +5,7 @@
 // XMP metadata, the catalog's language and viewer preferences.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,18 @@ inline constexpr const char* pdfx_version = "PDF/X-1a:2003";
 std::string iso8601_moment(std::int64_t seconds);
 
 /// Rewrites Cairo's PDF; an empty string with `error` set if qpdf could not
-/// read or write it, or warned while doing so.
+/// read or write it, or warned while doing so. Tries `finish_in_place`
+/// first and falls back on `rewrite_with_qpdf`.
 std::string finish(const std::string& bytes, const Finish& finish, std::string& error);
+
+/// The pass for a file laid out as Cairo writes it (one cross-reference
+/// table, objects 1 to N back to back, no object streams, an Info
+/// dictionary): qpdf reads only the objects the pass changes, every other
+/// object is copied as it is, and a new cross-reference table is written.
+/// Nothing, and no error, for a file laid out otherwise.
+std::optional<std::string> finish_in_place(const std::string& bytes, const Finish& finish, std::string& error);
+
+/// The general pass: qpdf reads every object and writes the file anew.
+std::string rewrite_with_qpdf(const std::string& bytes, const Finish& finish, std::string& error);
 
 }  // namespace cinefolio::pdf

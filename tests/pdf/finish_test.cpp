@@ -153,3 +153,123 @@ TEST_CASE("finish: every unfiltered stream is deflated, the same bytes on 1, 2 a
               "0 g BT (page " + std::to_string(number++) + ") Tj ET\n");
     }
 }
+
+namespace {
+
+/// A PDF laid out as Cairo writes it (one cross-reference table, objects
+/// 1 to N, an Info dictionary, nothing compressed): `pages` pages drawing
+/// black text, a shared font-like stream, an outline-like dictionary
+/// whose strings read like the keywords that end objects, and the page
+/// group Cairo puts on every page. `object_streams`: laid out otherwise.
+std::string cairo_like(int pages, bool object_streams = false) {
+    QPDF pdf;
+    pdf.emptyPDF();
+    auto info = pdf.makeIndirectObject(QPDFObjectHandle::parse("<< /Title (A Book) /Producer (cairo) >>"));
+    pdf.getTrailer().replaceKey("/Info", info);
+    pdf.getRoot().replaceKey("/Outlines", pdf.makeIndirectObject(QPDFObjectHandle::parse(
+                                              "<< /Title (endstream\nendobj) /Next (x endobj 1 0 obj) >>")));
+    auto font_file = pdf.newStream(std::string(20000, 'F') + "font program");
+    for (int i = 0; i < pages; ++i) {
+        auto page = QPDFObjectHandle::parse(
+            "<< /Type /Page /MediaBox [0 0 100 100] /Resources << >>"
+            " /Group << /Type /Group /S /Transparency /I true /CS /DeviceRGB >> >>");
+        page.getKey("/Resources").replaceKey("/Font", QPDFObjectHandle::newDictionary());
+        page.getKey("/Resources").getKey("/Font").replaceKey("/FontFile", font_file);
+        page.replaceKey("/Contents", pdf.newStream("0 0 0 rg BT (page " + std::to_string(i) + ") Tj ET\n"));
+        QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
+    }
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setCompressStreams(false);
+    writer.setDeterministicID(true);
+    if (object_streams) writer.setObjectStreamMode(qpdf_o_generate);
+    writer.write();
+    const auto buffer = writer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+pdf::Finish print_finish() {
+    pdf::Finish finish;
+    finish.print = true;
+    finish.trim_width = finish.trim_height = 100;
+    finish.bleed = 9;
+    finish.slug = 30;
+    finish.language = "fr-FR";
+    finish.date = "2023-11-14T22:13:20Z";
+    return finish;
+}
+
+std::string decoded(QPDFObjectHandle stream) {
+    const auto data = stream.getStreamData(qpdf_dl_generalized);
+    return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+}
+
+/// What a reader and a preflight see of a finished file: every page's
+/// boxes, group and content, the catalog's and Info's entries, the XMP;
+/// and that qpdf reads every object and stream without a warning.
+std::string seen(const std::string& bytes) {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processMemoryFile("finished.pdf", bytes.data(), bytes.size());
+    std::string out;
+    for (auto& object : pdf.getAllObjects())
+        if (object.isStream()) decoded(object);
+    for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        auto object = page.getObjectHandle();
+        for (const char* key : {"/MediaBox", "/BleedBox", "/TrimBox", "/Group", "/Annots"})
+            out += std::string(key) + " " + object.getKey(key).unparseResolved() + "\n";
+        out += decoded(object.getKey("/Contents"));
+    }
+    auto root = pdf.getRoot();
+    for (const char* key : {"/Lang", "/OutputIntents", "/ViewerPreferences", "/Outlines"})
+        out += std::string(key) + " " + root.getKey(key).unparseResolved() + "\n";
+    auto info = pdf.getTrailer().getKey("/Info");
+    for (const auto& key : info.getKeys()) out += key + " " + info.getKey(key).unparseResolved() + "\n";
+    out += decoded(root.getKey("/Metadata"));
+    CHECK(pdf.getTrailer().getKey("/ID").isArray());
+    CHECK(!pdf.anyWarnings());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("finish: a file laid out as Cairo writes it is finished in place, one laid out otherwise by qpdf") {
+    const pdf::Finish finish = print_finish();
+    std::string error;
+    CHECK(pdf::finish_in_place(cairo_like(3), finish, error));
+    CHECK(error.empty());
+    CHECK_FALSE(pdf::finish_in_place(cairo_like(3, true), finish, error));
+    CHECK(error.empty());
+    CHECK_FALSE(pdf::finish_in_place(one_page("0 0 0 rg\n"), finish, error));  // no Info dictionary
+    CHECK(error.empty());
+    // A damaged file is no error of the fast pass; the general one reports it.
+    std::string damaged = cairo_like(3);
+    damaged.resize(damaged.size() / 2);
+    CHECK_FALSE(pdf::finish_in_place(damaged, finish, error));
+    CHECK(error.empty());
+    CHECK(pdf::finish(cairo_like(3, true), finish, error).rfind("%PDF-", 0) == 0);
+    CHECK(error.empty());
+}
+
+TEST_CASE("finish: in place and by qpdf, the same boxes, colours, entries and metadata") {
+    const std::string input = cairo_like(12);
+    for (const bool print : {true, false}) {
+        pdf::Finish finish = print_finish();
+        finish.print = print;
+        std::string error;
+        const auto in_place = pdf::finish_in_place(input, finish, error);
+        REQUIRE(in_place);
+        REQUIRE(error.empty());
+        const std::string rewritten = pdf::rewrite_with_qpdf(input, finish, error);
+        REQUIRE(error.empty());
+        const std::string view = seen(*in_place);
+        CHECK(view == seen(rewritten));
+        CHECK(view.find("/Group null") != std::string::npos);  // no group: the page blends nothing
+        CHECK(view.find("0 g BT (page 11) Tj ET") != std::string::npos);
+        // Strings that read like "endobj" are copied, not cut.
+        CHECK(view.find("/Outlines << /Next (x endobj 1 0 obj) /Title (endstream\\nendobj) >>") != std::string::npos);
+        CHECK((view.find("GTS_PDFXVersion") != std::string::npos) == print);
+        // The same input, the same bytes.
+        CHECK(*pdf::finish_in_place(input, finish, error) == *in_place);
+    }
+}
