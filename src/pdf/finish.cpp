@@ -583,6 +583,7 @@ std::optional<std::string> finish_in_place(const std::string& bytes, const Finis
     QPDFObjectHandle root = pdf.getRoot();
     if (!info.isDictionary() || !root.isDictionary()) return std::nullopt;
     describe_document(info, root, finish);
+    root.removeKey("/Metadata");  // this pass writes the one the catalog names
     rewritten.insert(info.getObjGen().getObj());
     rewritten.insert(root.getObjGen().getObj());
     if (StructureAttributes::needed(finish)) {

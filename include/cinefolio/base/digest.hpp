@@ -15,7 +15,9 @@ struct Digest {
 
     /// 32 lower-case hex digits.
     std::string hex() const;
-    bool operator==(const Digest&) const = default;
+    // Spelt out: finish.cpp, which includes this, is C++17 under clang (see src/pdf).
+    bool operator==(const Digest& other) const { return bytes == other.bytes; }
+    bool operator!=(const Digest& other) const { return !(*this == other); }
 };
 
 /// Feeds bytes in pieces; `finish` gives the digest of all of them.
