@@ -61,7 +61,7 @@ int run_once(const Options& options, base::SourceMap& sources) {
     base::Diagnostics diagnostics;
     if (options.timings) enable_timings();
     std::optional<Stage> stage(std::in_place, "load");
-    auto loaded = load_book(options.manifest_path, sources, diagnostics, options.root_dir);
+    auto loaded = load_book(options.manifest_path, sources, diagnostics, options.root_dir, options.jobs);
     stage.reset();
     int status = kSuccess;
     if (!loaded || failed(diagnostics, options)) {

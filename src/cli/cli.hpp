@@ -67,9 +67,10 @@ struct LoadedBook {
 };
 
 /// Reads the manifest and every essay; nullopt after reporting errors. No
-/// file outside `root` (default: the manifest's folder) is read.
+/// file outside `root` (default: the manifest's folder) is read. `threads`
+/// (-j; 0: one per core) search the chapters for the index's terms.
 std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
-                                    base::Diagnostics& diagnostics, const std::string& root = {});
+                                    base::Diagnostics& diagnostics, const std::string& root = {}, int threads = 1);
 
 /// The print design of the manifest's style with its `print:` overrides;
 /// nullopt after reporting errors (a bad design file, margins that leave

@@ -246,7 +246,7 @@ std::map<std::int64_t, epub::Resource> read_film_covers(const manifest::Manifest
 }  // namespace
 
 std::optional<LoadedBook> load_book(const std::string& manifest_path, base::SourceMap& sources,
-                                    base::Diagnostics& diagnostics, const std::string& root) {
+                                    base::Diagnostics& diagnostics, const std::string& root, int threads) {
     std::string error;
     auto text = base::read_file(manifest_path, error);
     if (!text) {
@@ -313,7 +313,7 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
     if (!book) return std::nullopt;
     auto index_file = read_index_file(*manifest, sandbox, sources, diagnostics);
     if (diagnostics.has_errors()) return std::nullopt;
-    index::build(*book, index_file ? &*index_file : nullptr, diagnostics, design.index_locators_per_lens);
+    index::build(*book, index_file ? &*index_file : nullptr, diagnostics, design.index_locators_per_lens, threads);
     auto images = embed_images(*book, sandbox, diagnostics);
     auto cover = read_cover(*manifest, manifest->cover, manifest->cover_source, sandbox, diagnostics);
     auto film_covers = read_film_covers(*manifest, sandbox, diagnostics);

@@ -148,7 +148,7 @@ void check_locator_counts(const model::Book& book, const Term& term, const model
 }  // namespace
 
 void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics,
-           int locators_per_lens) {
+           int locators_per_lens, int threads) {
     manifest::ExtractionRules rules;
     std::vector<Term> terms;
     std::vector<std::string> exclude;
@@ -161,7 +161,7 @@ void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnost
         exclude = curated->exclude;
     }
     merge_terms(terms, extract_terms(book, rules, false), exclude, book);
-    auto hits = place_anchors(book, terms);
+    auto hits = place_anchors(book, terms, threads);
     if (report_failed_patterns(terms, diagnostics)) return;
 
     std::vector<model::IndexEntry> entries;

@@ -4,10 +4,12 @@
 // anchor goes into the inline tree exactly where the occurrence begins.
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include <unicode/uchar.h>
 
+#include "cinefolio/base/parallel.hpp"
 #include "cinefolio/base/text.hpp"
 #include "terms.hpp"
 
@@ -287,12 +289,36 @@ std::vector<std::string> paragraph_texts(const model::Book& book) {
     return texts;
 }
 
-std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms) {
-    Anchorer anchorer(terms);
-    for (auto& part : book.parts) {
-        for (auto& chapter : part.chapters) anchorer.chapter(chapter);
+namespace {
+
+/// Appends `more`'s locators after `into`'s, term by term and subterm by subterm.
+void append_hits(std::vector<TermHits>& into, std::vector<TermHits>&& more) {
+    for (std::size_t t = 0; t < into.size() && t < more.size(); ++t) {
+        auto& locators = into[t].locators;
+        locators.insert(locators.end(), std::make_move_iterator(more[t].locators.begin()),
+                        std::make_move_iterator(more[t].locators.end()));
+        append_hits(into[t].subterms, std::move(more[t].subterms));
     }
-    return anchorer.take();
+}
+
+}  // namespace
+
+std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms, int threads) {
+    // A chapter's anchors depend on that chapter alone (what a term's
+    // first full form allows starts again with each essay), so chapters
+    // are searched on all threads and their hits joined in book order.
+    std::vector<model::Chapter*> chapters;
+    for (auto& part : book.parts)
+        for (auto& chapter : part.chapters) chapters.push_back(&chapter);
+    std::vector<std::vector<TermHits>> per_chapter(chapters.size());
+    base::parallel_for(chapters.size(), threads, [&](std::size_t c, std::size_t) {
+        Anchorer anchorer(terms);
+        anchorer.chapter(*chapters[c]);
+        per_chapter[c] = anchorer.take();
+    });
+    std::vector<TermHits> hits = Anchorer(terms).take();
+    for (auto& chapter : per_chapter) append_hits(hits, std::move(chapter));
+    return hits;
 }
 
 void count_occurrences(const model::Book& book, const Term& term, std::map<std::string, int>& per_lens,

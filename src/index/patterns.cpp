@@ -3,6 +3,8 @@
 
 #include "patterns.hpp"
 
+#include <mutex>
+
 #include <unicode/utext.h>
 
 #include "cinefolio/base/text.hpp"
@@ -113,9 +115,27 @@ std::optional<Pattern> compile_pattern(const std::string& text, base::Span sourc
     return pattern;
 }
 
+namespace {
+
+// Chapters are searched on several threads (place_anchors); a pattern's
+// failure is the one thing they share that changes.
+std::mutex failure_lock;
+
+bool failed(const Pattern& pattern) {
+    const std::lock_guard<std::mutex> hold(failure_lock);
+    return !pattern.failure->empty();
+}
+
+void record_failure(const Pattern& pattern, UErrorCode status) {
+    const std::lock_guard<std::mutex> hold(failure_lock);
+    if (pattern.failure->empty()) *pattern.failure = u_errorName(status);
+}
+
+}  // namespace
+
 std::vector<std::pair<std::size_t, std::size_t>> find_pattern(const std::string& text, const Pattern& pattern) {
     std::vector<std::pair<std::size_t, std::size_t>> found;
-    if (!pattern.regex || !pattern.failure->empty()) return found;
+    if (!pattern.regex || failed(pattern)) return found;
     UErrorCode status = U_ZERO_ERROR;
     UTextPointer input(utext_openUTF8(nullptr, text.data(), static_cast<std::int64_t>(text.size()), &status));
     std::unique_ptr<icu::RegexMatcher> matcher(pattern.regex->matcher(status));
@@ -137,12 +157,12 @@ std::vector<std::pair<std::size_t, std::size_t>> find_pattern(const std::string&
         base::decode_utf8(text, next);
         from = static_cast<std::int64_t>(next);
     }
-    if (U_FAILURE(status)) *pattern.failure = u_errorName(status);
+    if (U_FAILURE(status)) record_failure(pattern, status);
     return found;
 }
 
 bool matches_entirely(const Pattern& pattern, const std::string& text) {
-    if (!pattern.regex || !pattern.failure->empty()) return false;
+    if (!pattern.regex || failed(pattern)) return false;
     UErrorCode status = U_ZERO_ERROR;
     UTextPointer input(utext_openUTF8(nullptr, text.data(), static_cast<std::int64_t>(text.size()), &status));
     std::unique_ptr<icu::RegexMatcher> matcher(pattern.regex->matcher(status));

@@ -53,8 +53,9 @@ struct TermHits {
 };
 
 /// Finds every term in the book's paragraphs and places one anchor per
-/// term and paragraph at its first occurrence.
-std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms);
+/// term and paragraph at its first occurrence; chapters on `threads`
+/// threads (0: one per core), the same result on any number.
+std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& terms, int threads = 1);
 
 /// A paragraph where a term is found, flattened as for matching, with the
 /// byte offset of the term's first occurrence in it.

@@ -6,6 +6,7 @@
 #include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/index/index.hpp"
+#include "cinefolio/model/book.hpp"
 
 using namespace cinefolio;
 
@@ -22,7 +23,7 @@ std::string essay(const std::string& lens, const std::string& body) {
 }
 
 std::unique_ptr<TestBook> make_book(const std::vector<std::pair<std::string, std::string>>& essays,
-                                    const std::string& index_yaml = "") {
+                                    const std::string& index_yaml = "", int threads = 1) {
     auto made = std::make_unique<TestBook>();
     std::vector<corpus::Essay> loaded;
     for (const auto& [lens, body] : essays) {
@@ -43,7 +44,7 @@ std::unique_ptr<TestBook> make_book(const std::vector<std::pair<std::string, std
         curated = manifest::parse_index_file(made->sources, file, made->diagnostics);
         REQUIRE(curated);
     }
-    index::build(made->book, curated ? &*curated : nullptr, made->diagnostics);
+    index::build(made->book, curated ? &*curated : nullptr, made->diagnostics, 0, threads);
     return made;
 }
 
@@ -374,5 +375,31 @@ TEST_CASE("candidates propose subentries for an entry crowded in one lens: phras
             CHECK(entry.heading != "Sokurov, Alexander");
             CHECK(entry.subentries.empty());
         }
+    }
+}
+
+TEST_CASE("the chapters searched on 1, 2 or 4 threads give the same anchors and entries", "[index][threads]") {
+    const std::string curated = R"(
+entries:
+  - {heading: Ilana, kind: person, aliases: [Ila]}
+  - heading: Nalchik
+    kind: place
+    subentries:
+      - {heading: markets of, match: [Nalchik market]}
+  - {heading: aspect ratio, patterns: ['4:3( aspect)? ratio']}
+)";
+    std::vector<std::pair<std::string, std::string>> essays;
+    const char* lenses[] = {"REALISM", "PRESS", "SIGNIFIER", "METACRITIC", "FEMINISM", "FORMALISM"};
+    for (const char* lens : lenses)
+        essays.emplace_back(lens, "Ila drives through Nalchik in *Closeness* (Kantemir Balagov, 2017). "
+                                  "Ilana, in a 4:3 ratio.\n\nA Nalchik market; **Susan Sontag**, critic, "
+                                  "wrote *Regarding the Pain of Others*.\n\nIla again, and the 4:3 aspect ratio.\n");
+    const auto one = make_book(essays, curated, 1);
+    REQUIRE(one->diagnostics.error_count() == 0);
+    const std::string expected = model::dump(one->book, one->sources);
+    REQUIRE(expected.find("-x1") != std::string::npos);  // anchors were placed
+    for (const int threads : {2, 4}) {
+        const auto many = make_book(essays, curated, threads);
+        CHECK(model::dump(many->book, many->sources) == expected);
     }
 }

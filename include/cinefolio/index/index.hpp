@@ -16,9 +16,10 @@ namespace cinefolio::index {
 /// `curated` may be null (extraction rules alone, all on). An entry with
 /// more than `locators_per_lens` locators in one lens (0: no limit) is a
 /// warning that suggests subentries: past that a reader gets a
-/// concordance, not an index.
+/// concordance, not an index. The book's chapters are searched on
+/// `threads` threads (0: one per core); the result does not depend on it.
 void build(model::Book& book, const manifest::IndexFile* curated, base::Diagnostics& diagnostics,
-           int locators_per_lens = 0);
+           int locators_per_lens = 0, int threads = 1);
 
 /// Candidate entries for an editor: every extraction rule's findings plus
 /// capitalised multi-word names, with counts per lens and per film, as an
