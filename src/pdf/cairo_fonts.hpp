@@ -48,11 +48,27 @@ public:
     }
 
     /// Whether `glyph` is the one the run's face maps `code_point` to.
+    /// Remembers the answers: a painter asks for every character it draws.
+    /// (A CairoFonts belongs to one painter, so to one thread at a time.)
     bool nominal(typeset::FontStyle style, int fallback, char32_t code_point, std::uint32_t glyph) const {
-        return fonts_.nominal_glyph(style, fallback, code_point) == glyph;
+        const std::uint64_t key = (static_cast<std::uint64_t>(style) << 48) |
+                                  (static_cast<std::uint64_t>(static_cast<std::uint32_t>(fallback)) << 24) | code_point;
+        Remembered& slot = remembered_[(code_point ^ (static_cast<std::uint32_t>(fallback) << 7) ^
+                                        (static_cast<std::uint32_t>(style) << 9)) & (remembered_size - 1)];
+        if (!slot.filled || slot.key != key) {
+            slot = {key, fonts_.nominal_glyph(style, fallback, code_point), true};
+        }
+        return slot.glyph == glyph;
     }
 
 private:
+    struct Remembered {
+        std::uint64_t key = 0;
+        std::uint32_t glyph = 0;
+        bool filled = false;
+    };
+    static constexpr std::size_t remembered_size = 1024;
+    mutable std::array<Remembered, remembered_size> remembered_{};
     typeset::FontSet fonts_;
     std::array<CairoFontFace, typeset::font_style_count> faces_;
     std::vector<CairoFontFace> fallbacks_;
