@@ -252,7 +252,16 @@ TEST_CASE("finish: a file laid out as Cairo writes it is finished in place, one 
 }
 
 TEST_CASE("finish: in place and by qpdf, the same boxes, colours, entries and metadata") {
-    const std::string input = cairo_like(12);
+    std::string input = cairo_like(12);
+    // A string with a line end and indentation of its own, nested and
+    // escaped parentheses, of the same length as the one it replaces so
+    // the cross-reference table still holds: its spaces are text.
+    const std::string plain = "(x endobj 1 0 obj)";
+    const std::string raw = "(x\n    (y)\\) z  1)";
+    REQUIRE(raw.size() == plain.size());
+    const std::size_t at = input.find(plain);
+    REQUIRE(at != std::string::npos);
+    input.replace(at, plain.size(), raw);
     for (const bool print : {true, false}) {
         pdf::Finish finish = print_finish();
         finish.print = print;
@@ -266,8 +275,8 @@ TEST_CASE("finish: in place and by qpdf, the same boxes, colours, entries and me
         CHECK(view == seen(rewritten));
         CHECK(view.find("/Group null") != std::string::npos);  // no group: the page blends nothing
         CHECK(view.find("0 g BT (page 11) Tj ET") != std::string::npos);
-        // Strings that read like "endobj" are copied, not cut.
-        CHECK(view.find("/Outlines << /Next (x endobj 1 0 obj) /Title (endstream\\nendobj) >>") != std::string::npos);
+        // Strings that read like "endobj" are copied, not cut, and keep their spaces.
+        CHECK(view.find("/Outlines << /Next (x\\n    \\(y\\)\\) z  1) /Title (endstream\\nendobj) >>") != std::string::npos);
         CHECK((view.find("GTS_PDFXVersion") != std::string::npos) == print);
         // The same input, the same bytes.
         CHECK(*pdf::finish_in_place(input, finish, error) == *in_place);
