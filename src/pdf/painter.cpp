@@ -119,6 +119,8 @@ public:
     /// element rather than a child that would unmark a paragraph's text.
     template <typename Between>
     void enter(const std::string& path, Between&& between) {
+        // Most runs go on in the element the run before was in.
+        if (!entered_.empty() && path == entered_) return;
         std::vector<std::string> wanted;
         for (std::size_t start = 0; start < path.size();) {
             std::size_t end = path.find('/', start);
@@ -128,7 +130,10 @@ public:
         }
         std::size_t common = 0;
         while (common < open_.size() && common < wanted.size() && open_[common] == wanted[common]) ++common;
-        if (common == open_.size() && common == wanted.size()) return;
+        if (common == open_.size() && common == wanted.size()) {
+            entered_ = path;
+            return;
+        }
         while (open_.size() > common) close_innermost();
         between();
         for (std::size_t i = common; i < wanted.size(); ++i) {
@@ -136,6 +141,7 @@ public:
             open_.push_back(wanted[i]);
             opened_.push_back(wanted[i]);
         }
+        entered_ = path;
     }
 
     /// Closes the innermost open element.
@@ -143,6 +149,7 @@ public:
         if (open_.empty()) return;
         cairo_tag_end(cr_, type_of(open_.back()).c_str());
         open_.pop_back();
+        entered_.clear();  // the path entered last is no longer open
     }
 
     void close_all() {
@@ -156,6 +163,7 @@ private:
     cairo_t* cr_;
     std::vector<std::string> open_;
     std::vector<std::string> opened_;
+    std::string entered_;  // the path open_ holds, while nothing closed since
 };
 
 /// Trim marks at each corner, outside the bleed so the knife never shows
