@@ -463,14 +463,13 @@ void finish_document(QPDF& pdf, const Finish& finish) {
     root.replaceKey("/Metadata", metadata);
 }
 
-
-
 /// One object of Cairo's file: its number and the bytes from "N 0 obj"
 /// to the start of the next object (or of the cross-reference table).
 struct ObjectSpan {
     int id = 0;
     std::size_t begin = 0;
     std::size_t end = 0;
+    bool stream = false;  // its bytes end in "endstream endobj"
 };
 
 /// Where each object of a file lies, in file order; nothing if the file is
@@ -508,34 +507,28 @@ std::optional<ObjectLayout> object_layout(QPDF& pdf, const std::string& bytes) {
     ObjectLayout layout;
     for (const auto& [object, entry] : pdf.getXRefTable()) {
         if (object.getGen() != 0 || entry.getType() != 1 || entry.getOffset() < 0) return std::nullopt;
-        layout.objects.push_back({object.getObj(), static_cast<std::size_t>(entry.getOffset()), 0});
+        layout.objects.push_back({object.getObj(), static_cast<std::size_t>(entry.getOffset()), 0, false});
     }
     if (layout.objects.empty()) return std::nullopt;
     std::sort(layout.objects.begin(), layout.objects.end(),
               [](const ObjectSpan& a, const ObjectSpan& b) { return a.begin < b.begin; });
-    std::vector<bool> seen;
     for (std::size_t i = 0; i < layout.objects.size(); ++i) {
         ObjectSpan& span = layout.objects[i];
         span.end = i + 1 < layout.objects.size() ? layout.objects[i + 1].begin : xref;
         const std::string opening = std::to_string(span.id) + " 0 obj";
         if (span.end <= span.begin || span.end > xref || bytes.compare(span.begin, opening.size(), opening) != 0)
             return std::nullopt;
-        if (!ends_with(trimmed(std::string_view(bytes).substr(span.begin, span.end - span.begin)), "endobj"))
-            return std::nullopt;
+        std::string_view text = trimmed(std::string_view(bytes).substr(span.begin, span.end - span.begin));
+        if (!ends_with(text, "endobj")) return std::nullopt;
+        // Only a stream ends in "endstream endobj": a string cannot end an
+        // object, its dictionary or array closes after it.
+        text.remove_suffix(6);
+        span.stream = ends_with(trimmed(text), "endstream");
         layout.last_id = std::max(layout.last_id, span.id);
     }
     if (static_cast<std::size_t>(layout.last_id) != layout.objects.size()) return std::nullopt;  // gaps
     layout.header_end = layout.objects.front().begin;
     return layout;
-}
-
-/// Whether an object's bytes hold a stream: only then do they end in
-/// "endstream endobj" (a string cannot end an object: its dictionary or
-/// array closes after it).
-bool holds_stream(const std::string& bytes, const ObjectSpan& span) {
-    std::string_view text = trimmed(std::string_view(bytes).substr(span.begin, span.end - span.begin));
-    text.remove_suffix(6);  // "endobj", checked by object_layout
-    return ends_with(trimmed(text), "endstream");
 }
 
 /// Appends an object Cairo wrote without its indentation: Cairo starts each
@@ -594,7 +587,7 @@ std::optional<std::string> finish_in_place(const std::string& bytes, const Finis
         rewritten.insert(object.getObjGen().getObj());
     }
     for (const auto& span : layout->objects) {
-        if (!holds_stream(bytes, span) || done.count(QPDFObjGen(span.id, 0)) != 0) continue;
+        if (!span.stream || done.count(QPDFObjGen(span.id, 0)) != 0) continue;
         QPDFObjectHandle stream = pdf.getObject(span.id, 0);
         if (!stream.isStream()) return std::nullopt;
         add_deflation(works, stream, false);
@@ -658,7 +651,7 @@ std::optional<std::string> finish_in_place(const std::string& bytes, const Finis
         } else {
             offsets[static_cast<std::size_t>(span.id)] = out.size();
             const std::string_view object(bytes.data() + span.begin, span.end - span.begin);
-            if (holds_stream(bytes, span))
+            if (span.stream)
                 out += object;  // a stream kept as it came (a JPEG): its data are bytes, not lines
             else
                 append_unindented(out, object);

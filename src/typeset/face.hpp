@@ -32,8 +32,10 @@ public:
     const std::string& name() const { return name_; }
     /// Family name alone, e.g. "Linux Libertine O".
     const std::string& family() const { return family_; }
+    /// The glyph the face's cmap maps the code point to, 0 for none.
+    std::uint32_t nominal_glyph(char32_t code_point) const;
     /// True if the face maps the code point to a glyph.
-    bool has_glyph(char32_t code_point) const;
+    bool has_glyph(char32_t code_point) const { return nominal_glyph(code_point) != 0; }
     /// True if no substitution or positioning rule of the face reads its
     /// space glyph (no kerning against a space, no ligature across one):
     /// then words separated by U+0020 shape alike alone or in a line.

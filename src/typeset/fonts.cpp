@@ -142,9 +142,9 @@ bool Face::has_small_cap(char32_t code_point, bool from_capital) const {
     return inputs[slot] && hb_set_has(inputs[slot].get(), glyph);
 }
 
-bool Face::has_glyph(char32_t code_point) const {
+std::uint32_t Face::nominal_glyph(char32_t code_point) const {
     hb_codepoint_t glyph = 0;
-    return hb_font_get_nominal_glyph(font_.get(), code_point, &glyph) && glyph != 0;
+    return hb_font_get_nominal_glyph(font_.get(), code_point, &glyph) ? glyph : 0;
 }
 
 std::optional<FontSet> FontSet::load(const FontBytes& bytes, base::Diagnostics& diagnostics) {
@@ -190,11 +190,8 @@ NativeFace FontSet::native_fallback(std::size_t number) const {
 }
 
 std::uint32_t FontSet::nominal_glyph(FontStyle style, int fallback, char32_t code_point) const {
-    const Face& chosen = fallback > 0 && static_cast<std::size_t>(fallback) <= fallbacks_.size()
-                             ? *fallbacks_[static_cast<std::size_t>(fallback - 1)]
-                             : *faces_[static_cast<std::size_t>(style)];
-    hb_codepoint_t glyph = 0;
-    return hb_font_get_nominal_glyph(chosen.harfbuzz(), code_point, &glyph) ? glyph : 0;
+    const bool falls_back = fallback > 0 && static_cast<std::size_t>(fallback) <= fallbacks_.size();
+    return (falls_back ? this->fallback(static_cast<std::size_t>(fallback)) : face(style)).nominal_glyph(code_point);
 }
 
 NativeFace FontSet::native_face(FontStyle style) const {

@@ -87,25 +87,39 @@ TEST_CASE("finish: a page without a colour to change keeps its content") {
 
 namespace {
 
-/// A PDF of `pages` pages whose streams are all unfiltered, as Cairo writes
-/// them when asked (pdf::prepare_cairo): page contents and a font-like stream.
-std::string unfiltered_pages(int pages) {
-    QPDF pdf;
-    pdf.emptyPDF();
+/// Adds `pages` pages that draw black text and share a font-like stream;
+/// `page_keys`: more of each page's dictionary.
+void add_text_pages(QPDF& pdf, int pages, const std::string& page_keys = "") {
     auto font_file = pdf.newStream(std::string(20000, 'F') + "font program");
     for (int i = 0; i < pages; ++i) {
-        auto page = QPDFObjectHandle::parse("<< /Type /Page /MediaBox [0 0 100 100] /Resources << >> >>");
+        auto page = QPDFObjectHandle::parse("<< /Type /Page /MediaBox [0 0 100 100] /Resources << >> " + page_keys +
+                                            " >>");
         page.getKey("/Resources").replaceKey("/Font", QPDFObjectHandle::newDictionary());
         page.getKey("/Resources").getKey("/Font").replaceKey("/FontFile", font_file);
         page.replaceKey("/Contents", pdf.newStream("0 0 0 rg BT (page " + std::to_string(i) + ") Tj ET\n"));
         QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
     }
+}
+
+/// The file qpdf writes of `pdf`, every stream unfiltered.
+std::string unfiltered_bytes(QPDF& pdf, bool object_streams = false) {
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setCompressStreams(false);
+    writer.setDeterministicID(true);
+    if (object_streams) writer.setObjectStreamMode(qpdf_o_generate);
     writer.write();
     const auto buffer = writer.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+/// A PDF of `pages` pages whose streams are all unfiltered, as Cairo writes
+/// them when asked (pdf::prepare_cairo): page contents and a font-like stream.
+std::string unfiltered_pages(int pages) {
+    QPDF pdf;
+    pdf.emptyPDF();
+    add_text_pages(pdf, pages);
+    return unfiltered_bytes(pdf);
 }
 
 std::string finished_on(const std::string& bytes, int threads) {
@@ -168,24 +182,8 @@ std::string cairo_like(int pages, bool object_streams = false) {
     pdf.getTrailer().replaceKey("/Info", info);
     pdf.getRoot().replaceKey("/Outlines", pdf.makeIndirectObject(QPDFObjectHandle::parse(
                                               "<< /Title (endstream\nendobj) /Next (x endobj 1 0 obj) >>")));
-    auto font_file = pdf.newStream(std::string(20000, 'F') + "font program");
-    for (int i = 0; i < pages; ++i) {
-        auto page = QPDFObjectHandle::parse(
-            "<< /Type /Page /MediaBox [0 0 100 100] /Resources << >>"
-            " /Group << /Type /Group /S /Transparency /I true /CS /DeviceRGB >> >>");
-        page.getKey("/Resources").replaceKey("/Font", QPDFObjectHandle::newDictionary());
-        page.getKey("/Resources").getKey("/Font").replaceKey("/FontFile", font_file);
-        page.replaceKey("/Contents", pdf.newStream("0 0 0 rg BT (page " + std::to_string(i) + ") Tj ET\n"));
-        QPDFPageDocumentHelper(pdf).addPage(QPDFPageObjectHelper(pdf.makeIndirectObject(page)), false);
-    }
-    QPDFWriter writer(pdf);
-    writer.setOutputMemory();
-    writer.setCompressStreams(false);
-    writer.setDeterministicID(true);
-    if (object_streams) writer.setObjectStreamMode(qpdf_o_generate);
-    writer.write();
-    const auto buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    add_text_pages(pdf, pages, "/Group << /Type /Group /S /Transparency /I true /CS /DeviceRGB >>");
+    return unfiltered_bytes(pdf, object_streams);
 }
 
 pdf::Finish print_finish() {
