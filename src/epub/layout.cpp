@@ -73,6 +73,10 @@ Layout plan_layout(const model::Book& book, bool with_cover) {
     }
     // The cross-lens index closes the book, as in print.
     if (!book.index.empty()) layout.pages.push_back(page(PageKind::index, namer.unique("index"), "page-"));
+    for (const PageEntry& entry : layout.pages) {
+        if (entry.chapter != nullptr) layout.anchor_files.emplace(entry.chapter->id, entry.file_name);
+        else if (entry.part != nullptr) layout.anchor_files.emplace(entry.part->id, entry.file_name);
+    }
     return layout;
 }
 

@@ -2,6 +2,7 @@
 // Where every page of the EPUB lives: file names, manifest ids and reading
 // order, decided once so the spine, nav, NCX and contents page agree.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct Layout {
     std::vector<PageEntry> pages;
     /// Index of the first body-matter page (the first part), or pages.size().
     std::size_t body_start = 0;
+    /// Chapter and part ids to the file of their page: where links between
+    /// essays land (the first page of an id wins).
+    std::map<std::string, std::string> anchor_files;
 };
 
 /// Folder inside the container that holds the package and its files.

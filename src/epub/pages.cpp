@@ -169,12 +169,7 @@ std::string chapter_page(const model::Chapter& chapter, const PageContext& conte
     NoteRefs notes = claim_footnotes(chapter, renderer);
     renderer.set_note_refs(&notes);
     // Links between essays land on the chapter's (or film's) own page.
-    std::map<std::string, std::string> anchor_pages;
-    for (const PageEntry& entry : context.layout.pages) {
-        if (entry.chapter != nullptr) anchor_pages.emplace(entry.chapter->id, entry.file_name);
-        else if (entry.part != nullptr) anchor_pages.emplace(entry.part->id, entry.file_name);
-    }
-    renderer.set_anchor_pages(&anchor_pages);
+    renderer.set_anchor_pages(&context.layout.anchor_files);
     renderer.set_page_markers(context.markers);
     prepend_division_markers(section, context.markers, chapter.id);
     render_chapter_header(section, chapter, context.words, renderer);

@@ -301,7 +301,7 @@ std::vector<BuiltPage> set_index_pages(Context& context, const model::Book& book
     IndexSetter setter(context, book, body_pages);
     VerticalList opening;
     setter.set_opening(opening);
-    auto opened = build_pages(opening.items(), geometry);
+    auto opened = build_pages(std::move(opening.items()), geometry);
     if (opened.empty()) return {};
     const Design& design = context.design;
     // The columns start on the body's baseline grid, a line and a half

@@ -170,7 +170,7 @@ private:
     double score(const State& saved) const {
         double total = cost_ - saved.cost;
         const std::size_t count = pages_.size() - saved.pages;
-        const int held = static_cast<int>(pages_.back().content.lines.size());
+        const int held = pages_.back().lines;
         // Each line short of the design's counts: two lines are better than one.
         if (count >= 2 && held < geometry_.last_page_lines) total += runt_page_cost * (geometry_.last_page_lines - held);
         return total;
@@ -424,8 +424,9 @@ private:
             apply_marks(page, where.baseline + shift - item.top);
             note_start(page, item.content);
             page.anchors.insert(page.anchors.end(), item.content.anchors.begin(), item.content.anchors.end());
-            // Copied, not moved: a run of pages may be set again (run_segment).
-            page.content.append(item.content, 0, where.baseline + shift);
+            // Placed, not copied yet: a run of pages may be set again (run_segment).
+            page.placed.emplace_back(j, where.baseline + shift);
+            page.lines += static_cast<int>(item.content.lines.size());
         }
         page.running_head = running_head_;
         page.verso_head = verso_head_;
@@ -494,7 +495,22 @@ private:
 }  // namespace
 
 std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const PageGeometry& geometry) {
-    return PageBuilder(items, geometry).run();
+    auto pages = PageBuilder(items, geometry).run();
+    for (auto& page : pages) {
+        for (const auto& [item, y] : page.placed) page.content.append(items[item].content, 0, y);
+        page.placed = {};
+    }
+    return pages;
+}
+
+std::vector<BuiltPage> build_pages(std::vector<VerticalItem>&& items, const PageGeometry& geometry) {
+    auto pages = PageBuilder(items, geometry).run();
+    for (auto& page : pages) {
+        for (const auto& [item, y] : page.placed) page.content.append(std::move(items[item].content), 0, y);
+        page.placed = {};
+    }
+    std::vector<VerticalItem>().swap(items);
+    return pages;
 }
 
 }  // namespace cinefolio::typeset

@@ -7,6 +7,7 @@
 // last spreads tightened or loosened by a line.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vertical.hpp"
@@ -49,10 +50,18 @@ struct BuiltPage {
     /// `start_block` empty: no text.
     std::string start_block;
     std::size_t start_offset = 0;
+    /// The boxes the page holds while the pages are built, as list items
+    /// and the y they move by; build_pages turns them into `content` once
+    /// every retry of a run is over, so a retry copies nothing.
+    std::vector<std::pair<std::size_t, double>> placed;
+    int lines = 0;  // text lines among them
 };
 
 /// Breaks the list into pages. Page 0 is a recto; forced recto breaks that
-/// land on a verso add a blank (blind) page.
+/// land on a verso add a blank (blind) page. The pages copy the boxes' content.
 std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const PageGeometry& geometry);
+/// The same, moving the boxes' content onto the pages and releasing the
+/// list: the book's lines are held once, not twice.
+std::vector<BuiltPage> build_pages(std::vector<VerticalItem>&& items, const PageGeometry& geometry);
 
 }  // namespace cinefolio::typeset

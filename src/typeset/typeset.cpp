@@ -154,12 +154,12 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     PageGeometry body_geometry = geometry;
     body_geometry.spreads = true;
     body_geometry.last_page_lines = context.design.last_page_lines;
-    auto body_pages = build_pages(body.items(), body_geometry);
+    auto body_pages = build_pages(std::move(body.items()), body_geometry);
     append_index(context, book, geometry, body_pages, contents);
 
     VerticalList front;
     set_front_matter(context, book, contents, anchor_pages(body_pages, 0), front);
-    auto front_pages = build_pages(front.items(), geometry);
+    auto front_pages = build_pages(std::move(front.items()), geometry);
     // Arabic page 1 must be a recto: the front matter fills whole leaves.
     if (front_pages.size() % 2 == 1) {
         BuiltPage blank;
