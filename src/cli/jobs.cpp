@@ -14,6 +14,10 @@
 #include <set>
 #include <tuple>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "cinefolio/base/files.hpp"
 #include "cinefolio/base/parallel.hpp"
 #include "cinefolio/model/words.hpp"
@@ -125,9 +129,21 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
     // only, dropped: so the EPUB's bytes do not depend on `--format`.
     base::Diagnostics print_only;
     std::optional<Stage> stage(std::in_place, "typeset");
-    auto document =
-        typeset::typeset(job.book, print.settings, *fonts, job.want_pdf ? job.diagnostics : print_only);
+    // Without its PDF nothing paints the layout: its lines keep no glyphs.
+    std::optional<typeset::Settings> layout_only;
+    if (!job.want_pdf) {
+        layout_only.emplace(print.settings);
+        layout_only->glyphs = false;
+    }
+    auto document = typeset::typeset(job.book, layout_only ? *layout_only : print.settings, *fonts,
+                                     job.want_pdf ? job.diagnostics : print_only);
     stage.reset();
+#if defined(__GLIBC__)
+    // Setting the films on worker threads leaves their arenas holding the
+    // space of the lists the pages were moved out of: handing it back keeps
+    // the painter's and the EPUB's memory from stacking on top of it.
+    malloc_trim(0);
+#endif
     if (!document) {
         if (!job.want_pdf) job.diagnostics.append(print_only);
         return files;

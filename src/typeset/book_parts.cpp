@@ -260,12 +260,16 @@ void set_parts(Context& context, const std::vector<model::Part>& parts, int thre
     });
 
     context.structure.start_at(base_serial + static_cast<std::int64_t>(parts.size() + 1) * film_serials);
+    std::size_t total = list.items().size();
+    for (const auto& film : films) total += film.list.items().size();
+    list.items().reserve(total);
     for (auto& film : films) {
         join_diagnostics(film, context);
         context.structure.add_attributes(std::move(film.attributes));
         auto& items = film.list.items();
         list.items().insert(list.items().end(), std::make_move_iterator(items.begin()),
                             std::make_move_iterator(items.end()));
+        std::vector<VerticalItem>().swap(items);
         contents.insert(contents.end(), std::make_move_iterator(film.contents.begin()),
                         std::make_move_iterator(film.contents.end()));
     }

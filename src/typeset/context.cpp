@@ -76,6 +76,7 @@ Context::Context(const Settings& settings, const FontSet& fonts, const std::stri
       words(model::words_for(book_language)),
       font_expansion(settings.font_expansion),
       margin_kerning(settings.margin_kerning),
+      glyphs(settings.glyphs),
       shaper(fonts, reporter, cache ? cache->words : nullptr),
       hyphenator(cache ? cache->hyphenator
                        : Hyphenator(settings.hyphenation_patterns, settings.hyphenation_exceptions,
@@ -99,6 +100,7 @@ Context::Context(const Context& parent, base::Diagnostics& reporter)
       words(parent.words),
       font_expansion(parent.font_expansion),
       margin_kerning(parent.margin_kerning),
+      glyphs(parent.glyphs),
       shaper(parent.shaper.fonts(), reporter, parent.shaper.words()),
       hyphenator(parent.hyphenator),
       essay_hyphenators(parent.essay_hyphenators),
@@ -147,6 +149,14 @@ std::vector<SetLine> Context::set(StyledText text, const Measure& measure, const
                             "line " + std::to_string(i + 1) + " of this paragraph (\"" + preview +
                                 "\") cannot be set within tolerance: " + describe(line),
                             "rephrase the paragraph, or mark a break point with a soft hyphen (U+00AD)");
+    }
+    if (!glyphs) {
+        // What the lines look like is for a painter; their records stay.
+        for (auto& line : lines) {
+            line.content.runs = {};
+            line.content.rules = {};
+            line.content.links = {};
+        }
     }
     if (format.hanging != 0) {
         for (std::size_t i = 1; i < lines.size(); ++i) {

@@ -59,6 +59,8 @@ struct Context {
     /// Font expansion and protrusion for justified text (Settings::microtype).
     bool font_expansion = true;
     bool margin_kerning = true;
+    /// Lines keep their glyph runs (Settings::glyphs).
+    bool glyphs = true;
     Shaper shaper;
     LineBreakFinder breaks;
     /// The book's hyphenator; `hyphenation()` is the one in use.

@@ -241,12 +241,11 @@ private:
     std::size_t ordinal_ = 0;  // group headings and entries set so far
 };
 
-/// The lowest baseline of a page's content.
+/// The lowest baseline of a page's text lines (their records, which a
+/// layout without glyphs keeps too).
 double last_baseline(const Content& content) {
     double last = 0;
-    for (const auto& run : content.runs) {
-        for (const auto& glyph : run.glyphs) last = std::max(last, glyph.y);
-    }
+    for (const auto& line : content.lines) last = std::max(last, line.y);
     return last;
 }
 

@@ -417,7 +417,7 @@ private:
         std::size_t next_placed = 0;
         for (std::size_t j = start; j < end; ++j) {
             const VerticalItem& item = items_[j];
-            if (item.kind == VerticalKind::mark) pending_marks_.push_back(&item.mark);
+            if (item.kind == VerticalKind::mark) pending_marks_.push_back(item.mark.get());
             if (item.kind != VerticalKind::box || next_placed >= placed.size() || placed[next_placed].index != j) continue;
             const Placed& where = placed[next_placed++];
             const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;

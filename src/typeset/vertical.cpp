@@ -50,7 +50,7 @@ void VerticalList::page_break(bool recto) {
 void VerticalList::mark(Mark mark) {
     VerticalItem item;
     item.kind = VerticalKind::mark;
-    item.mark = std::move(mark);
+    item.mark = std::make_shared<const Mark>(std::move(mark));
     items_.push_back(std::move(item));
 }
 

@@ -2,6 +2,7 @@
 // The vertical list: lines and other boxes with the glue and penalties
 // between them, as the page builder reads it (TeX's vertical mode).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,7 +47,9 @@ struct VerticalItem {
     int penalty = 0;
     bool recto = false;      // forced break to a right-hand page
     Content content;         // box: relative to the measure's left and the first baseline
-    Mark mark;
+    /// mark: what it marks; shared, as a list copied for a retry shares its
+    /// marks (a line's item does not carry an empty one).
+    std::shared_ptr<const Mark> mark;
 };
 
 /// A list under construction, with helpers for the common items.

@@ -177,3 +177,67 @@ TEST_CASE("glosses keep their italics in the printed and the EPUB index", "[pdf]
     CHECK(std::none_of(italic_runs.begin(), italic_runs.end(),
                        [](const std::string& run) { return run.rfind("critic", 0) == 0; }));
 }
+
+namespace {
+
+// Everything of a layout but how its lines look: what an EPUB takes from it
+// and what decides it (every line's record, every page's marks).
+std::string layout_facts(const typeset::PagedDocument& document) {
+    std::string out = std::to_string(document.pages.size()) + " pages; " + document.colophon + "\n";
+    for (const auto& page : document.pages) {
+        out += "page " + page.label + ":";
+        // Folio destinations ("page.12") exist for the links citing them,
+        // which only a painted layout keeps.
+        for (const auto& destination : page.destinations)
+            if (destination.name.rfind("page.", 0) != 0)
+                out += " @" + destination.name + "/" + std::to_string(destination.y);
+        out += "\n";
+        for (const auto& line : page.lines)
+            out += "  " + std::to_string(line.y) + " " + line.block + "+" + std::to_string(line.offset) + " " +
+                   line.text + "\n";
+    }
+    for (const auto& start : document.page_starts)
+        out += "start " + std::to_string(start.page) + " " + start.label + " " + start.block_id + "+" +
+               std::to_string(start.offset) + "\n";
+    for (const auto& [anchor, page] : document.anchor_pages) out += anchor + " p" + std::to_string(page) + "\n";
+    for (const auto& [anchor, label] : document.anchor_labels) out += anchor + " " + label + "\n";
+    for (const auto& entry : document.outline)
+        out += "outline " + entry.title + " " + std::to_string(entry.level) + " " + std::to_string(entry.page) + " " +
+               std::to_string(entry.y) + "\n";
+    return out;
+}
+
+std::size_t glyph_count(const typeset::PagedDocument& document) {
+    std::size_t count = 0;
+    for (const auto& page : document.pages)
+        for (const auto& run : page.runs) count += run.glyphs.size();
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("a layout without glyphs is the same layout", "[typeset][index]") {
+    base::SourceMap sources;
+    base::Diagnostics diagnostics;
+    auto loaded = cli::load_book(std::string(CINEFOLIO_SOURCE_DIR) + "/books/closeness/book.yaml", sources, diagnostics);
+    REQUIRE(loaded);
+    auto fonts = test::sample_fonts(diagnostics);
+    REQUIRE(fonts);
+    // The sample book (its index, figures, notes) and the tests' own (lists,
+    // tables, headings), each set with and without glyphs.
+    const model::Book tests_book = test::sample_book();
+    for (const model::Book* book : std::vector<const model::Book*>{&loaded->book, &tests_book}) {
+        const model::Book& setting = *book;
+        typeset::Settings settings;
+        settings.hyphenation_patterns = test::sample_options().hyphenation_patterns;
+        auto full = typeset::typeset(setting, settings, *fonts, diagnostics);
+        settings.glyphs = false;
+        auto bare = typeset::typeset(setting, settings, *fonts, diagnostics);
+        REQUIRE(full);
+        REQUIRE(bare);
+        CHECK(glyph_count(*full) > 10000);
+        CHECK(glyph_count(*bare) == 0);
+        CHECK(full->page_starts.size() > 5);
+        CHECK(layout_facts(*bare) == layout_facts(*full));
+    }
+}

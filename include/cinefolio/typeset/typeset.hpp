@@ -54,6 +54,12 @@ struct Settings {
     /// Shared by the books set with these settings (the book and its
     /// booklets); without one each typeset() call makes its own.
     std::shared_ptr<TextCache> cache;
+    /// False for a layout nothing will paint (an EPUB built without its
+    /// PDF): each line keeps only its record (LineRecord: its text, block
+    /// and offset), not its glyph runs, rules and links, which are most of
+    /// a laid-out book's memory. Every break, page, label, page start and
+    /// anchor's page is the same either way.
+    bool glyphs = true;
     /// Where the paragraphs set and the pages made are counted while a
     /// book is set (for a progress bar); null: not counted.
     base::Progress* progress = nullptr;
