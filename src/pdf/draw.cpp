@@ -43,7 +43,9 @@ void paint_run(cairo_t* cr, const typeset::GlyphRun& run, const CairoFonts& font
     // font matrix; their positions already include the scaling.
     cairo_matrix_t matrix;
     cairo_matrix_init_scale(&matrix, run.size * run.horizontal_scale, run.size);
-    std::vector<cairo_glyph_t> glyphs;
+    // A page's runs reuse the thread's two lists.
+    thread_local std::vector<cairo_glyph_t> glyphs;
+    glyphs.clear();
     glyphs.reserve(run.glyphs.size());
     for (const auto& glyph : run.glyphs) glyphs.push_back({glyph.id, glyph.x, glyph.y});
     if (!clusters_match(run)) {
@@ -52,7 +54,8 @@ void paint_run(cairo_t* cr, const typeset::GlyphRun& run, const CairoFonts& font
         cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
         return;
     }
-    std::vector<cairo_text_cluster_t> clusters;
+    thread_local std::vector<cairo_text_cluster_t> clusters;
+    clusters.clear();
     clusters.reserve(run.clusters.size());
     for (const auto& cluster : run.clusters) clusters.push_back({cluster.bytes, cluster.glyphs});
     // With clusters and text, the PDF gets ToUnicode maps and ActualText, so

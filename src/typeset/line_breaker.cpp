@@ -242,8 +242,12 @@ private:
         // The last pass takes any line that is not overfull (as \tolerance=10000
         // does) and lets the demerits find the least bad route.
         const double threshold = pass_ == 0 ? pretolerance : pass_ < 3 ? tolerance : infinitely_bad;
-        std::vector<Candidate> candidates;
-        std::vector<int> still_active;
+        // Two lists kept between calls, so a paragraph's thousand break
+        // points do not allocate two vectors each.
+        std::vector<Candidate>& candidates = candidates_;
+        std::vector<int>& still_active = still_active_;
+        candidates.clear();
+        still_active.clear();
         int last_resort = -1;  // a node dropped here: the source of an overfull line if nothing else works
         for (const int index : active_) {
             const Node& from = nodes_[static_cast<std::size_t>(index)];
@@ -285,7 +289,7 @@ private:
             candidate.demerits = from.demerits;
             candidates.push_back(candidate);
         }
-        active_ = std::move(still_active);
+        active_.swap(still_active);
         for (const auto& candidate : candidates) {
             const Node& from = nodes_[static_cast<std::size_t>(candidate.from)];
             Node node;
@@ -322,6 +326,8 @@ private:
     std::vector<Sums> sums_;
     std::vector<Node> nodes_;
     std::vector<int> active_;
+    std::vector<Candidate> candidates_;
+    std::vector<int> still_active_;
     int pass_ = 0;
 };
 

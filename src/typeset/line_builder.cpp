@@ -12,8 +12,14 @@ namespace {
 /// clusters that map them to their text.
 class RunWriter {
 public:
-    RunWriter(const Paragraph& paragraph, Content& content, double scale)
-        : paragraph_(paragraph), content_(content), scale_(scale) {}
+    explicit RunWriter(const Paragraph& paragraph) : paragraph_(paragraph) {}
+
+    /// Writes the next runs into a line's content, at its expansion; one
+    /// writer serves a paragraph's lines and keeps its lists' room.
+    void start_line(Content& content, double scale) {
+        content_ = &content;
+        scale_ = scale;
+    }
 
     void add(const Item& item, double x, double glue_width) {
         if (item.run < 0 || item.glyph_begin == item.glyph_end) {
@@ -49,23 +55,27 @@ public:
         out.fallback = shaped.fallback;
         out.size = shaped.style.size;
         out.horizontal_scale = scale_;
-        out.glyphs = std::move(glyphs_);
+        // The run gets exact copies of the lists collected here, which keep
+        // their room for the next run: one allocation a list, no slack.
+        out.glyphs.assign(glyphs_.begin(), glyphs_.end());
         glyphs_.clear();
         out.text = paragraph_.text.text.substr(byte_begin_, byte_end_ - byte_begin_);
+        clusters_.clear();
         for (std::size_t g = glyph_begin_; g < glyph_end_;) {
             std::size_t next = g;
             while (next < glyph_end_ && shaped.glyphs[next].cluster == shaped.glyphs[g].cluster) ++next;
             const std::size_t from = g == glyph_begin_ ? byte_begin_ : shaped.glyphs[g].cluster;
             const std::size_t to = next < glyph_end_ ? shaped.glyphs[next].cluster : byte_end_;
-            out.clusters.push_back({static_cast<int>(to - from), static_cast<int>(next - g)});
+            clusters_.push_back({static_cast<int>(to - from), static_cast<int>(next - g)});
             g = next;
         }
-        content_.runs.push_back(std::move(out));
+        out.clusters.assign(clusters_.begin(), clusters_.end());
+        content_->runs.push_back(std::move(out));
     }
 
 private:
     const Paragraph& paragraph_;
-    Content& content_;
+    Content* content_ = nullptr;
     double scale_ = 1;
     bool open_ = false;
     int run_ = -1;
@@ -74,6 +84,7 @@ private:
     std::size_t glyph_begin_ = 0;
     std::size_t glyph_end_ = 0;
     std::vector<Glyph> glyphs_;
+    std::vector<Cluster> clusters_;
 };
 
 /// Merges neighbouring items' extents into one rectangle per link and per
@@ -147,6 +158,8 @@ GlyphRun to_glyph_run(const ShapedRun& run, std::string_view text, double scale)
     out.size = run.style.size;
     out.horizontal_scale = scale;
     out.text = std::string(text.substr(run.begin, run.end - run.begin));
+    out.glyphs.reserve(run.glyphs.size());
+    out.clusters.reserve(run.glyphs.size());
     double pen = 0;
     for (std::size_t g = 0; g < run.glyphs.size();) {
         std::size_t next = g;
@@ -190,6 +203,8 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<Lin
     std::vector<SetLine> lines;
     std::size_t start = 0;
     const Item* previous = nullptr;
+    lines.reserve(breaks.size());
+    RunWriter writer(paragraph);
     for (std::size_t line = 0; line < breaks.size(); ++line) {
         const LineBreak& end = breaks[line];
         const Item& break_item = items[end.item];
@@ -210,7 +225,7 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const std::vector<Lin
         if (alignment == Alignment::center) x = (measure - set.natural_width) / 2;
         if (alignment == Alignment::right) x = measure - set.natural_width;
         const double ratio = justified ? end.ratio : 0;
-        RunWriter writer(paragraph, set.content, scale);
+        writer.start_line(set.content, scale);
         Decorations decorations(set.content);
         if (opening) x += add_separate_run(set.content, decorations, opening->run, opening->text, x, scale);
         for (std::size_t i = start; i < end.item; ++i) {

@@ -185,10 +185,12 @@ void Shaper::shape_words(std::string_view text, const Face& face, ShapedRun& run
     // Every word of the run is shaped in the run's script, as one buffer
     // would shape it.
     const hb_script_t script = script_of(text, run.begin, run.end, run.fallback);
+    run.glyphs.reserve(run.glyphs.size() + (run.end - run.begin));  // a glyph a byte, about
     for (std::size_t begin = run.begin; begin < run.end;) {
         const std::size_t end = word_end(text, begin, run.end);
         const std::string_view word = text.substr(begin, end - begin);
-        std::string key = WordShapes::key(word, static_cast<unsigned>(style.font), bits, script, language_);
+        std::string& key = word_key_;
+        WordShapes::write_key(key, word, static_cast<unsigned>(style.font), bits, script, language_);
         if (!words_->find(key, glyphs)) {
             hb_buffer_t* buffer = buffer_.get();
             hb_buffer_reset(buffer);
@@ -209,7 +211,7 @@ void Shaper::shape_words(std::string_view text, const Face& face, ShapedRun& run
                              positions[i].y_offset,
                              (hb_glyph_info_get_glyph_flags(&infos[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0};
             }
-            words_->insert(std::move(key), glyphs);
+            words_->insert(key, glyphs);
         }
         for (std::size_t i = 0; i < glyphs.size(); ++i) {
             ShapedGlyph glyph;

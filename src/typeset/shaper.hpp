@@ -106,6 +106,7 @@ private:
     HarfBuzzBuffer buffer_;
     std::shared_ptr<WordShapes> words_;
     std::vector<WordGlyph> word_glyphs_;  // reused between words
+    std::string word_key_;                // likewise
     std::set<char32_t> reported_;
     std::vector<MissingReport> missing_reports_;
     base::Span span_;

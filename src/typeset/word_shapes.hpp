@@ -36,9 +36,17 @@ public:
     /// script and language (a language's forms, Cyrillic kerning).
     static std::string key(std::string_view text, unsigned face, unsigned features, hb_script_t script,
                            hb_language_t language) {
+        std::string key;
+        write_key(key, text, face, features, script, language);
+        return key;
+    }
+    /// `key` into a string the caller keeps (a word's key seldom fits in
+    /// a short string's own bytes, and a run asks for one per word).
+    static void write_key(std::string& key, std::string_view text, unsigned face, unsigned features,
+                          hb_script_t script, hb_language_t language) {
         const char* tag = hb_language_to_string(language);
         const std::string_view language_tag = tag ? tag : "";
-        std::string key;
+        key.clear();
         key.reserve(text.size() + language_tag.size() + 7);
         key += static_cast<char>(face);
         key += static_cast<char>(features);
@@ -47,7 +55,6 @@ public:
         key.append(language_tag);
         key += '\0';
         key.append(text);
-        return key;
     }
     /// Copies the glyphs of `key` into `out`; false when not known yet.
     bool find(const std::string& key, std::vector<WordGlyph>& out) const {
