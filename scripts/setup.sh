@@ -12,6 +12,8 @@ build_packages=(
   libhyphen-dev libicu-dev
   # Cache keys and checksums (src/base/digest.cpp).
   libxxhash-dev
+  # The program's allocator, tcmalloc_minimal (src/cli/CMakeLists.txt).
+  libgoogle-perftools-dev
   # Hyphenation patterns of the languages the book's words have tables for
   # (src/model/words.cpp); read at run time from /usr/share/hyphen.
   hyphen-en-us hyphen-fr hyphen-de hyphen-es hyphen-it hyphen-ru
