@@ -36,16 +36,27 @@ CairoFontFace cairo_face(const typeset::NativeFace& native, bool alternate) {
 
 }  // namespace
 
-CairoFonts::CairoFonts(const typeset::FontSet& fonts) : fonts_(fonts) {
+std::shared_ptr<const CairoFonts::Faces> CairoFonts::make_faces(const typeset::FontSet& fonts) {
+    auto made = std::make_shared<Faces>();
     for (std::size_t i = 0; i < typeset::font_style_count; ++i) {
-        faces_[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), false);
-        alternates_[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), true);
+        made->faces[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), false);
+        made->alternates[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), true);
     }
     for (std::size_t number = 1; number <= fonts.fallback_count(); ++number) {
-        fallbacks_.push_back(cairo_face(fonts.native_fallback(number), false));
-        fallback_alternates_.push_back(cairo_face(fonts.native_fallback(number), true));
+        made->fallbacks.push_back(cairo_face(fonts.native_fallback(number), false));
+        made->fallback_alternates.push_back(cairo_face(fonts.native_fallback(number), true));
     }
+    return made;
 }
+
+CairoFonts::CairoFonts(const typeset::FontSet& fonts)
+    : fonts_(fonts),
+      shared_(std::static_pointer_cast<const Faces>(
+          fonts.painter_state([&fonts]() -> std::shared_ptr<const void> { return make_faces(fonts); }))),
+      faces_(shared_->faces),
+      fallbacks_(shared_->fallbacks),
+      alternates_(shared_->alternates),
+      fallback_alternates_(shared_->fallback_alternates) {}
 
 std::string cairo_versions() {
     FT_Int major = 0, minor = 0, patch = 0;

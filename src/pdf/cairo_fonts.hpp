@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,16 @@ public:
     }
 
 private:
+    /// The Cairo faces, made once per FontSet and kept with it (see
+    /// FontSet::painter_state): every painter of the set shares them.
+    struct Faces {
+        std::array<CairoFontFace, typeset::font_style_count> faces;
+        std::vector<CairoFontFace> fallbacks;
+        std::array<CairoFontFace, typeset::font_style_count> alternates;
+        std::vector<CairoFontFace> fallback_alternates;
+    };
+    static std::shared_ptr<const Faces> make_faces(const typeset::FontSet& fonts);
+
     struct Remembered {
         std::uint64_t key = 0;
         std::uint32_t glyph = 0;
@@ -70,10 +81,11 @@ private:
     static constexpr std::size_t remembered_size = 1024;
     mutable std::array<Remembered, remembered_size> remembered_{};
     typeset::FontSet fonts_;
-    std::array<CairoFontFace, typeset::font_style_count> faces_;
-    std::vector<CairoFontFace> fallbacks_;
-    std::array<CairoFontFace, typeset::font_style_count> alternates_;
-    std::vector<CairoFontFace> fallback_alternates_;
+    std::shared_ptr<const Faces> shared_;
+    const std::array<CairoFontFace, typeset::font_style_count>& faces_;
+    const std::vector<CairoFontFace>& fallbacks_;
+    const std::array<CairoFontFace, typeset::font_style_count>& alternates_;
+    const std::vector<CairoFontFace>& fallback_alternates_;
 };
 
 }  // namespace cinefolio::pdf

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <mutex>
 
 #include "face.hpp"
 
@@ -147,6 +148,11 @@ std::uint32_t Face::nominal_glyph(char32_t code_point) const {
     return hb_font_get_nominal_glyph(font_.get(), code_point, &glyph) ? glyph : 0;
 }
 
+struct FontSet::PainterSlot {
+    std::mutex mutex;
+    std::shared_ptr<const void> state;
+};
+
 std::optional<FontSet> FontSet::load(const FontBytes& bytes, base::Diagnostics& diagnostics) {
     if (bytes.regular.empty()) {
         diagnostics.error({}, "no regular face was given for the print edition",
@@ -157,6 +163,7 @@ std::optional<FontSet> FontSet::load(const FontBytes& bytes, base::Diagnostics& 
                                                         bytes.mono};
     const char* names[font_style_count] = {"regular", "italic", "bold", "bold italic", "mono"};
     FontSet set;
+    set.painter_slot_ = std::make_shared<PainterSlot>();
     for (std::size_t i = 0; i < font_style_count; ++i) {
         if (sources[i].empty()) {
             // A missing style falls back to the regular face: a plainer book,
@@ -182,6 +189,13 @@ std::optional<FontSet> FontSet::load(const FontBytes& bytes, base::Diagnostics& 
         set.fallbacks_.push_back(std::move(face));
     }
     return set;
+}
+
+std::shared_ptr<const void> FontSet::painter_state(const std::function<std::shared_ptr<const void>()>& make) const {
+    if (!painter_slot_) return make();  // not a loaded set: nothing to keep it with
+    std::lock_guard<std::mutex> lock(painter_slot_->mutex);
+    if (!painter_slot_->state) painter_slot_->state = make();
+    return painter_slot_->state;
 }
 
 NativeFace FontSet::native_fallback(std::size_t number) const {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -59,7 +60,18 @@ public:
     /// through its cmap, 0 for none. Safe from any thread.
     std::uint32_t nominal_glyph(FontStyle style, int fallback, char32_t code_point) const;
 
+    /// What a painter makes of these faces once and keeps as long as they
+    /// live, shared by the set's copies: `make` runs on the first call (under
+    /// a lock), and every call returns what it made. The PDF painter keeps
+    /// its Cairo faces here. Cairo 1.16 links a FreeType face's Cairo faces
+    /// in a list it does not lock; a face made and dropped per painting could
+    /// be destroyed on another thread (when Cairo's cache of unused scaled
+    /// fonts lets one go) while its own thread walked that list.
+    std::shared_ptr<const void> painter_state(const std::function<std::shared_ptr<const void>()>& make) const;
+
 private:
+    struct PainterSlot;
+    std::shared_ptr<PainterSlot> painter_slot_;
     std::array<std::shared_ptr<Face>, font_style_count> faces_;
     std::vector<std::shared_ptr<Face>> fallbacks_;
 };
