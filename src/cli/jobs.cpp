@@ -139,9 +139,12 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
                                      job.want_pdf ? job.diagnostics : print_only);
     stage.reset();
 #if defined(__GLIBC__)
-    // Setting the films on worker threads leaves their arenas holding the
-    // space of the lists the pages were moved out of: handing it back keeps
-    // the painter's and the EPUB's memory from stacking on top of it.
+    // With glibc's allocator (the tests', and the program's when built
+    // without tcmalloc), setting the films on worker threads leaves their
+    // arenas holding the space of the lists the pages were moved out of:
+    // handing it back keeps the painter's and the EPUB's memory from
+    // stacking on top of it. tcmalloc's central lists reuse that space
+    // for any thread, and this call leaves them alone.
     malloc_trim(0);
 #endif
     if (!document) {

@@ -30,6 +30,11 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
+# Where Typst's npm package goes: beside epub.js in build-tools/ (ignored by
+# git), so that a run finds what an earlier run installed.
+TYPST_DIR = ROOT / "build-tools" / "typst-node"
+
+
 def install_peers(typst_dir):
     need = [p for p, tool in [("pandoc", "pandoc"), ("texlive-xetex", "xelatex")] if not shutil.which(tool)]
     fonts = subprocess.run(["fc-list", "Linux Libertine O"], capture_output=True, text=True).stdout
@@ -147,7 +152,7 @@ def main():
     args = ap.parse_args()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    typst_dir = None if args.no_typst else out / "typst-node"
+    typst_dir = None if args.no_typst else TYPST_DIR
     install_peers(typst_dir)
 
     build = pathlib.Path(args.build)

@@ -103,6 +103,9 @@ def peer_commands(corpus, out, films, peers, xelatex_max, typst_dir):
              "-V", "geometry:paperwidth=6in,paperheight=9in,textwidth=306pt,inner=54pt,top=54pt,bottom=72pt",
              "-V", "lang=en-US"], None)
     module = typst_dir / "node_modules" / "@myriaddreamin" / "typst-ts-node-compiler"
+    if "typst" in peers and not (module.exists() and shutil.which("node")):
+        print("Typst 0.14 is not installed in %s (--install installs it): its rows are skipped" % typst_dir,
+              file=sys.stderr)
     if "typst" in peers and module.exists() and shutil.which("node"):
         (out / "typst.typ").write_text(compare.typst_of(corpus), encoding="utf-8")
         script = out / "typst.js"
@@ -131,7 +134,8 @@ def main():
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     peers = set(filter(None, args.peers.split(",")))
-    typst_dir = out / "typst-node"
+    # Beside epub.js (scripts/setup.sh), where every later run finds it.
+    typst_dir = compare.TYPST_DIR
     if args.install and peers:
         compare.install_peers(typst_dir if "typst" in peers else None)
     program = pathlib.Path(args.build) / "cinefolio"
