@@ -51,12 +51,8 @@ std::shared_ptr<const CairoFonts::Faces> CairoFonts::make_faces(const typeset::F
 
 CairoFonts::CairoFonts(const typeset::FontSet& fonts)
     : fonts_(fonts),
-      shared_(std::static_pointer_cast<const Faces>(
-          fonts.painter_state([&fonts]() -> std::shared_ptr<const void> { return make_faces(fonts); }))),
-      faces_(shared_->faces),
-      fallbacks_(shared_->fallbacks),
-      alternates_(shared_->alternates),
-      fallback_alternates_(shared_->fallback_alternates) {}
+      faces_(std::static_pointer_cast<const Faces>(
+          fonts.painter_state([&fonts]() -> std::shared_ptr<const void> { return make_faces(fonts); }))) {}
 
 std::string cairo_versions() {
     FT_Int major = 0, minor = 0, patch = 0;

@@ -33,19 +33,21 @@ public:
     explicit CairoFonts(const typeset::FontSet& fonts);
 
     /// The Cairo face for a style (never null; may be in an error state).
-    cairo_font_face_t* face(typeset::FontStyle style) const { return faces_[static_cast<std::size_t>(style)].get(); }
+    cairo_font_face_t* face(typeset::FontStyle style) const {
+        return faces_->faces[static_cast<std::size_t>(style)].get();
+    }
     /// The face a run is drawn in: its style's, or a fallback face
     /// (GlyphRun::fallback numbering, 1-based).
     cairo_font_face_t* face(typeset::FontStyle style, int fallback) const {
-        if (fallback <= 0 || static_cast<std::size_t>(fallback) > fallbacks_.size()) return face(style);
-        return fallbacks_[static_cast<std::size_t>(fallback - 1)].get();
+        if (fallback <= 0 || static_cast<std::size_t>(fallback) > faces_->fallbacks.size()) return face(style);
+        return faces_->fallbacks[static_cast<std::size_t>(fallback - 1)].get();
     }
 
     /// The face a run's alternate glyphs are drawn in (see the class).
     cairo_font_face_t* alternate_face(typeset::FontStyle style, int fallback) const {
-        if (fallback <= 0 || static_cast<std::size_t>(fallback) > fallback_alternates_.size())
-            return alternates_[static_cast<std::size_t>(style)].get();
-        return fallback_alternates_[static_cast<std::size_t>(fallback - 1)].get();
+        if (fallback <= 0 || static_cast<std::size_t>(fallback) > faces_->fallback_alternates.size())
+            return faces_->alternates[static_cast<std::size_t>(style)].get();
+        return faces_->fallback_alternates[static_cast<std::size_t>(fallback - 1)].get();
     }
 
     /// Whether `glyph` is the one the run's face maps `code_point` to.
@@ -81,11 +83,7 @@ private:
     static constexpr std::size_t remembered_size = 1024;
     mutable std::array<Remembered, remembered_size> remembered_{};
     typeset::FontSet fonts_;
-    std::shared_ptr<const Faces> shared_;
-    const std::array<CairoFontFace, typeset::font_style_count>& faces_;
-    const std::vector<CairoFontFace>& fallbacks_;
-    const std::array<CairoFontFace, typeset::font_style_count>& alternates_;
-    const std::vector<CairoFontFace>& fallback_alternates_;
+    std::shared_ptr<const Faces> faces_;
 };
 
 }  // namespace cinefolio::pdf

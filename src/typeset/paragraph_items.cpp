@@ -56,12 +56,12 @@ public:
     }
 
     void add_segments(const std::vector<std::size_t>& opportunities) {
-        // UAX #14 keeps a hyphen with the digits after it, and the line
-        // break finder keeps an en dash there too: a range such as
-        // 1911-2010 split after its dash reads as two numbers.
         // A segment makes a box, its glue and a penalty or two, about: the
         // list is reserved once instead of growing through its copies.
         paragraph_.items.reserve(paragraph_.items.size() + 3 * opportunities.size() + 4);
+        // UAX #14 keeps a hyphen with the digits after it, and the line
+        // break finder keeps an en dash there too: a range such as
+        // 1911-2010 split after its dash reads as two numbers.
         std::size_t position = 0;
         for (std::size_t index = 0; index < opportunities.size(); ++index) {
             const std::size_t next = opportunities[index];

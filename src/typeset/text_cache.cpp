@@ -85,7 +85,7 @@ std::vector<std::pair<std::string, const Hyphenator*>> hyphenators_of(const Text
     return all;
 }
 
-// A word's key (WordShapes::key) and whether its glyphs could be its own:
+// A word's key (WordShapes::write_key) and whether its glyphs could be its own:
 // the text follows the language's terminating zero, and each cluster is a
 // byte of it.
 bool plausible(std::string_view key, const std::vector<WordGlyph>& glyphs) {

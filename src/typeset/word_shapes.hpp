@@ -34,14 +34,8 @@ public:
     /// What besides the text decides the glyphs: the face (style and
     /// fallback number), the OpenType features asked for, and HarfBuzz's
     /// script and language (a language's forms, Cyrillic kerning).
-    static std::string key(std::string_view text, unsigned face, unsigned features, hb_script_t script,
-                           hb_language_t language) {
-        std::string key;
-        write_key(key, text, face, features, script, language);
-        return key;
-    }
-    /// `key` into a string the caller keeps (a word's key seldom fits in
-    /// a short string's own bytes, and a run asks for one per word).
+    /// Written into a string the caller keeps: a word's key seldom fits in
+    /// a short string's own bytes, and a run asks for one per word.
     static void write_key(std::string& key, std::string_view text, unsigned face, unsigned features,
                           hb_script_t script, hb_language_t language) {
         const char* tag = hb_language_to_string(language);
