@@ -135,8 +135,21 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
         layout_only.emplace(print.settings);
         layout_only->glyphs = false;
     }
+    // The painter paints the body's pages as they are set, on this thread,
+    // while the worker threads set the films after them. It pads the
+    // pages to `print: {pad_to}` (a booklet's 4).
+    auto options = pdf_options(job.book.metadata, print.settings.design.production, print.moment);
+    options.threads = print.settings.threads;
+    options.progress = print.settings.progress;
+    std::optional<pdf::StreamingPaint> painting;
+    typeset::PageSink sink;
+    if (job.want_pdf) {
+        painting.emplace(print.settings.design.trim_width, print.settings.design.trim_height, *fonts, *print.images,
+                         options);
+        sink = [&painting](typeset::Page&& page) { painting->page(std::move(page)); };
+    }
     auto document = typeset::typeset(job.book, layout_only ? *layout_only : print.settings, *fonts,
-                                     job.want_pdf ? job.diagnostics : print_only);
+                                     job.want_pdf ? job.diagnostics : print_only, sink);
     stage.reset();
 #if defined(__GLIBC__)
     // With glibc's allocator (the tests', and the program's when built
@@ -151,10 +164,6 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
         if (!job.want_pdf) job.diagnostics.append(print_only);
         return files;
     }
-    // The painter pads the pages to `print: {pad_to}` (a booklet's 4).
-    auto options = pdf_options(job.book.metadata, print.settings.design.production, print.moment);
-    options.threads = print.settings.threads;
-    options.progress = print.settings.progress;
     // The EPUB is written on a thread of its own while the PDF is painted
     // (unless -j 1): both only read the book and the layout. Its cover is
     // drawn first, as painting uses the same FreeType faces; its messages
@@ -179,7 +188,8 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
     }
     if (job.want_pdf) {
         Stage paint("paint");
-        files.pdf = pdf::paint(*document, *fonts, *print.images, options, job.diagnostics);
+        files.pdf = painting->finish(*document, job.diagnostics);
+        painting.reset();
     }
     if (job.want_cover) {
         pdf::PrintCover cover = print.cover;

@@ -422,6 +422,102 @@ private:
     bool changed_direct_ = false;
 };
 
+/// Where a page Cairo painted `painted`-th stands in the book: the body
+/// was painted first, the front matter after it, the padding last.
+std::size_t book_index(std::size_t painted, const PageOrder& order) {
+    if (painted < order.body_pages) return order.front_pages + painted;
+    if (painted < order.body_pages + order.front_pages) return painted - order.body_pages;
+    return painted;
+}
+
+/// Puts the front matter's pages back in front of the body's: in the page
+/// tree (Cairo writes one /Pages node whose /Kids are every page), in the
+/// page labels (a /Nums entry for each page Cairo labelled, by its place
+/// in Cairo's order) and in the Document element's children (the body's
+/// elements first, as it was painted first). `changed` gets the indirect
+/// objects rewritten; false when the file is not as Cairo writes it.
+bool restore_page_order(QPDFObjectHandle root, const PageOrder& order, std::set<int>& changed, std::string& error) {
+    if (order.front_pages == 0 || order.body_pages == 0) return true;
+    const std::size_t moved = order.front_pages + order.body_pages;
+    auto pages = root.getKey("/Pages");
+    auto kids = pages.getKey("/Kids");
+    if (!pages.isIndirect() || !kids.isArray() || static_cast<std::size_t>(kids.getArrayNItems()) < moved) return false;
+    std::vector<QPDFObjectHandle> painted = kids.getArrayAsVector();
+    for (auto& kid : painted)
+        if (!kid.isDictionary() || !kid.getKey("/Type").isNameAndEquals("/Page")) return false;
+    std::vector<QPDFObjectHandle> book(painted.size());
+    for (std::size_t i = 0; i < painted.size(); ++i) book[book_index(i, order)] = painted[i];
+    pages.replaceKey("/Kids", QPDFObjectHandle::newArray(book));
+    changed.insert(pages.getObjGen().getObj());
+
+    if (auto labels = root.getKey("/PageLabels"); labels.isDictionary()) {
+        auto nums = labels.getKey("/Nums");
+        if (!nums.isArray() || nums.getArrayNItems() % 2 != 0) return false;
+        // The range each page is in (a range runs to the next entry) and
+        // its place in it, moved to the page's place in the book; then an
+        // entry wherever a page does not go on from the page before it.
+        struct InForce {
+            std::size_t entry = 0;  // 1 + the entry's index; 0: none
+            long long offset = 0;   // pages after the range's first
+        };
+        std::vector<InForce> in_force(painted.size());
+        auto entries = nums.getArrayAsVector();
+        // Pages before the first entry are numbered as a reader numbers
+        // pages without labels: 1, 2, 3 (Cairo leaves that range out).
+        if (entries.empty() || !entries[0].isInteger() || entries[0].getIntValue() > 0) {
+            auto decimal = QPDFObjectHandle::newDictionary();
+            decimal.replaceKey("/S", QPDFObjectHandle::newName("/D"));
+            entries.insert(entries.begin(), {QPDFObjectHandle::newInteger(0), decimal});
+        }
+        for (std::size_t e = 0; e < entries.size(); e += 2) {
+            if (!entries[e].isInteger() || !entries[e + 1].isDictionary()) return false;
+            const long long first = entries[e].getIntValue();
+            const long long next = e + 2 < entries.size() && entries[e + 2].isInteger()
+                                       ? entries[e + 2].getIntValue()
+                                       : static_cast<long long>(painted.size());
+            for (long long p = std::max(first, 0LL); p < next && p < static_cast<long long>(painted.size()); ++p)
+                in_force[book_index(static_cast<std::size_t>(p), order)] = {e / 2 + 1, p - first};
+        }
+        std::vector<QPDFObjectHandle> renumbered;
+        for (std::size_t p = 0; p < in_force.size(); ++p) {
+            const InForce& here = in_force[p];
+            if (p > 0 && here.entry != 0 && in_force[p - 1].entry == here.entry &&
+                in_force[p - 1].offset + 1 == here.offset)
+                continue;  // the range goes on
+            QPDFObjectHandle label = QPDFObjectHandle::newDictionary();  // an empty label
+            if (here.entry != 0) {
+                label = entries[2 * here.entry - 1].shallowCopy();
+                // A numbered range entered part way starts at that page's number.
+                if (label.hasKey("/S") && here.offset > 0) {
+                    auto start = label.getKey("/St");
+                    const long long first = start.isInteger() ? start.getIntValue() : 1;
+                    label.replaceKey("/St", QPDFObjectHandle::newInteger(first + here.offset));
+                }
+            }
+            renumbered.push_back(QPDFObjectHandle::newInteger(static_cast<long long>(p)));
+            renumbered.push_back(label);
+        }
+        labels.replaceKey("/Nums", QPDFObjectHandle::newArray(renumbered));
+        if (labels.isIndirect()) changed.insert(labels.getObjGen().getObj());
+    }
+
+    auto tree = root.getKey("/StructTreeRoot");
+    if (!tree.isDictionary()) return true;
+    auto top = tree.getKey("/K");
+    if (top.isArray() && top.getArrayNItems() == 1) top = top.getArrayItem(0);
+    if (!top.isDictionary() || !top.isIndirect()) return false;
+    auto children = top.getKey("/K");
+    if (!children.isArray() || static_cast<std::size_t>(children.getArrayNItems()) < order.body_elements) {
+        error = "the structure tree does not hold the elements the painter opened";
+        return true;
+    }
+    std::vector<QPDFObjectHandle> items = children.getArrayAsVector();
+    std::rotate(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(order.body_elements), items.end());
+    top.replaceKey("/K", QPDFObjectHandle::newArray(items));
+    changed.insert(top.getObjGen().getObj());
+    return true;
+}
+
 /// The Info dictionary's and the catalog's entries (the catalog's
 /// /Metadata aside): nothing here makes a new indirect object.
 void describe_document(QPDFObjectHandle info, QPDFObjectHandle root, const Finish& finish) {
@@ -577,12 +673,12 @@ std::optional<std::string> finish_in_place(const std::string& bytes, const Finis
     std::set<QPDFObjGen> done;
     std::vector<Deflation> works;
     std::set<int> rewritten;  // dictionaries written anew
-    int number = 0;
+    std::size_t painted = 0;
     for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
         QPDFObjectHandle object = page.getObjectHandle();
         // Joining split contents would make new objects.
         if (!object.isIndirect() || object.getKey("/Contents").isArray()) return std::nullopt;
-        finish_page(page, finish, done, error, ++number, works);
+        finish_page(page, finish, done, error, static_cast<int>(book_index(painted++, finish.order)) + 1, works);
         if (!error.empty()) return std::string();
         rewritten.insert(object.getObjGen().getObj());
     }
@@ -613,6 +709,8 @@ std::optional<std::string> finish_in_place(const std::string& bytes, const Finis
         if (attributes.changed_direct()) return std::nullopt;
         rewritten.insert(attributes.changed().begin(), attributes.changed().end());
     }
+    if (!restore_page_order(root, finish.order, rewritten, error)) return std::nullopt;
+    if (!error.empty()) return std::string();
     if (pdf.anyWarnings()) return std::nullopt;
 
     const int metadata_id = layout->last_id + 1;
@@ -690,9 +788,9 @@ std::string rewrite_with_qpdf(const std::string& bytes, const Finish& finish, st
         pdf.processMemoryFile("cairo.pdf", bytes.data(), bytes.size());
         std::set<QPDFObjGen> done;
         std::vector<Deflation> works;
-        int number = 0;
+        std::size_t painted = 0;
         for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-            finish_page(page, finish, done, error, ++number, works);
+            finish_page(page, finish, done, error, static_cast<int>(book_index(painted++, finish.order)) + 1, works);
             if (!error.empty()) return {};
         }
         for (auto& object : pdf.getAllObjects()) {
@@ -708,6 +806,12 @@ std::string rewrite_with_qpdf(const std::string& bytes, const Finish& finish, st
         works.clear();
         finish_document(pdf, finish);
         StructureAttributes(finish).apply(pdf.getRoot(), error);
+        if (!error.empty()) return {};
+        std::set<int> changed;
+        if (!restore_page_order(pdf.getRoot(), finish.order, changed, error)) {
+            error = "the page tree is not as Cairo writes it: one /Pages node holding every page";
+            return {};
+        }
         if (!error.empty()) return {};
         QPDFWriter writer(pdf);
         writer.setOutputMemory();

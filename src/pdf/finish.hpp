@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "painter.hpp"
+
 namespace cinefolio::pdf {
 
 /// A structure element Cairo wrote, with what Cairo 1.16 cannot say
@@ -33,6 +35,10 @@ struct Finish {
     std::vector<StructureElement> elements;
     /// Threads deflating the streams (0: one per core); the bytes do not depend on it.
     int threads = 1;
+    /// Where Cairo's page order differs from the book's (the front matter
+    /// painted after the body): the pass puts the pages, their labels and
+    /// the Document's elements in the book's order.
+    PageOrder order;
 };
 
 /// The PDF/X version a print file claims, in Info and XMP.

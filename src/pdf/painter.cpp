@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <cstdint>
 #include <vector>
 
@@ -73,22 +74,6 @@ std::string rect(const typeset::Link& link) {
            "]";
 }
 
-void paint_link(cairo_t* cr, const typeset::Link& link) {
-    std::string attributes;
-    if (!link.uri.empty()) {
-        const std::string uri = pdf_uri(link.uri);
-        if (uri.empty()) return;
-        attributes = "uri=" + quoted(uri) + " " + rect(link);
-    } else if (!link.destination.empty()) {
-        // Named destinations: Cairo 1.16 writes no /Dest for "page=" links.
-        attributes = "dest=" + quoted(link.destination) + " " + rect(link);
-    } else {
-        return;
-    }
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
-    cairo_tag_end(cr, CAIRO_TAG_LINK);
-}
-
 /// The element type of a path step ("P" of "P#17").
 std::string type_of(const std::string& element) { return element.substr(0, element.find('#')); }
 
@@ -137,6 +122,7 @@ public:
         while (open_.size() > common) close_innermost();
         between();
         for (std::size_t i = common; i < wanted.size(); ++i) {
+            if (open_.empty()) ++top_level_;
             cairo_tag_begin(cr_, type_of(wanted[i]).c_str(), "");
             open_.push_back(wanted[i]);
             opened_.push_back(wanted[i]);
@@ -159,22 +145,48 @@ public:
     /// Every element opened so far, in order ("Figure#20").
     const std::vector<std::string>& opened() const { return opened_; }
 
+    /// A link tag begins: Cairo makes it an element of its own, a child
+    /// of the innermost open one.
+    void link() {
+        if (open_.empty()) ++top_level_;
+    }
+    /// How many elements the Document holds so far, links included.
+    std::size_t top_level() const { return top_level_; }
+
 private:
     cairo_t* cr_;
     std::vector<std::string> open_;
     std::vector<std::string> opened_;
     std::string entered_;  // the path open_ holds, while nothing closed since
+    std::size_t top_level_ = 0;
 };
+
+void paint_link(cairo_t* cr, const typeset::Link& link, StructureTags& tags) {
+    std::string attributes;
+    if (!link.uri.empty()) {
+        const std::string uri = pdf_uri(link.uri);
+        if (uri.empty()) return;
+        attributes = "uri=" + quoted(uri) + " " + rect(link);
+    } else if (!link.destination.empty()) {
+        // Named destinations: Cairo 1.16 writes no /Dest for "page=" links.
+        attributes = "dest=" + quoted(link.destination) + " " + rect(link);
+    } else {
+        return;
+    }
+    tags.link();
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+}
 
 /// Trim marks at each corner, outside the bleed so the knife never shows
 /// them: hairlines 0.25 pt, a printers' usual weight.
-void paint_crop_marks(cairo_t* cr, const typeset::PagedDocument& document, const PageSetup& setup) {
+void paint_crop_marks(cairo_t* cr, const Trim& trim, const PageSetup& setup) {
     const double offset = setup.bleed + crop_mark_gap;
     cairo_save(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_set_line_width(cr, 0.25);
-    for (const double x : {0.0, document.width}) {
-        for (const double y : {0.0, document.height}) {
+    for (const double x : {0.0, trim.width}) {
+        for (const double y : {0.0, trim.height}) {
             const double outward_x = x == 0 ? -1 : 1;
             const double outward_y = y == 0 ? -1 : 1;
             cairo_move_to(cr, x + outward_x * offset, y);
@@ -212,13 +224,13 @@ std::vector<Piece> reading_order(const typeset::Page& page) {
 }
 
 void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page, const CairoFonts& fonts,
-                const ImageSurfaces& images, const typeset::PagedDocument& document, const PageSetup& setup,
-                StructureTags& tags, bool close_all) {
+                const ImageSurfaces& images, const Trim& trim, const PageSetup& setup, StructureTags& tags,
+                bool close_all) {
     // Everything is drawn in trim coordinates; the sheet's bleed and slug
     // lie at negative coordinates and beyond the trim.
     cairo_identity_matrix(cr);
     cairo_translate(cr, setup.bleed + setup.slug, setup.bleed + setup.slug);
-    if (setup.crop_marks) paint_crop_marks(cr, document, setup);
+    if (setup.crop_marks) paint_crop_marks(cr, trim, setup);
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface, page.label.c_str());
     for (const auto& destination : page.destinations) {
         const std::string attributes = "name=" + quoted(destination.name) + " x=0 y=" + number(destination.y);
@@ -237,7 +249,7 @@ void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page
             if (run.structure.empty()) draw_run(cr, run, fonts);
         draw_rules(cr, page);
         if (setup.links)
-            for (const auto& link : page.links) paint_link(cr, link);
+            for (const auto& link : page.links) paint_link(cr, link, tags);
     };
     const std::vector<Piece> pieces = reading_order(page);
     for (const auto& piece : pieces) {
@@ -262,14 +274,16 @@ void paint_page(cairo_t* cr, cairo_surface_t* surface, const typeset::Page& page
     cairo_show_page(cr);
 }
 
-void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& document) {
+template <typename CairoPage>
+void add_outline(cairo_surface_t* surface, const typeset::PagedDocument& document, CairoPage cairo_page) {
     // Parent ids by level: an entry hangs under the last entry one level up.
     std::vector<int> parents{CAIRO_PDF_OUTLINE_ROOT};
     for (const auto& entry : document.outline) {
         const std::size_t level = static_cast<std::size_t>(entry.level);
         if (parents.size() > level + 1) parents.resize(level + 1);
         while (parents.size() < level + 1) parents.push_back(parents.back());
-        const std::string target = "page=" + std::to_string(entry.page + 1) + " pos=[0 " + number(entry.y) + "]";
+        const std::string target =
+            "page=" + std::to_string(cairo_page(entry.page) + 1) + " pos=[0 " + number(entry.y) + "]";
         // The book and film levels start open so the essays show at once.
         const auto flags = entry.level <= 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0);
         const int id =
@@ -306,57 +320,125 @@ std::vector<typeset::Page> padding(const typeset::PagedDocument& document, int p
     return pages;
 }
 
-void paint_pages(cairo_t* cr, cairo_surface_t* surface, const typeset::PagedDocument& document,
-                 const CairoFonts& fonts, const ImageSurfaces& images, const PageSetup& setup,
-                 StructureTags& tags) {
-    std::size_t last_drawn = 0;
-    for (std::size_t p = 0; p < document.pages.size(); ++p) {
-        const auto& page = document.pages[p];
-        if (!page.runs.empty() || !page.images.empty() || !page.rules.empty()) last_drawn = p;
-    }
-    for (std::size_t p = 0; p < document.pages.size(); ++p) {
-        paint_page(cr, surface, document.pages[p], fonts, images, document, setup, tags, p == last_drawn);
-        base::count(setup.painted);
-    }
-    for (const auto& page : padding(document, setup.pad_to))
-        paint_page(cr, surface, page, fonts, images, document, setup, tags, false);
-}
-
 }  // namespace
 
-std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
-                  const DocumentInfo& info, const PageSetup& setup, std::vector<std::string>& elements,
-                  std::string& error) {
-    std::string bytes;
-    {
+/// What the painter keeps while pages arrive: the surface, the open
+/// structure tags and the pages it holds back (see `body_page`).
+struct Painter::Surface {
+    Surface(double width, double height, const CairoFonts& faces, const ImageSurfaces& pictures,
+            const DocumentInfo& info, const PageSetup& sheet)
+        : trim{width, height}, fonts(faces), images(pictures), setup(sheet) {
         const double edge = 2 * (setup.bleed + setup.slug);
-        CairoSurface surface(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, document.width + edge,
-                                                                 document.height + edge));
+        surface = CairoSurface(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, width + edge, height + edge));
         if (setup.pdf_1_4) cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_4);
         set_info(surface.get(), info);
-        CairoContext cr(cairo_create(surface.get()));
+        cr = CairoContext(cairo_create(surface.get()));
         set_unhinted(cr.get());
         // Cairo 1.16 writes link annotations with /StructParent entries that
         // point at objects it never writes unless some structure element
         // encloses them; one Document element around everything keeps the
         // file sound (qpdf --check).
         cairo_tag_begin(cr.get(), "Document", "");
-        StructureTags tags(cr.get());
-        paint_pages(cr.get(), surface.get(), document, fonts, images, setup, tags);
-        tags.close_all();
-        cairo_tag_end(cr.get(), "Document");
-        elements = tags.opened();
-        add_outline(surface.get(), document);
-        cairo_status_t status = cairo_status(cr.get());
-        cr.reset();
-        cairo_surface_finish(surface.get());
-        if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface.get());
-        if (status != CAIRO_STATUS_SUCCESS) {
-            error = cairo_status_to_string(status);
-            return {};
-        }
+        tags.emplace(cr.get());
     }
-    return bytes;
+
+    void paint(const typeset::Page& page, bool close_all) {
+        paint_page(cr.get(), surface.get(), page, fonts, images, trim, setup, *tags, close_all);
+        ++painted;
+    }
+
+    Trim trim;
+    std::string bytes;  // what Cairo writes
+    CairoSurface surface;
+    CairoContext cr;
+    std::optional<StructureTags> tags;
+    const CairoFonts& fonts;
+    const ImageSurfaces& images;
+    const PageSetup& setup;
+    std::size_t painted = 0;  // pages, in Cairo's order
+};
+
+namespace {
+
+bool has_content(const typeset::Page& page) {
+    return !page.runs.empty() || !page.images.empty() || !page.rules.empty();
+}
+
+}  // namespace
+
+Painter::Painter(double width, double height, const CairoFonts& fonts, const ImageSurfaces& images,
+                 const DocumentInfo& info, const PageSetup& setup)
+    : surface_(std::make_unique<Surface>(width, height, fonts, images, info, setup)) {}
+
+Painter::~Painter() = default;
+
+void Painter::body_page(typeset::Page&& page) {
+    // The body's last page that draws anything closes every element, and
+    // which one that is shows only when a later one draws: the pages from
+    // the last that drew wait for it.
+    if (has_content(page)) flush_held(false);
+    held_.push_back(std::move(page));
+    ++body_pages_;
+}
+
+void Painter::flush_held(bool last) {
+    for (std::size_t i = 0; i < held_.size(); ++i) {
+        surface_->paint(held_[i], last && i == 0 && has_content(held_[i]));
+        base::count(surface_->setup.painted);
+    }
+    held_.clear();
+}
+
+std::string Painter::finish(const typeset::PagedDocument& document, std::vector<std::string>& elements,
+                            PageOrder& order, std::string& error) {
+    Surface& s = *surface_;
+    flush_held(true);
+    // The rest of the pages (the front matter, which lists the body's
+    // pages, so it is painted after it): the pages the body did not send.
+    const std::size_t body = body_pages_;
+    if (body > document.pages.size()) {
+        error = "the painter was given more pages than the book has";
+        return {};
+    }
+    const std::size_t front = document.pages.size() - body;
+    order.front_pages = front;
+    order.body_pages = body;
+    order.body_elements = s.tags->top_level();
+    std::size_t last_drawn = 0;
+    for (std::size_t p = 0; p < front; ++p)
+        if (has_content(document.pages[p])) last_drawn = p;
+    for (std::size_t p = 0; p < front; ++p) {
+        s.paint(document.pages[p], p == last_drawn);
+        base::count(s.setup.painted);
+    }
+    for (const auto& page : padding(document, s.setup.pad_to)) s.paint(page, false);
+    s.tags->close_all();
+    cairo_tag_end(s.cr.get(), "Document");
+    elements = s.tags->opened();
+    // The outline names pages as Cairo numbers them: the body first.
+    add_outline(s.surface.get(), document, [&](int page) {
+        const auto index = static_cast<std::size_t>(page);
+        if (index < front) return static_cast<int>(body + index);
+        if (index < front + body) return static_cast<int>(index - front);
+        return page;
+    });
+    cairo_status_t status = cairo_status(s.cr.get());
+    s.cr.reset();
+    cairo_surface_finish(s.surface.get());
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(s.surface.get());
+    s.surface.reset();
+    if (status != CAIRO_STATUS_SUCCESS) {
+        error = cairo_status_to_string(status);
+        return {};
+    }
+    return std::move(s.bytes);
+}
+
+std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
+                  const DocumentInfo& info, const PageSetup& setup, std::vector<std::string>& elements,
+                  PageOrder& order, std::string& error) {
+    Painter painter(document.width, document.height, fonts, images, info, setup);
+    return painter.finish(document, elements, order, error);
 }
 
 }  // namespace cinefolio::pdf

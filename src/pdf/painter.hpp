@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,12 +33,56 @@ struct PageSetup {
     std::atomic<std::size_t>* painted = nullptr;  // counts the document's pages as they are painted
 };
 
-/// Paints every page, image, link and bookmark, with structure tags along
-/// the runs' paths; returns the PDF bytes, or an empty string with `error`
-/// set if Cairo failed. `elements`: the structure elements it opened under
-/// the Document, in order ("Figure#20"), links left out.
+/// The trimmed page's size (points).
+struct Trim {
+    double width = 0;
+    double height = 0;
+};
+
+/// How Cairo's page order differs from the book's: the body was painted
+/// first (while the book was still being set) and the front matter, which
+/// lists the body's pages, after it. The finishing pass puts the front
+/// matter's pages, and its elements in the structure tree, back in front.
+struct PageOrder {
+    std::size_t front_pages = 0;    // painted after the body, printed before it
+    std::size_t body_pages = 0;     // painted first
+    std::size_t body_elements = 0;  // the Document's elements the body opened (links included)
+};
+
+/// Paints pages onto one Cairo PDF surface as they come: first the body's,
+/// each as soon as the typesetter has it (`body_page`), then, in `finish`,
+/// the pages the document holds that the body did not send (the front
+/// matter, the first pages of the document), the padding and the outline.
+/// A page is dropped once painted.
+class Painter {
+public:
+    Painter(double width, double height, const CairoFonts& fonts, const ImageSurfaces& images,
+            const DocumentInfo& info, const PageSetup& setup);
+    ~Painter();
+    Painter(const Painter&) = delete;
+    Painter& operator=(const Painter&) = delete;
+
+    /// The body's next page.
+    void body_page(typeset::Page&& page);
+    /// The rest of `document` (whose last pages are those `body_page`
+    /// had, now holding only their labels), then the file; an empty string
+    /// with `error` set if Cairo failed. `elements`: the structure elements
+    /// opened under the Document, in Cairo's order ("Figure#20"), links
+    /// left out.
+    std::string finish(const typeset::PagedDocument& document, std::vector<std::string>& elements,
+                       PageOrder& order, std::string& error);
+
+private:
+    struct Surface;
+    void flush_held(bool last);
+    std::unique_ptr<Surface> surface_;
+    std::vector<typeset::Page> held_;  // the last body page that draws and the blank ones after it
+    std::size_t body_pages_ = 0;
+};
+
+/// Paints a whole document in its order (nothing sent ahead).
 std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
                   const DocumentInfo& info, const PageSetup& setup, std::vector<std::string>& elements,
-                  std::string& error);
+                  PageOrder& order, std::string& error);
 
 }  // namespace cinefolio::pdf

@@ -51,30 +51,59 @@ std::size_t padded_page_count(std::size_t pages, int pad_to) {
     return pages + (multiple - pages % multiple) % multiple;
 }
 
-std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
-                                 const PrintImages& images, const Options& options, base::Diagnostics& diagnostics) {
-    prepare_cairo();
-    const CairoFonts cairo_fonts(fonts);
-    const DocumentInfo info{options.title, options.author, options.subject, dates_of(options.build_time).second};
-    const bool print = options.profile == Profile::print;
-    PageSetup setup;
-    setup.pad_to = options.pad_to;
-    if (options.progress) setup.painted = &options.progress->pages_painted;
-    if (print) {
-        setup.bleed = options.bleed;
-        setup.crop_marks = options.crop_marks;
-        // The marks need room outside the bleed: the gap, the mark, a margin.
-        setup.slug = options.crop_marks ? crop_mark_room : 0;
-        setup.links = false;
-        setup.grey_images = true;
-        setup.pdf_1_4 = true;
+struct StreamingPaint::State {
+    State(double width, double height, const typeset::FontSet& fonts, const PrintImages& images,
+          const Options& wanted)
+        : options(wanted),
+          cairo_fonts(fonts),
+          info{wanted.title, wanted.author, wanted.subject, dates_of(wanted.build_time).second},
+          setup(setup_of(wanted)),
+          painter(width, height, cairo_fonts, images.surfaces(), info, setup) {}
+
+    static PageSetup setup_of(const Options& wanted) {
+        PageSetup sheet;
+        sheet.pad_to = wanted.pad_to;
+        if (wanted.progress) sheet.painted = &wanted.progress->pages_painted;
+        if (wanted.profile == Profile::print) {
+            sheet.bleed = wanted.bleed;
+            sheet.crop_marks = wanted.crop_marks;
+            // The marks need room outside the bleed: the gap, the mark, a margin.
+            sheet.slug = wanted.crop_marks ? crop_mark_room : 0;
+            sheet.links = false;
+            sheet.grey_images = true;
+            sheet.pdf_1_4 = true;
+        }
+        return sheet;
     }
+
+    Options options;
+    const CairoFonts cairo_fonts;
+    const DocumentInfo info;
+    const PageSetup setup;
+    Painter painter;
+};
+
+StreamingPaint::StreamingPaint(double width, double height, const typeset::FontSet& fonts, const PrintImages& images,
+                               const Options& options) {
+    prepare_cairo();
+    state_ = std::make_unique<State>(width, height, fonts, images, options);
+}
+
+StreamingPaint::~StreamingPaint() = default;
+
+void StreamingPaint::page(typeset::Page&& page) { state_->painter.body_page(std::move(page)); }
+
+std::optional<std::string> StreamingPaint::finish(const typeset::PagedDocument& document,
+                                                  base::Diagnostics& diagnostics) {
+    const Options& options = state_->options;
+    const bool print = options.profile == Profile::print;
     std::string error;
     std::vector<std::string> opened;
-    std::string bytes = paint(document, cairo_fonts, images.surfaces(), info, setup, opened, error);
+    PageOrder order;
+    std::string bytes = state_->painter.finish(document, opened, order, error);
     if (error.empty()) {
-        Finish finishing{print, document.width, document.height, setup.bleed, setup.slug, options.language,
-                         info.date, {}, options.threads};
+        Finish finishing{print, document.width, document.height, state_->setup.bleed, state_->setup.slug,
+                         options.language, state_->info.date, {}, options.threads, order};
         finishing.elements.reserve(opened.size());
         for (const auto& element : opened) {
             StructureElement described{element.substr(0, element.find('#')), {}, {}};
@@ -85,13 +114,19 @@ std::optional<std::string> paint(const typeset::PagedDocument& document, const t
             }
             finishing.elements.push_back(std::move(described));
         }
-        bytes = finish(bytes, finishing, error);
+        bytes = pdf::finish(bytes, finishing, error);
     }
     if (!error.empty()) {
         diagnostics.error({}, "cannot write the PDF: " + error);
         return std::nullopt;
     }
     return bytes;
+}
+
+std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
+                                 const PrintImages& images, const Options& options, base::Diagnostics& diagnostics) {
+    StreamingPaint painting(document.width, document.height, fonts, images, options);
+    return painting.finish(document, diagnostics);
 }
 
 }  // namespace cinefolio::pdf

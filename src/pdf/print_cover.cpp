@@ -201,7 +201,7 @@ std::optional<std::string> cover_pdf(const PrintCover& cover, const typeset::Fon
         const auto [width, height] = cover_sheet(cover, bleed);
         // The whole sheet less its bleed is the trim: back, spine and front.
         Finish finishing{print, width - 2 * bleed, height - 2 * bleed, bleed, 0, options.language, date, {},
-                         options.threads};
+                         options.threads, {}};
         bytes = finish(bytes, finishing, error);
     }
     if (!error.empty()) {

@@ -3,6 +3,10 @@
 #include "book_parts.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <optional>
 
 #include "blocks.hpp"
@@ -244,12 +248,11 @@ void join_diagnostics(const SetFilm& film, Context& context) {
 
 }  // namespace
 
-void set_parts(Context& context, const std::vector<model::Part>& parts, int threads, VerticalList& list,
-               std::vector<ContentsEntry>& contents) {
+void set_parts(Context& context, const std::vector<model::Part>& parts, int threads, bool heavy_take,
+               const std::function<void(VerticalList&)>& take, std::vector<ContentsEntry>& contents) {
     const std::int64_t base_serial = context.structure.serial();
     std::vector<SetFilm> films(parts.size());
-    // An exception (out of memory) is rethrown here, on the calling thread.
-    base::parallel_for(parts.size(), threads, [&](std::size_t i, std::size_t) {
+    const auto set = [&](std::size_t i) {
         SetFilm& film = films[i];
         Context own(context, film.diagnostics);
         own.structure.start_at(base_serial + static_cast<std::int64_t>(i + 1) * film_serials);
@@ -257,25 +260,72 @@ void set_parts(Context& context, const std::vector<model::Part>& parts, int thre
         film.attributes = own.structure.take_attributes();
         film.missing = own.shaper.missing_reports();
         film.last_span = own.shaper.span();
-    });
-
-    context.structure.start_at(base_serial + static_cast<std::int64_t>(parts.size() + 1) * film_serials);
-    std::size_t total = list.items().size();
-    for (const auto& film : films) total += film.list.items().size();
-    list.items().reserve(total);
-    for (auto& film : films) {
+    };
+    // Joined on the calling thread, in film order; the workers read only
+    // what of `context` the join leaves alone (its design, faces, words).
+    const auto join = [&](std::size_t i) {
+        SetFilm& film = films[i];
         join_diagnostics(film, context);
         context.structure.add_attributes(std::move(film.attributes));
-        auto& items = film.list.items();
-        list.items().insert(list.items().end(), std::make_move_iterator(items.begin()),
-                            std::make_move_iterator(items.end()));
-        std::vector<VerticalItem>().swap(items);
         contents.insert(contents.end(), std::make_move_iterator(film.contents.begin()),
                         std::make_move_iterator(film.contents.end()));
+        // What is set while the film's pages are made (their running
+        // heads) is blamed where its shaper left its span.
+        context.shaper.set_span(film.last_span);
+        take(film.list);
+        film = SetFilm{};
+    };
+    const std::size_t workers = base::worker_count(parts.size(), threads);
+    if (workers == 1) {
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            set(i);
+            join(i);
+        }
+    } else {
+        // The films are set on the workers while this thread takes each as
+        // soon as it and those before it are done. A taker that paints
+        // keeps a core of its own: it is the slower of the two, and a third
+        // thread on two cores would only slow it down.
+        const int setters = static_cast<int>(heavy_take ? workers - 1 : workers);
+        std::mutex mutex;
+        std::condition_variable ready;
+        std::vector<char> done(parts.size(), 0);
+        bool stopped = false;
+        std::exception_ptr failure;
+        std::thread setting([&] {
+            try {
+                base::parallel_for(parts.size(), setters, [&](std::size_t i, std::size_t) {
+                    set(i);
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    done[i] = 1;
+                    ready.notify_all();
+                });
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            const std::lock_guard<std::mutex> lock(mutex);
+            stopped = true;
+            ready.notify_all();
+        });
+        try {
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    ready.wait(lock, [&] { return done[i] != 0 || stopped; });
+                    if (done[i] == 0) break;  // a worker failed: its exception follows
+                }
+                join(i);
+            }
+        } catch (...) {
+            setting.join();
+            throw;
+        }
+        setting.join();
+        if (failure) std::rethrow_exception(failure);
     }
-    // What is set after the body (the index, the front matter) is blamed
-    // where one shaper setting the films in turn would have left its span.
-    if (!films.empty()) context.shaper.set_span(films.back().last_span);
+    // What is set after the body (the index, the front matter) numbers its
+    // elements after every film's.
+    context.structure.start_at(base_serial + static_cast<std::int64_t>(parts.size() + 1) * film_serials);
 }
 
 }  // namespace cinefolio::typeset

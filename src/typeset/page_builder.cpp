@@ -84,26 +84,47 @@ using Adjustments = std::map<std::size_t, int>;
 class PageBuilder {
 public:
     PageBuilder(const std::vector<VerticalItem>& items, const PageGeometry& geometry)
-        : items_(items), geometry_(geometry), galley_(items.size(), 0) {
-        // Each box's baseline in one endless column: what keeps a page that
-        // opens mid-essay on the essay's grid.
-        double last = 0;
-        double pending = 0;
-        for (std::size_t j = 0; j < items_.size(); ++j) {
-            const VerticalItem& item = items_[j];
-            if (item.kind == VerticalKind::glue) pending += item.advance;
-            if (item.kind != VerticalKind::box) continue;
-            galley_[j] = last + pending + item.advance;
-            last = galley_[j] + item.extent;
-            pending = 0;
-        }
+        : items_(items), geometry_(geometry) {
+        grow();
     }
 
-    std::vector<BuiltPage> run() {
-        std::size_t next = 0;
-        while (next < items_.size()) next = run_segment(next);
-        // Marks after the last box still belong to the book's last page.
+    /// Takes in the items appended to the list since (a list built a film
+    /// at a time): each box's baseline in one endless column, what keeps a
+    /// page that opens mid-essay on the essay's grid, summed on from where
+    /// it stopped, so the column is the same as the whole list's.
+    void grow() {
+        galley_.resize(items_.size(), 0);
+        for (std::size_t j = galley_end_; j < items_.size(); ++j) {
+            const VerticalItem& item = items_[j];
+            if (item.kind == VerticalKind::glue) galley_pending_ += item.advance;
+            if (item.kind != VerticalKind::box) continue;
+            galley_[j] = galley_last_ + galley_pending_ + item.advance;
+            galley_last_ = galley_[j] + item.extent;
+            galley_pending_ = 0;
+        }
+        galley_end_ = items_.size();
+    }
+
+    /// Sets the runs of pages that start before item `limit`, from item
+    /// `next`; returns where the next run starts. A run ends at a forced
+    /// break, so one that starts before a list appended later whose first
+    /// page break is forced reads nothing beyond that break.
+    std::size_t run_before(std::size_t next, std::size_t limit) {
+        while (next < limit && next < items_.size()) next = run_segment(next);
+        return next;
+    }
+
+    /// After the last run: marks after the last box still belong to the
+    /// book's last page.
+    void end() {
         if (!pending_marks_.empty() && !pages_.empty()) apply_marks(pages_.back(), geometry_.text_top);
+    }
+
+    std::vector<BuiltPage>& pages() { return pages_; }
+
+    std::vector<BuiltPage> run() {
+        run_before(0, items_.size());
+        end();
         return std::move(pages_);
     }
 
@@ -488,6 +509,9 @@ private:
     Adjustments adjust_;              // lines added to pages' depth in this run's retry
     double cost_ = 0;                 // of every page end chosen so far
     std::vector<double> galley_;      // each box's baseline in one endless column
+    std::size_t galley_end_ = 0;      // the items galley_ has taken in
+    double galley_last_ = 0;          // the last box's last baseline there
+    double galley_pending_ = 0;       // glue since
     std::size_t segment_start_ = 0;   // where the run being set starts
     std::optional<std::pair<double, double>> reference_;  // its first box: page and galley baselines
 };
@@ -502,6 +526,48 @@ std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const
     }
     return pages;
 }
+
+struct PageStream::Builder {
+    Builder(const PageGeometry& geometry) : builder(items, geometry) {}
+    std::vector<VerticalItem> items;
+    PageBuilder builder;
+    std::size_t next = 0;    // where the next run starts
+    std::size_t filled = 0;  // pages whose content is moved in
+};
+
+PageStream::PageStream(const PageGeometry& geometry) : builder_(std::make_unique<Builder>(geometry)) {}
+
+PageStream::~PageStream() = default;
+
+void PageStream::fill() {
+    auto& pages = builder_->builder.pages();
+    for (; builder_->filled < pages.size(); ++builder_->filled) {
+        BuiltPage& page = pages[builder_->filled];
+        for (const auto& [item, y] : page.placed) page.content.append(std::move(builder_->items[item].content), 0, y);
+        page.placed = {};
+    }
+}
+
+void PageStream::add(std::vector<VerticalItem>&& items) {
+    const std::size_t boundary = builder_->items.size();
+    builder_->items.insert(builder_->items.end(), std::make_move_iterator(items.begin()),
+                           std::make_move_iterator(items.end()));
+    std::vector<VerticalItem>().swap(items);
+    builder_->builder.grow();
+    builder_->next = builder_->builder.run_before(builder_->next, boundary);
+    fill();
+}
+
+void PageStream::finish() {
+    builder_->next = builder_->builder.run_before(builder_->next, builder_->items.size());
+    builder_->builder.end();
+    fill();
+    std::vector<VerticalItem>().swap(builder_->items);
+}
+
+std::vector<BuiltPage>& PageStream::pages() { return builder_->builder.pages(); }
+
+std::size_t PageStream::finished() const { return builder_->filled; }
 
 std::vector<BuiltPage> build_pages(std::vector<VerticalItem>&& items, const PageGeometry& geometry) {
     auto pages = PageBuilder(items, geometry).run();

@@ -6,6 +6,7 @@
 // baseline; an essay whose last page would hold only a few lines has its
 // last spreads tightened or loosened by a line.
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,6 +56,34 @@ struct BuiltPage {
     /// every retry of a run is over, so a retry copies nothing.
     std::vector<std::pair<std::size_t, double>> placed;
     int lines = 0;  // text lines among them
+};
+
+/// Pages built a list at a time (the body, a film at a time, while later
+/// films are still being set): the same pages as build_pages over the
+/// lists joined, each page handed out as soon as the run of pages it
+/// belongs to is over. Every list after the first must open with a forced
+/// page break (a film's part title does).
+class PageStream {
+public:
+    explicit PageStream(const PageGeometry& geometry);
+    ~PageStream();
+    PageStream(const PageStream&) = delete;
+    PageStream& operator=(const PageStream&) = delete;
+
+    /// Appends a list (its items are moved out); the runs of pages before
+    /// it are built.
+    void add(std::vector<VerticalItem>&& items);
+    /// Builds what is left.
+    void finish();
+    /// The pages built so far, the first `finished()` with their content
+    /// (a caller may move it out; the rest of a page stays).
+    std::vector<BuiltPage>& pages();
+    std::size_t finished() const;
+
+private:
+    struct Builder;
+    void fill();
+    std::unique_ptr<Builder> builder_;
 };
 
 /// Breaks the list into pages. Page 0 is a recto; forced recto breaks that

@@ -51,22 +51,6 @@ void append_index(Context& context, const model::Book& book, const PageGeometry&
     contents.push_back(std::move(entry));
 }
 
-/// A named destination at the top of every page an internal "#page.N"
-/// link cites (the index's locators).
-void add_page_destinations(PagedDocument& document, int front_count) {
-    std::set<std::string> cited;
-    for (const auto& page : document.pages) {
-        for (const auto& link : page.links) {
-            if (link.destination.rfind("page.", 0) == 0) cited.insert(link.destination);
-        }
-    }
-    for (const auto& name : cited) {
-        const int folio = std::atoi(name.c_str() + 5);
-        const auto index = static_cast<std::size_t>(front_count + folio - 1);
-        if (folio >= 1 && index < document.pages.size()) document.pages[index].destinations.push_back({name, 0});
-    }
-}
-
 /// Where each page's text begins, for the EPUB's page-break markers.
 void add_page_starts(PagedDocument& document, const std::vector<BuiltPage>& front,
                      const std::vector<BuiltPage>& body) {
@@ -137,6 +121,11 @@ std::shared_ptr<TextCache> make_text_cache(const Settings& settings, const std::
 
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics) {
+    return typeset(book, settings, fonts, diagnostics, {});
+}
+
+std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
+                                     base::Diagnostics& diagnostics, const PageSink& sink) {
     // The build's cache when it serves this book's language (a booklet's
     // is its book's); otherwise one for this book alone.
     std::shared_ptr<TextCache> cache = settings.cache;
@@ -146,16 +135,50 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     keep_titles_whole(context.hyphenator, book);
     for (auto& [language, hyphenator] : context.essay_hyphenators) keep_titles_whole(hyphenator, book);
 
-    VerticalList body;
-    std::vector<ContentsEntry> contents;
-    set_parts(context, book.parts, settings.threads, body, contents);
     // The body's pages face each other: spreads end level, essays do not
-    // end on a page of a few lines.
+    // end on a page of a few lines. They are made a film at a time, as the
+    // films are set, and each is finished (its furniture) at once: the
+    // front matter fills whole leaves, so a body page's side of the spread
+    // is known before the front matter is set, and its folio counts from 1.
     PageGeometry body_geometry = geometry;
     body_geometry.spreads = true;
     body_geometry.last_page_lines = context.design.last_page_lines;
-    auto body_pages = build_pages(std::move(body.items()), body_geometry);
+    PageStream stream(body_geometry);
+    std::vector<Page> body;  // without a sink: the finished pages
+    std::size_t finished = 0;
+    const auto finish_body = [&] {
+        auto& built = stream.pages();
+        for (; finished < built.size(); ++finished) {
+            const int folio = static_cast<int>(finished) + 1;
+            Page page = finish_page(context, built[finished], finished, std::to_string(folio), book.metadata.title);
+            // Every page of the body that prints something can be cited
+            // ("#page.12": the index's locators), as hyperref names them.
+            if (!page.runs.empty() || !page.images.empty() || !page.rules.empty())
+                page.destinations.push_back({"page." + std::to_string(folio), 0});
+            if (settings.progress) base::count(&settings.progress->pages_expected);
+            if (sink) {
+                Page label;
+                label.label = page.label;
+                sink(std::move(page));
+                body.push_back(std::move(label));
+            } else {
+                body.push_back(std::move(page));
+            }
+        }
+    };
+    std::vector<ContentsEntry> contents;
+    set_parts(
+        context, book.parts, settings.threads, static_cast<bool>(sink),
+        [&](VerticalList& film) {
+            stream.add(std::move(film.items()));
+            finish_body();
+        },
+        contents);
+    stream.finish();
+    finish_body();
+    auto& body_pages = stream.pages();
     append_index(context, book, geometry, body_pages, contents);
+    finish_body();
 
     VerticalList front;
     set_front_matter(context, book, contents, anchor_pages(body_pages, 0), front);
@@ -177,10 +200,9 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
             finish_page(context, front_pages[p], p, roman(static_cast<int>(p) + 1), book.metadata.title));
         for (const auto& entry : front_pages[p].outline) document.outline.push_back(entry);
     }
+    if (settings.progress) base::count(&settings.progress->pages_expected, front_pages.size());
     for (std::size_t p = 0; p < body_pages.size(); ++p) {
-        const std::size_t index = p + static_cast<std::size_t>(front_count);
-        document.pages.push_back(
-            finish_page(context, body_pages[p], index, std::to_string(p + 1), book.metadata.title));
+        document.pages.push_back(std::move(body[p]));
         for (auto entry : body_pages[p].outline) {
             entry.page += front_count;
             document.outline.push_back(entry);
@@ -188,7 +210,6 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     }
     document.anchor_pages = anchor_pages(front_pages, 0);
     for (const auto& [anchor, page] : anchor_pages(body_pages, front_count)) document.anchor_pages.emplace(anchor, page);
-    add_page_destinations(document, front_count);
     for (const auto& [anchor, page] : document.anchor_pages) {
         document.anchor_labels.emplace(anchor, document.pages[static_cast<std::size_t>(page)].label);
     }
@@ -196,7 +217,6 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     document.structure_attributes = context.structure.take_attributes();
     document.colophon = colophon(context);
     if (diagnostics.has_errors()) return std::nullopt;
-    if (settings.progress) base::count(&settings.progress->pages_expected, document.pages.size());
     return document;
 }
 

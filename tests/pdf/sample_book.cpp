@@ -230,19 +230,26 @@ std::optional<typeset::FontSet> sample_fonts(base::Diagnostics& diagnostics) {
 }
 
 std::optional<std::string> print_pdf(const model::Book& book, const PrintInputs& inputs,
-                                     base::Diagnostics& diagnostics) {
+                                     base::Diagnostics& diagnostics, bool streamed) {
     auto fonts = load_faces(inputs.fonts, diagnostics);
     if (!fonts) return std::nullopt;
     const std::map<std::string, pdf::ImageFile> no_images;
     const pdf::PrintImages images(no_images);
     typeset::Settings settings;
     settings.hyphenation_patterns = inputs.hyphenation_patterns;
-    auto document = typeset::typeset(book, settings, *fonts, diagnostics);
-    if (!document) return std::nullopt;
     std::string creators;
     for (const auto& name : book.metadata.creators) creators += (creators.empty() ? "" : ", ") + name;
     const pdf::Options options{book.metadata.title, creators, book.metadata.subtitle, inputs.build_time};
-    return pdf::paint(*document, *fonts, images, options, diagnostics);
+    if (!streamed) {
+        auto document = typeset::typeset(book, settings, *fonts, diagnostics);
+        if (!document) return std::nullopt;
+        return pdf::paint(*document, *fonts, images, options, diagnostics);
+    }
+    pdf::StreamingPaint painting(settings.design.trim_width, settings.design.trim_height, *fonts, images, options);
+    auto document = typeset::typeset(book, settings, *fonts, diagnostics,
+                                     [&](typeset::Page&& page) { painting.page(std::move(page)); });
+    if (!document) return std::nullopt;
+    return painting.finish(*document, diagnostics);
 }
 
 }  // namespace cinefolio::test

@@ -35,10 +35,12 @@ struct PrintInputs {
 /// installed, the en-US hyphenation patterns.
 PrintInputs sample_options();
 
-/// Typesets a book once and paints that layout, as the CLI does; nullopt
-/// after reporting errors.
+/// Typesets a book once and paints that layout, as the CLI does: the
+/// body's pages as they are set, then the front matter (`streamed` false:
+/// the whole laid-out book at once, in its order); nullopt after reporting
+/// errors.
 std::optional<std::string> print_pdf(const model::Book& book, const PrintInputs& inputs,
-                                     base::Diagnostics& diagnostics);
+                                     base::Diagnostics& diagnostics, bool streamed = true);
 
 /// The faces of sample_options(), loaded for the typesetter.
 std::optional<typeset::FontSet> sample_fonts(base::Diagnostics& diagnostics);

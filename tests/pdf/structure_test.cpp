@@ -6,8 +6,14 @@
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageLabelDocumentHelper.hh>
 
 #include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -130,6 +136,70 @@ void check_with_tools(const std::string& pdf) {
 }
 
 }  // namespace
+
+namespace {
+
+/// What a reader sees of a file's order besides its text: each page's
+/// label, and the outline with each entry's page.
+std::string reading_order(const std::string& bytes) {
+    QPDF pdf;
+    pdf.processMemoryFile("order.pdf", bytes.data(), bytes.size());
+    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    std::map<QPDFObjGen, std::size_t> index;
+    for (std::size_t p = 0; p < pages.size(); ++p) index[pages[p].getObjectHandle().getObjGen()] = p;
+    QPDFPageLabelDocumentHelper labels(pdf);
+    std::string out;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        out += "page " + std::to_string(p) + " " + labels.getLabelForPage(static_cast<long long>(p)).unparse() + "\n";
+    }
+    QPDFOutlineDocumentHelper outlines(pdf);
+    std::vector<QPDFOutlineObjectHelper> stack = outlines.getTopLevelOutlines();
+    std::function<void(std::vector<QPDFOutlineObjectHelper>, int)> walk = [&](auto items, int depth) {
+        for (auto& item : items) {
+            auto page = item.getDestPage();
+            out += std::string(static_cast<std::size_t>(depth), ' ') + item.getTitle() + " -> " +
+                   (page.isNull() ? std::string("none") : std::to_string(index.at(page.getObjGen()))) + "\n";
+            walk(item.getKids(), depth + 1);
+        }
+    };
+    walk(stack, 0);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("painting the body while it is set gives the book in its order", "[pdf][structure]") {
+    base::Diagnostics diagnostics;
+    const auto streamed = test::print_pdf(test::sample_book(), test::sample_options(), diagnostics, true);
+    const auto whole = test::print_pdf(test::sample_book(), test::sample_options(), diagnostics, false);
+    REQUIRE(streamed);
+    REQUIRE(whole);
+    // The body was painted first, the front matter after it: the finishing
+    // pass puts pages, labels and elements back in the book's order.
+    const std::string order = reading_order(*streamed);
+    INFO(order);
+    CHECK(order == reading_order(*whole));
+    CHECK(order.find("page 0 << /P (i) /St 1 >>") == 0);
+    const Tree tree = structure_of(*streamed);
+    CHECK(listed(tree) == listed(structure_of(*whole)));
+    const auto types = tree.types();
+    CHECK(first(types, "TOC") < first(types, "Part"));
+    test::ScratchDir dir("structure-streamed");
+    const std::string path = dir / "streamed.pdf";
+    const std::string whole_path = dir / "whole.pdf";
+    std::ofstream(path, std::ios::binary) << *streamed;
+    std::ofstream(whole_path, std::ios::binary) << *whole;
+    check_with_tools(path);
+    // Page by page (a form feed between pages), the same text.
+    const auto text = test::run("pdftotext -layout " + test::quote(path) + " -");
+    const auto whole_text = test::run("pdftotext -layout " + test::quote(whole_path) + " -");
+    REQUIRE(text.exit_code == 0);
+    // The contents on a front-matter page (roman: i to vi), not after the body.
+    const std::size_t contents = text.output.find("Contents");
+    REQUIRE(contents != std::string::npos);
+    CHECK(std::count(text.output.begin(), text.output.begin() + static_cast<std::ptrdiff_t>(contents), '\f') < 6);
+    CHECK(text.output == whole_text.output);
+}
 
 TEST_CASE("the screen PDF's structure tree follows the book", "[pdf][structure]") {
     base::Diagnostics diagnostics;

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -162,4 +163,46 @@ TEST_CASE("a character the text face lacks comes from the fallback face", "[type
         }
     }
     CHECK(found);
+}
+
+TEST_CASE("pages handed out as the films are set are the pages of the whole book", "[typeset]") {
+    const auto options = test::sample_options();
+    base::Diagnostics diagnostics;
+    auto fonts = test::sample_fonts(diagnostics);
+    REQUIRE(fonts);
+    typeset::Settings settings;
+    settings.hyphenation_patterns = options.hyphenation_patterns;
+    for (const int threads : {1, 2}) {
+        INFO("threads " << threads);
+        settings.threads = threads;
+        const auto whole = typeset::typeset(test::sample_book(), settings, *fonts, diagnostics);
+        REQUIRE(whole);
+        std::vector<typeset::Page> handed;
+        const auto streamed = typeset::typeset(test::sample_book(), settings, *fonts, diagnostics,
+                                               [&](typeset::Page&& page) { handed.push_back(std::move(page)); });
+        REQUIRE(streamed);
+        REQUIRE(streamed->pages.size() == whole->pages.size());
+        // The front matter stays in the document; the body went to the sink
+        // and left its labels behind.
+        const std::size_t front = whole->pages.size() - handed.size();
+        REQUIRE(front == static_cast<std::size_t>(whole->anchor_pages.at("f1")));
+        typeset::PagedDocument from_sink = *streamed;
+        for (std::size_t p = 0; p < handed.size(); ++p) {
+            CHECK(streamed->pages[front + p].runs.empty());
+            CHECK(streamed->pages[front + p].label == handed[p].label);
+            from_sink.pages[front + p] = handed[p];
+        }
+        CHECK(typeset::trace(from_sink) == typeset::trace(*whole));
+        CHECK(streamed->outline.size() == whole->outline.size());
+        CHECK(streamed->anchor_labels == whole->anchor_labels);
+        // Every body page that prints can be cited by its folio.
+        for (std::size_t p = 0; p < handed.size(); ++p) {
+            const auto& page = handed[p];
+            if (page.runs.empty() && page.rules.empty() && page.images.empty()) continue;
+            const auto named = std::any_of(page.destinations.begin(), page.destinations.end(), [&](const auto& d) {
+                return d.name == "page." + page.label;
+            });
+            CHECK(named);
+        }
+    }
 }

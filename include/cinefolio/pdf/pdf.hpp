@@ -78,6 +78,31 @@ void prepare_cairo();
 /// The page count once padded to a multiple of `pad_to`.
 std::size_t padded_page_count(std::size_t pages, int pad_to);
 
+/// Paints a book while it is being set: the body's pages as the
+/// typesetter finishes them (`page`, the sink typeset() takes), then the
+/// rest of the laid-out book (`finish`: the front matter, which lists the
+/// body's pages, the outline and the finishing pass). The file is the book
+/// in its order; a page is dropped once painted.
+class StreamingPaint {
+public:
+    /// `width` and `height`: the trim (the print design's).
+    StreamingPaint(double width, double height, const typeset::FontSet& fonts, const PrintImages& images,
+                   const Options& options);
+    ~StreamingPaint();
+    StreamingPaint(const StreamingPaint&) = delete;
+    StreamingPaint& operator=(const StreamingPaint&) = delete;
+
+    /// The body's next page, in order (on the typesetting thread).
+    void page(typeset::Page&& page);
+    /// The laid-out book, its streamed pages holding only their labels;
+    /// nullopt after reporting an error.
+    std::optional<std::string> finish(const typeset::PagedDocument& document, base::Diagnostics& diagnostics);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 /// Paints a laid-out book in its fonts; nullopt after reporting an error.
 std::optional<std::string> paint(const typeset::PagedDocument& document, const typeset::FontSet& fonts,
                                  const PrintImages& images, const Options& options, base::Diagnostics& diagnostics);

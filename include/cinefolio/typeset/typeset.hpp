@@ -2,6 +2,7 @@
 // Typesetting: a Book becomes a PagedDocument (shaped, hyphenated, broken
 // into lines and pages, with front matter, running heads and folios).
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -91,5 +92,18 @@ void hash_text_cache_inputs(const Settings& settings, const FontBytes& faces, co
 /// fonts lack are reported once each as warnings.
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics);
+
+/// Where the body's pages (the films, then the index) go the moment they
+/// are finished, in order, on the thread that called typeset(), while the
+/// films after them are still being set: a painter paints them as they
+/// come, and no page is held after.
+using PageSink = std::function<void(Page&& page)>;
+
+/// The same, handing each page of the body to `sink` as soon as it is
+/// finished (none when `sink` is empty); the document's body pages then
+/// hold only their labels. The front matter, which lists the body's pages,
+/// is set last and stays in the document. The pages are the same either way.
+std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
+                                     base::Diagnostics& diagnostics, const PageSink& sink);
 
 }  // namespace cinefolio::typeset
