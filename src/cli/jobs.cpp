@@ -147,6 +147,10 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
         painting.emplace(print.settings.design.trim_width, print.settings.design.trim_height, *fonts, *print.images,
                          options);
         sink = [&painting](typeset::Page&& page) { painting->page(std::move(page)); };
+    } else {
+        // The EPUB needs of the layout only its page labels and starts:
+        // each page's lines are dropped as soon as the page is made.
+        sink = [](typeset::Page&&) {};
     }
     auto document = typeset::typeset(job.book, layout_only ? *layout_only : print.settings, *fonts,
                                      job.want_pdf ? job.diagnostics : print_only, sink);
@@ -164,8 +168,9 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
         if (!job.want_pdf) job.diagnostics.append(print_only);
         return files;
     }
-    // The EPUB is written on a thread of its own while the PDF is painted
-    // (unless -j 1): both only read the book and the layout. Its cover is
+    // The EPUB is written on a thread of its own while the PDF's front
+    // matter is painted and the file finished (unless -j 1): both only
+    // read the book and the layout. Its cover is
     // drawn first, as painting uses the same FreeType faces; its messages
     // follow the painter's, as when one ran after the other.
     base::Diagnostics epub_diagnostics;

@@ -45,13 +45,16 @@ std::string ProgressBar::text(const base::Progress& progress, bool painting, std
     const std::size_t pages = progress.pages_expected, written = progress.files_written;
     const std::size_t files = progress.files_expected;
     // One book: setting, painting and finishing the files, weighted by
-    // what they cost (100 films: 0.6 s, 1.3 s and 1.2 s). Many (booklets): the files written, as each book's
-    // pages are only known once it is set.
+    // what they cost. The body's pages are painted as they are set, and
+    // counted as they are made, so painting is only as far along as
+    // setting. Many (booklets): the files written, as each book's pages
+    // are only known once it is set.
     double done = 0;
     if (progress.books > 1) done = share(written, files);
-    else if (painting)
-        done = 0.2 * share(set, progress.paragraphs_expected) + 0.45 * share(painted, pages) +
-               0.35 * share(written, files);
+    else if (painting) {
+        const double setting = share(set, progress.paragraphs_expected);
+        done = 0.3 * setting + 0.4 * std::min(setting, share(painted, pages)) + 0.3 * share(written, files);
+    }
     else done = 0.9 * share(set, progress.paragraphs_expected) + 0.1 * share(written, files);
     done = shown = std::max(done, shown);  // never backwards
     const std::size_t cells = 16;

@@ -168,7 +168,8 @@ std::optional<PagedDocument> typeset(const model::Book& book, const Settings& se
     };
     std::vector<ContentsEntry> contents;
     set_parts(
-        context, book.parts, settings.threads, static_cast<bool>(sink),
+        // A sink paints what it takes, unless there is nothing to paint.
+        context, book.parts, settings.threads, sink && settings.glyphs,
         [&](VerticalList& film) {
             stream.add(std::move(film.items()));
             finish_body();

@@ -103,6 +103,8 @@ using PageSink = std::function<void(Page&& page)>;
 /// finished (none when `sink` is empty); the document's body pages then
 /// hold only their labels. The front matter, which lists the body's pages,
 /// is set last and stays in the document. The pages are the same either way.
+/// A sink takes one of the threads (it paints) unless `settings.glyphs` is
+/// off: a layout without glyphs is given to a sink only to be dropped.
 std::optional<PagedDocument> typeset(const model::Book& book, const Settings& settings, const FontSet& fonts,
                                      base::Diagnostics& diagnostics, const PageSink& sink);
 
