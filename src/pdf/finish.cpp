@@ -422,14 +422,6 @@ private:
     bool changed_direct_ = false;
 };
 
-/// Where a page Cairo painted `painted`-th stands in the book: the body
-/// was painted first, the front matter after it, the padding last.
-std::size_t book_index(std::size_t painted, const PageOrder& order) {
-    if (painted < order.body_pages) return order.front_pages + painted;
-    if (painted < order.body_pages + order.front_pages) return painted - order.body_pages;
-    return painted;
-}
-
 /// Puts the front matter's pages back in front of the body's: in the page
 /// tree (Cairo writes one /Pages node whose /Kids are every page), in the
 /// page labels (a /Nums entry for each page Cairo labelled, by its place
@@ -446,7 +438,7 @@ bool restore_page_order(QPDFObjectHandle root, const PageOrder& order, std::set<
     for (auto& kid : painted)
         if (!kid.isDictionary() || !kid.getKey("/Type").isNameAndEquals("/Page")) return false;
     std::vector<QPDFObjectHandle> book(painted.size());
-    for (std::size_t i = 0; i < painted.size(); ++i) book[book_index(i, order)] = painted[i];
+    for (std::size_t i = 0; i < painted.size(); ++i) book[order.book_index(i)] = painted[i];
     pages.replaceKey("/Kids", QPDFObjectHandle::newArray(book));
     changed.insert(pages.getObjGen().getObj());
 
@@ -476,7 +468,7 @@ bool restore_page_order(QPDFObjectHandle root, const PageOrder& order, std::set<
                                        ? entries[e + 2].getIntValue()
                                        : static_cast<long long>(painted.size());
             for (long long p = std::max(first, 0LL); p < next && p < static_cast<long long>(painted.size()); ++p)
-                in_force[book_index(static_cast<std::size_t>(p), order)] = {e / 2 + 1, p - first};
+                in_force[order.book_index(static_cast<std::size_t>(p))] = {e / 2 + 1, p - first};
         }
         std::vector<QPDFObjectHandle> renumbered;
         for (std::size_t p = 0; p < in_force.size(); ++p) {
@@ -678,7 +670,7 @@ std::optional<std::string> finish_in_place(const std::string& bytes, const Finis
         QPDFObjectHandle object = page.getObjectHandle();
         // Joining split contents would make new objects.
         if (!object.isIndirect() || object.getKey("/Contents").isArray()) return std::nullopt;
-        finish_page(page, finish, done, error, static_cast<int>(book_index(painted++, finish.order)) + 1, works);
+        finish_page(page, finish, done, error, static_cast<int>(finish.order.book_index(painted++)) + 1, works);
         if (!error.empty()) return std::string();
         rewritten.insert(object.getObjGen().getObj());
     }
@@ -790,7 +782,7 @@ std::string rewrite_with_qpdf(const std::string& bytes, const Finish& finish, st
         std::vector<Deflation> works;
         std::size_t painted = 0;
         for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-            finish_page(page, finish, done, error, static_cast<int>(book_index(painted++, finish.order)) + 1, works);
+            finish_page(page, finish, done, error, static_cast<int>(finish.order.book_index(painted++)) + 1, works);
             if (!error.empty()) return {};
         }
         for (auto& object : pdf.getAllObjects()) {

@@ -344,7 +344,6 @@ struct Painter::Surface {
 
     void paint(const typeset::Page& page, bool close_all) {
         paint_page(cr.get(), surface.get(), page, fonts, images, trim, setup, *tags, close_all);
-        ++painted;
     }
 
     Trim trim;
@@ -355,7 +354,6 @@ struct Painter::Surface {
     const CairoFonts& fonts;
     const ImageSurfaces& images;
     const PageSetup& setup;
-    std::size_t painted = 0;  // pages, in Cairo's order
 };
 
 namespace {
@@ -416,12 +414,8 @@ std::string Painter::finish(const typeset::PagedDocument& document, std::vector<
     cairo_tag_end(s.cr.get(), "Document");
     elements = s.tags->opened();
     // The outline names pages as Cairo numbers them: the body first.
-    add_outline(s.surface.get(), document, [&](int page) {
-        const auto index = static_cast<std::size_t>(page);
-        if (index < front) return static_cast<int>(body + index);
-        if (index < front + body) return static_cast<int>(index - front);
-        return page;
-    });
+    add_outline(s.surface.get(), document,
+                [&](int page) { return static_cast<int>(order.painted_index(static_cast<std::size_t>(page))); });
     cairo_status_t status = cairo_status(s.cr.get());
     s.cr.reset();
     cairo_surface_finish(s.surface.get());
@@ -432,13 +426,6 @@ std::string Painter::finish(const typeset::PagedDocument& document, std::vector<
         return {};
     }
     return std::move(s.bytes);
-}
-
-std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
-                  const DocumentInfo& info, const PageSetup& setup, std::vector<std::string>& elements,
-                  PageOrder& order, std::string& error) {
-    Painter painter(document.width, document.height, fonts, images, info, setup);
-    return painter.finish(document, elements, order, error);
 }
 
 }  // namespace cinefolio::pdf

@@ -47,6 +47,20 @@ struct PageOrder {
     std::size_t front_pages = 0;    // painted after the body, printed before it
     std::size_t body_pages = 0;     // painted first
     std::size_t body_elements = 0;  // the Document's elements the body opened (links included)
+
+    /// Where the page Cairo painted `painted`-th stands in the book (the
+    /// padding, painted last, stays last).
+    std::size_t book_index(std::size_t painted) const {
+        if (painted < body_pages) return front_pages + painted;
+        if (painted < body_pages + front_pages) return painted - body_pages;
+        return painted;
+    }
+    /// The other way: where Cairo painted the book's `page`-th page.
+    std::size_t painted_index(std::size_t page) const {
+        if (page < front_pages) return body_pages + page;
+        if (page < front_pages + body_pages) return page - front_pages;
+        return page;
+    }
 };
 
 /// Paints pages onto one Cairo PDF surface as they come: first the body's,
@@ -79,10 +93,5 @@ private:
     std::vector<typeset::Page> held_;  // the last body page that draws and the blank ones after it
     std::size_t body_pages_ = 0;
 };
-
-/// Paints a whole document in its order (nothing sent ahead).
-std::string paint(const typeset::PagedDocument& document, const CairoFonts& fonts, const ImageSurfaces& images,
-                  const DocumentInfo& info, const PageSetup& setup, std::vector<std::string>& elements,
-                  PageOrder& order, std::string& error);
 
 }  // namespace cinefolio::pdf

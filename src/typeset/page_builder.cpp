@@ -567,8 +567,6 @@ void PageStream::finish() {
 
 std::vector<BuiltPage>& PageStream::pages() { return builder_->builder.pages(); }
 
-std::size_t PageStream::finished() const { return builder_->filled; }
-
 std::vector<BuiltPage> build_pages(std::vector<VerticalItem>&& items, const PageGeometry& geometry) {
     auto pages = PageBuilder(items, geometry).run();
     for (auto& page : pages) {

@@ -75,10 +75,9 @@ public:
     void add(std::vector<VerticalItem>&& items);
     /// Builds what is left.
     void finish();
-    /// The pages built so far, the first `finished()` with their content
-    /// (a caller may move it out; the rest of a page stays).
+    /// The pages built so far, each with its content (a caller may move it
+    /// out; the rest of a page stays).
     std::vector<BuiltPage>& pages();
-    std::size_t finished() const;
 
 private:
     struct Builder;

@@ -71,8 +71,7 @@ TEST_CASE("pages built a film at a time are those of the joined list", "[typeset
         auto items = film_list(static_cast<int>(f), films[f].first, films[f].second);
         joined.insert(joined.end(), items.begin(), items.end());
         stream.add(std::move(items));
-        CHECK(stream.finished() == stream.pages().size());
-        if (f + 1 < films.size()) handed_before_end = stream.finished();
+        if (f + 1 < films.size()) handed_before_end = stream.pages().size();
     }
     stream.finish();
     const auto whole = typeset::build_pages(joined, geometry);
