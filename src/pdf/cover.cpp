@@ -7,6 +7,7 @@
 #include "cinefolio/pdf/cover.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "cairo_fonts.hpp"
@@ -112,7 +113,21 @@ void centred(cairo_t* cairo, const std::string& text, double centre, double base
 
 void rule(cairo_t* cairo, double centre, double y, double width, double height, const CoverPalette& palette) {
     set_colour(cairo, palette.accent);
-    cairo_rectangle(cairo, centre - width / 2, y, width, height);
+    double left = centre - width / 2, top = y, right = left + width, bottom = y + height;
+    if (cairo_surface_get_type(cairo_get_target(cairo)) == CAIRO_SURFACE_TYPE_IMAGE) {
+        // On a raster, on whole pixels: a crisp rule, and no shades of
+        // accent and paper on its edges, which keeps the cover within a
+        // PNG palette's 256 colours (see encode_png).
+        cairo_user_to_device(cairo, &left, &top);
+        cairo_user_to_device(cairo, &right, &bottom);
+        left = std::round(left);
+        top = std::round(top);
+        right = std::max(left + 1, std::round(right));
+        bottom = std::max(top + 1, std::round(bottom));
+        cairo_device_to_user(cairo, &left, &top);
+        cairo_device_to_user(cairo, &right, &bottom);
+    }
+    cairo_rectangle(cairo, left, top, right - left, bottom - top);
     cairo_fill(cairo);
     set_colour(cairo, palette.ink);
 }

@@ -2,8 +2,10 @@
 
 #include "png.hpp"
 
+#include <array>
 #include <csetjmp>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <png.h>
@@ -47,27 +49,96 @@ struct Writer {
     Writer& operator=(const Writer&) = delete;
 };
 
+/// The pixels of an RGB24 image.
+struct Pixels {
+    const unsigned char* data;
+    int width;
+    int height;
+    int stride;
+    const std::uint32_t* row(int y) const {
+        // RGB24 keeps a pixel in a native-endian 32-bit word: xRGB.
+        return reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    }
+};
+
+/// The image as at most 256 colours and a byte a pixel, if it has no
+/// more: a painted cover (paper, ink, an accent and the shades their
+/// antialiased edges blend) usually has, and a third of the bytes is a
+/// third of zlib's work, for the same pixels. Colours are numbered in the
+/// order they first appear, so the same image gives the same file.
+struct Palette {
+    std::vector<std::uint32_t> colours;
+    std::vector<unsigned char> indices;  // width x height
+};
+
+std::optional<Palette> palette_of(const Pixels& pixels) {
+    constexpr std::size_t slots = 1024;  // a power of two, four times the most colours kept
+    constexpr std::uint32_t empty = 0xffffffffu;  // no RGB24 colour: the top byte is masked off
+    std::array<std::uint32_t, slots> colour_at;
+    std::array<unsigned char, slots> index_at{};
+    colour_at.fill(empty);
+    Palette palette;
+    palette.indices.resize(static_cast<std::size_t>(pixels.width) * static_cast<std::size_t>(pixels.height));
+    unsigned char* out = palette.indices.data();
+    std::uint32_t last = empty;
+    unsigned char last_index = 0;
+    for (int y = 0; y < pixels.height; ++y) {
+        const std::uint32_t* row = pixels.row(y);
+        for (int x = 0; x < pixels.width; ++x) {
+            const std::uint32_t colour = row[x] & 0xffffffu;
+            if (colour != last) {
+                std::size_t slot = (colour * 2654435761u) >> 22;  // the top 10 bits of a Fibonacci hash
+                while (colour_at[slot] != colour && colour_at[slot] != empty) slot = (slot + 1) & (slots - 1);
+                if (colour_at[slot] == empty) {
+                    if (palette.colours.size() == 256) return std::nullopt;
+                    colour_at[slot] = colour;
+                    index_at[slot] = static_cast<unsigned char>(palette.colours.size());
+                    palette.colours.push_back(colour);
+                }
+                last = colour;
+                last_index = index_at[slot];
+            }
+            *out++ = last_index;
+        }
+    }
+    return palette;
+}
+
 /// Writes the rows; false after a libpng error. `row` holds one row of RGB.
-bool write_image(Writer& writer, Output& output, const unsigned char* data, int width, int height, int stride,
-                 unsigned char* row) {
+bool write_image(Writer& writer, Output& output, const Pixels& pixels, const Palette* palette, unsigned char* row) {
     png_structp png = writer.png;
     if (setjmp(png_jmpbuf(png))) return false;
     png_set_write_fn(png, &output, append, flush);
-    png_set_IHDR(png, writer.info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
-                 PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, writer.info, static_cast<png_uint_32>(pixels.width), static_cast<png_uint_32>(pixels.height), 8,
+                 palette ? PNG_COLOR_TYPE_PALETTE : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    std::array<png_color, 256> entries{};
+    if (palette) {
+        for (std::size_t i = 0; i < palette->colours.size(); ++i) {
+            const std::uint32_t colour = palette->colours[i];
+            entries[i] = {static_cast<png_byte>(colour >> 16), static_cast<png_byte>(colour >> 8),
+                          static_cast<png_byte>(colour)};
+        }
+        png_set_PLTE(png, writer.info, entries.data(), static_cast<int>(palette->colours.size()));
+    }
     // Each row as its difference from the row above, run-length coded: the
     // flat fields of a painted cover or page become runs of zeros, which
     // zlib's run-length strategy codes without searching for matches.
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, palette ? PNG_FILTER_NONE : PNG_FILTER_UP);
     png_set_compression_strategy(png, Z_RLE);
     png_write_info(png, writer.info);
-    for (int y = 0; y < height; ++y) {
-        // RGB24 keeps a pixel in a native-endian 32-bit word: xRGB.
-        const auto* pixels = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < width; ++x) {
-            row[3 * x] = static_cast<unsigned char>(pixels[x] >> 16);
-            row[3 * x + 1] = static_cast<unsigned char>(pixels[x] >> 8);
-            row[3 * x + 2] = static_cast<unsigned char>(pixels[x]);
+    for (int y = 0; y < pixels.height; ++y) {
+        if (palette) {
+            // libpng reads the row and does not write to it.
+            png_write_row(png, const_cast<png_bytep>(palette->indices.data() +
+                                                     static_cast<std::size_t>(y) * static_cast<std::size_t>(pixels.width)));
+            continue;
+        }
+        const std::uint32_t* colours = pixels.row(y);
+        for (int x = 0; x < pixels.width; ++x) {
+            row[3 * x] = static_cast<unsigned char>(colours[x] >> 16);
+            row[3 * x + 1] = static_cast<unsigned char>(colours[x] >> 8);
+            row[3 * x + 2] = static_cast<unsigned char>(colours[x]);
         }
         png_write_row(png, row);
     }
@@ -93,8 +164,10 @@ std::string encode_png(cairo_surface_t* surface, std::string& problem) {
         problem = "out of memory";
         return {};
     }
-    std::vector<unsigned char> row(static_cast<std::size_t>(width) * 3);
-    if (!write_image(writer, output, data, width, height, cairo_image_surface_get_stride(surface), row.data())) {
+    const Pixels pixels{data, width, height, cairo_image_surface_get_stride(surface)};
+    const std::optional<Palette> palette = palette_of(pixels);
+    std::vector<unsigned char> row(palette ? 0 : static_cast<std::size_t>(width) * 3);
+    if (!write_image(writer, output, pixels, palette ? &*palette : nullptr, row.data())) {
         problem = output.problem ? output.problem : "libpng failed";
         return {};
     }
