@@ -41,30 +41,49 @@ char32_t simple_upper(char32_t c) {
 CharacterSet::CharacterSet() {
     // Printable ASCII always: reading systems add words of their own (page
     // numbers, "Chapter 3 of 9") in the publisher's font.
-    for (char32_t c = 0x20; c < 0x7F; ++c) characters_.insert(c);
-    characters_.insert(0xA0);  // no-break space
+    for (char32_t c = 0x20; c < 0x7F; ++c) add(c);
+    add(0xA0);  // no-break space
 }
 
 void CharacterSet::add(char32_t character) {
     if (character < 0x20) return;
+    // Most of a book's characters are met many times: a bit per BMP
+    // character keeps the set's tree for the first meeting.
+    if (character < 0x10000) {
+        if (seen_[character]) return;
+        seen_[character] = true;
+    }
     characters_.insert(character);
     characters_.insert(simple_upper(character));
     // U+00DF (sharp s) upper-cases to "SS", which ASCII covers.
 }
 
 void CharacterSet::add_text(std::string_view text) {
-    for (std::size_t offset = 0; offset < text.size();) add(base::decode_utf8(text, offset));
+    for (std::size_t offset = 0; offset < text.size();) {
+        // Printable ASCII is in the set from the start.
+        if (static_cast<unsigned char>(text[offset]) < 0x80) {
+            ++offset;
+            continue;
+        }
+        add(base::decode_utf8(text, offset));
+    }
 }
 
 void CharacterSet::add_markup_text(std::string_view xhtml) {
     bool in_tag = false;
     for (std::size_t offset = 0; offset < xhtml.size();) {
-        char32_t c = base::decode_utf8(xhtml, offset);
+        const auto byte = static_cast<unsigned char>(xhtml[offset]);
         // pugixml escapes '<' and '>' in text and attributes, so they only
         // ever open and close tags (and the XML declaration and doctype).
-        if (c == U'<') in_tag = true;
-        else if (c == U'>') in_tag = false;
-        else if (!in_tag) add(c);
+        // Printable ASCII is in the set from the start.
+        if (byte < 0x80) {
+            if (byte == '<') in_tag = true;
+            else if (byte == '>') in_tag = false;
+            ++offset;
+            continue;
+        }
+        const char32_t c = base::decode_utf8(xhtml, offset);
+        if (!in_tag) add(c);
     }
 }
 

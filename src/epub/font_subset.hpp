@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cinefolio::epub {
 
@@ -25,6 +26,7 @@ public:
 private:
     void add(char32_t character);
     std::set<char32_t> characters_;
+    std::vector<bool> seen_ = std::vector<bool>(0x10000);  // the BMP characters added
 };
 
 /// The font (OpenType or TrueType bytes) cut down to the glyphs of these

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
 
@@ -90,6 +93,83 @@ std::vector<std::size_t> find_form(const std::string& text, const std::string& f
     return found;
 }
 
+/// The word a form starts with (a whole-word occurrence starts with that
+/// word of the paragraph); empty if the form starts with no word character.
+std::string_view first_word(std::string_view form) {
+    std::size_t end = 0;
+    while (end < form.size()) {
+        std::size_t next = end;
+        if (!is_word_character(base::decode_utf8(form, next))) break;
+        end = next;
+    }
+    return form.substr(0, end);
+}
+
+/// The words of a paragraph: its maximal runs of word characters.
+void collect_words(std::string_view text, std::unordered_set<std::string_view>& words) {
+    words.clear();
+    std::size_t start = std::string_view::npos;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t here = at;
+        const auto byte = static_cast<unsigned char>(text[at]);
+        bool word = false;
+        if (byte < 0x80) {
+            word = (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z');
+            ++at;
+        } else {
+            word = is_word_character(base::decode_utf8(text, at));
+        }
+        if (word && start == std::string_view::npos) start = here;
+        if (!word && start != std::string_view::npos) {
+            words.insert(text.substr(start, here - start));
+            start = std::string_view::npos;
+        }
+    }
+    if (start != std::string_view::npos) words.insert(text.substr(start));
+}
+
+/// The terms (each followed by its subterms, in order) by the first words
+/// of their forms: a term none of whose first words a paragraph holds
+/// has no whole-word occurrence there, so most terms are passed over
+/// without a search. A term with a pattern, or a form that starts with no
+/// word character, is searched in every paragraph.
+class TermWords {
+public:
+    explicit TermWords(const std::vector<Term>& terms) {
+        for (const auto& term : terms) {
+            add(term);
+            for (const auto& sub : term.subterms) add(sub);
+        }
+    }
+    /// Marks in `wanted` (one flag per term and subterm) those the
+    /// paragraph of these words may hold.
+    void mark(const std::unordered_set<std::string_view>& words, std::vector<char>& wanted) const {
+        wanted.assign(count_, 0);
+        for (const std::size_t i : always_) wanted[i] = 1;
+        for (const std::string_view word : words)
+            if (const auto found = by_word_.find(word); found != by_word_.end())
+                for (const std::size_t i : found->second) wanted[i] = 1;
+    }
+
+private:
+    void add(const Term& term) {
+        const std::size_t i = count_++;
+        bool always = !term.patterns.empty();
+        for (const auto* forms : {&term.forms, &term.deferred}) {
+            for (const auto& form : *forms) {
+                if (form.empty()) continue;
+                const std::string_view word = first_word(form);
+                if (word.empty()) always = true;
+                else by_word_[word].push_back(i);
+            }
+        }
+        if (always) always_.push_back(i);
+    }
+    std::size_t count_ = 0;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_word_;
+    std::vector<std::size_t> always_;
+};
+
 bool excluded(const std::string& text, std::size_t at, std::size_t length, const std::vector<std::string>& phrases) {
     for (const auto& phrase : phrases) {
         for (auto start : find_form(text, phrase)) {
@@ -171,7 +251,7 @@ struct Place {
 
 class Anchorer {
 public:
-    explicit Anchorer(const std::vector<Term>& terms) : terms_(terms) {
+    Anchorer(const std::vector<Term>& terms, const TermWords& words) : terms_(terms), term_words_(words) {
         hits_.resize(terms.size());
         for (std::size_t i = 0; i < terms.size(); ++i) hits_[i].subterms.resize(terms[i].subterms.size());
     }
@@ -200,11 +280,17 @@ private:
         flatten(block.inlines, path, flat);
         // (offset, which term, which subterm or -1)
         std::vector<std::tuple<std::size_t, std::size_t, int>> found;
+        collect_words(flat.text, words_);
+        term_words_.mark(words_, wanted_);
+        std::size_t wanted = 0;
         for (std::size_t t = 0; t < terms_.size(); ++t) {
-            bool seen = seen_[t][0];
-            if (auto at = first_occurrence(flat.text, terms_[t], seen)) found.emplace_back(*at, t, -1);
-            seen_[t][0] = seen;
+            if (wanted_[wanted++]) {
+                bool seen = seen_[t][0];
+                if (auto at = first_occurrence(flat.text, terms_[t], seen)) found.emplace_back(*at, t, -1);
+                seen_[t][0] = seen;
+            }
             for (std::size_t s = 0; s < terms_[t].subterms.size(); ++s) {
+                if (!wanted_[wanted++]) continue;
                 bool sub_seen = seen_[t][s + 1];
                 if (auto at = first_occurrence(flat.text, terms_[t].subterms[s], sub_seen))
                     found.emplace_back(*at, t, static_cast<int>(s));
@@ -228,6 +314,9 @@ private:
     }
 
     const std::vector<Term>& terms_;
+    const TermWords& term_words_;
+    std::unordered_set<std::string_view> words_;  // the paragraph's
+    std::vector<char> wanted_;                    // which terms it may hold (TermWords::mark)
     std::vector<TermHits> hits_;
     std::vector<std::vector<bool>> seen_;
     Place place_;
@@ -311,12 +400,13 @@ std::vector<TermHits> place_anchors(model::Book& book, const std::vector<Term>& 
     for (auto& part : book.parts)
         for (auto& chapter : part.chapters) chapters.push_back(&chapter);
     std::vector<std::vector<TermHits>> per_chapter(chapters.size());
+    const TermWords words(terms);
     base::parallel_for(chapters.size(), threads, [&](std::size_t c, std::size_t) {
-        Anchorer anchorer(terms);
+        Anchorer anchorer(terms, words);
         anchorer.chapter(*chapters[c]);
         per_chapter[c] = anchorer.take();
     });
-    std::vector<TermHits> hits = Anchorer(terms).take();
+    std::vector<TermHits> hits = Anchorer(terms, words).take();
     for (auto& chapter : per_chapter) append_hits(hits, std::move(chapter));
     return hits;
 }

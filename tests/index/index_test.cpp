@@ -403,3 +403,40 @@ entries:
         CHECK(model::dump(many->book, many->sources) == expected);
     }
 }
+
+TEST_CASE("forms of every shape are found as whole words, whatever word they start with", "[index][curated]") {
+    // Terms are looked for only in paragraphs that hold their first word;
+    // these forms start with a letter outside ASCII, a digit, punctuation
+    // or a combining mark, or run across emphasis.
+    const std::string curated = R"(
+extract: {leads: false, works: false, critics: false}
+entries:
+  - {heading: "Łukasik, Pavel", kind: person, match: [Pavel Łukasik], aliases: [Łukasik]}
+  - {heading: "(500) Days of Summer", kind: work}
+  - {heading: "4:3", kind: concept, match: ["4:3"]}
+  - {heading: "Émile", kind: person, match: ["Émile"]}
+  - {heading: Ko, kind: person, match: [Ko]}
+  - {heading: "Claustrophobia", kind: concept, patterns: ['[Cc]laustrophobi(?:a|c)']}
+)";
+    auto made = make_book({{"REALISM",
+                            "Framed at 4:3, the film of Pavel *Łukasik* recalls (500) Days of Summer.\n\n"
+                            "Later Łukasik's Émile, never Émilee nor Kovač; Ko is claustrophobic.\n\n"
+                            "No term here: Łukasikowa, 14:30, Émiles.\n"}},
+                          curated);
+    const auto& book = made->book;
+    const auto& blocks = book.parts[0].chapters[0].blocks;
+    const auto anchored = [&](const std::string& heading) {
+        std::vector<std::string> texts;
+        if (const auto* entry = find(book, heading))
+            for (const auto& locator : entry->locators)
+                if (const auto* paragraph = block_by_id(blocks, locator.block_id))
+                    texts.push_back(after_anchor(paragraph->inlines, locator.anchor_id).substr(0, 12));
+        return texts;
+    };
+    CHECK(anchored("Łukasik, Pavel") == std::vector<std::string>{"Pavel Łukas", "Łukasik’s"});
+    CHECK(anchored("(500) Days of Summer") == std::vector<std::string>{"(500) Days o"});
+    CHECK(anchored("4:3") == std::vector<std::string>{"4:3, the fil"});
+    CHECK(anchored("Émile") == std::vector<std::string>{"Émile, neve"});
+    CHECK(anchored("Ko") == std::vector<std::string>{"Ko is claust"});
+    CHECK(anchored("Claustrophobia") == std::vector<std::string>{"claustrophob"});
+}
