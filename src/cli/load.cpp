@@ -11,6 +11,7 @@
 
 #include "cinefolio/assemble/assemble.hpp"
 #include "cinefolio/base/files.hpp"
+#include "cinefolio/base/parallel.hpp"
 #include "cinefolio/corpus/essay.hpp"
 #include "cinefolio/idna/idna.hpp"
 #include "cinefolio/index/index.hpp"
@@ -278,13 +279,26 @@ std::optional<LoadedBook> load_book(const std::string& manifest_path, base::Sour
 
     std::vector<corpus::Essay> essays;
     bool failed = false;
-    for (const auto& path : essay_paths(*manifest, sandbox, diagnostics)) {
-        auto file = read_source(path, {manifest_file, 0, 0}, "essay", sources, diagnostics);
-        auto essay = file ? corpus::load_essay(sources, *file, diagnostics, manifest->language) : std::nullopt;
-        if (essay)
-            essays.push_back(std::move(*essay));
-        else
-            failed = true;
+    {
+        // Read in order (the source map numbers the files), then parsed on
+        // every thread, each essay's messages kept apart and given in the
+        // essays' order, as one thread would give them.
+        const std::vector<std::string> paths = essay_paths(*manifest, sandbox, diagnostics);
+        std::vector<base::Diagnostics> said(paths.size());
+        std::vector<std::optional<base::FileId>> files(paths.size());
+        for (std::size_t i = 0; i < paths.size(); ++i)
+            files[i] = read_source(paths[i], {manifest_file, 0, 0}, "essay", sources, said[i]);
+        std::vector<std::optional<corpus::Essay>> loaded(paths.size());
+        base::parallel_for(paths.size(), threads, [&](std::size_t i, std::size_t) {
+            if (files[i]) loaded[i] = corpus::load_essay(sources, *files[i], said[i], manifest->language);
+        });
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            diagnostics.append(said[i]);
+            if (loaded[i])
+                essays.push_back(std::move(*loaded[i]));
+            else
+                failed = true;
+        }
     }
     for (const auto& entry : manifest->imports) {
         auto inside = path_inside(manifest->folder, entry.file, entry.source, "imported file", sandbox, diagnostics);

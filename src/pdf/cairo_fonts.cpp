@@ -16,14 +16,19 @@ void release_owner(void* owner) {
     delete static_cast<std::shared_ptr<void>*>(owner);
 }
 
-/// `alternate`: a second Cairo face of the same FreeType face. Cairo keeps
-/// one face (and one set of PDF fonts) per FreeType face and load flags,
-/// so the alternates' face differs by a flag that changes nothing for an
-/// unhinted outline: no autohinter is run without hinting.
-CairoFontFace cairo_face(const typeset::NativeFace& native, bool alternate) {
+enum class Role { nominal, alternate, capital };
+
+/// The alternates' and the capitals' faces are more Cairo faces of the same
+/// FreeType face. Cairo keeps one face (and one set of PDF fonts) per
+/// FreeType face and load flags, so each differs by a flag that changes
+/// nothing for an unhinted outline drawn into a PDF: no autohinter runs
+/// without hinting, and a PDF's glyphs are outlines, never bitmaps.
+CairoFontFace cairo_face(const typeset::NativeFace& native, Role role) {
     // Unhinted outlines: the PDF is scaled by its reader, and HarfBuzz
     // measured the same unhinted advances.
-    const int flags = alternate ? FT_LOAD_NO_HINTING | FT_LOAD_NO_AUTOHINT : FT_LOAD_NO_HINTING;
+    const int flags = role == Role::alternate ? FT_LOAD_NO_HINTING | FT_LOAD_NO_AUTOHINT
+                      : role == Role::capital ? FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP
+                                              : FT_LOAD_NO_HINTING;
     cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(static_cast<FT_Face>(native.freetype_face), flags);
     // Cairo may keep a face in its caches after we let it go; the owner
     // travels with it so the FreeType face and its bytes outlive every use.
@@ -39,12 +44,16 @@ CairoFontFace cairo_face(const typeset::NativeFace& native, bool alternate) {
 std::shared_ptr<const CairoFonts::Faces> CairoFonts::make_faces(const typeset::FontSet& fonts) {
     auto made = std::make_shared<Faces>();
     for (std::size_t i = 0; i < typeset::font_style_count; ++i) {
-        made->faces[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), false);
-        made->alternates[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), true);
+        const auto& native = fonts.native_face(static_cast<typeset::FontStyle>(i));
+        made->faces[i] = cairo_face(native, Role::nominal);
+        made->alternates[i] = cairo_face(native, Role::alternate);
+        made->capitals[i] = cairo_face(native, Role::capital);
     }
     for (std::size_t number = 1; number <= fonts.fallback_count(); ++number) {
-        made->fallbacks.push_back(cairo_face(fonts.native_fallback(number), false));
-        made->fallback_alternates.push_back(cairo_face(fonts.native_fallback(number), true));
+        const auto& native = fonts.native_fallback(number);
+        made->fallbacks.push_back(cairo_face(native, Role::nominal));
+        made->fallback_alternates.push_back(cairo_face(native, Role::alternate));
+        made->fallback_capitals.push_back(cairo_face(native, Role::capital));
     }
     return made;
 }

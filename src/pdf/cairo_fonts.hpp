@@ -28,6 +28,13 @@ std::string cairo_versions();
 /// glyphs: a content stream twice the size and twice the work to write,
 /// read and compress. Alternates drawn in a face of their own leave each
 /// character's 8-bit code to its nominal glyph.
+///
+/// A third face takes the capitals drawn as small capitals (c2sc): the
+/// small capital of "a" is one glyph whether the text says "a" or "A",
+/// and a PDF font maps a glyph to one text. Met first as "A" in the
+/// alternates' face, it would read "A" in every small-capital "a" after
+/// (MuPDF copies "generAted"; poppler follows the ActualText Cairo adds,
+/// but breaks the word there: "Signifi e r").
 class CairoFonts {
 public:
     explicit CairoFonts(const typeset::FontSet& fonts);
@@ -48,6 +55,13 @@ public:
         if (fallback <= 0 || static_cast<std::size_t>(fallback) > faces_->fallback_alternates.size())
             return faces_->alternates[static_cast<std::size_t>(style)].get();
         return faces_->fallback_alternates[static_cast<std::size_t>(fallback - 1)].get();
+    }
+
+    /// The face a run's capitals drawn as small capitals are drawn in.
+    cairo_font_face_t* capital_face(typeset::FontStyle style, int fallback) const {
+        if (fallback <= 0 || static_cast<std::size_t>(fallback) > faces_->fallback_capitals.size())
+            return faces_->capitals[static_cast<std::size_t>(style)].get();
+        return faces_->fallback_capitals[static_cast<std::size_t>(fallback - 1)].get();
     }
 
     /// Whether `glyph` is the one the run's face maps `code_point` to.
@@ -72,6 +86,8 @@ private:
         std::vector<CairoFontFace> fallbacks;
         std::array<CairoFontFace, typeset::font_style_count> alternates;
         std::vector<CairoFontFace> fallback_alternates;
+        std::array<CairoFontFace, typeset::font_style_count> capitals;
+        std::vector<CairoFontFace> fallback_capitals;
     };
     static std::shared_ptr<const Faces> make_faces(const typeset::FontSet& fonts);
 

@@ -4,9 +4,20 @@
 
 #include <optional>
 
+#include <unicode/uchar.h>
+
+#include "cinefolio/base/text.hpp"
+
 namespace cinefolio::typeset {
 
 namespace {
+
+/// Whether text[from, to) is one upper-case letter.
+bool single_capital(const std::string& text, std::size_t from, std::size_t to) {
+    std::size_t at = from;
+    const char32_t character = base::decode_utf8(text, at);
+    return at == to && u_isupper(static_cast<UChar32>(character));
+}
 
 /// Collects consecutive glyphs of one shaped run into a GlyphRun with the
 /// clusters that map them to their text.
@@ -66,7 +77,9 @@ public:
             while (next < glyph_end_ && shaped.glyphs[next].cluster == shaped.glyphs[g].cluster) ++next;
             const std::size_t from = g == glyph_begin_ ? byte_begin_ : shaped.glyphs[g].cluster;
             const std::size_t to = next < glyph_end_ ? shaped.glyphs[next].cluster : byte_end_;
-            clusters_.push_back({static_cast<int>(to - from), static_cast<int>(next - g)});
+            Cluster cluster{static_cast<int>(to - from), static_cast<int>(next - g), false};
+            if (shaped.style.caps_to_small) cluster.capital = single_capital(paragraph_.text.text, from, to);
+            clusters_.push_back(cluster);
             g = next;
         }
         out.clusters.assign(clusters_.begin(), clusters_.end());

@@ -282,6 +282,36 @@ TEST_CASE("three renderers draw every page of both profiles", "[cli][print-ready
     check_renderers(print_dir, print);
 }
 
+TEST_CASE("small capitals read back as the letters written, in every reader", "[cli][print-ready]") {
+    // The half-title sets the title in small capitals, from its capitals
+    // (c2sc) and its small letters (smcp): "A" and "a" draw one glyph,
+    // which the PDF must give back as "A" in one place and "a" in the
+    // other. MuPDF reads the fonts' ToUnicode maps only; poppler also
+    // follows ActualText, where a word it starts breaks.
+    ScratchDir dir("print-ready-small-caps");
+    const auto book = dir.path() / "book";
+    std::filesystem::copy(sample_source(), book, std::filesystem::copy_options::recursive);
+    std::string manifest = slurp((book / "book.yaml").string());
+    const std::string old_title = "title: Closeness\n";
+    REQUIRE(manifest.find(old_title) != std::string::npos);
+    manifest.replace(manifest.find(old_title), old_title.size(), "title: A Generated Anthology\n");
+    dir.write("book/book.yaml", manifest);
+    const auto built = run("cd " + quote(book.string()) + " && " + quote(CINEFOLIO_BINARY) +
+                           " build book.yaml --format pdf -q -o out");
+    INFO(built.output);
+    REQUIRE(built.exit_code == 0);
+    std::string pdf;
+    for (const auto& entry : std::filesystem::directory_iterator(book / "out"))
+        if (entry.path().extension() == ".pdf") pdf = entry.path().string();
+    REQUIRE(!pdf.empty());
+    const auto mupdf = run("mutool draw -q -F txt " + quote(pdf) + " 1");
+    CHECK(mupdf.output.find("A Generated Anthology") != std::string::npos);
+    // No glyph stands for two letters: no one-letter ActualText anywhere
+    // (a ligature's, of several letters, is what ActualText is for).
+    const std::string qdf = uncompressed(pdf);
+    CHECK_FALSE(std::regex_search(qdf, std::regex("/ActualText <feff[0-9a-f]{4}>")));
+}
+
 TEST_CASE("pad_to pads the page count with blank pages", "[cli][print-ready]") {
     ScratchDir plain_dir("print-ready-unpadded");
     std::string log;

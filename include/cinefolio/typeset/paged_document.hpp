@@ -28,6 +28,10 @@ struct Glyph {
 struct Cluster {
     int bytes = 0;
     int glyphs = 0;
+    /// One capital drawn as a small capital (OpenType c2sc): the glyph is
+    /// the small capital the lower-case letter draws too, and a PDF must
+    /// map it back to the capital here and to the small letter there.
+    bool capital = false;
 };
 
 /// Glyphs of one face and size, with the UTF-8 text they spell.
