@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <map>
 #include <optional>
@@ -81,10 +82,11 @@ bool ends_broken(const LineRecord& line) {
 /// Lines added to (or, negative, taken from) the depth of some pages.
 using Adjustments = std::map<std::size_t, int>;
 
+/// Over a whole list (a std::vector) or a stream's window on one (ItemWindow).
+template <typename Items>
 class PageBuilder {
 public:
-    PageBuilder(const std::vector<VerticalItem>& items, const PageGeometry& geometry)
-        : items_(items), geometry_(geometry) {
+    PageBuilder(const Items& items, const PageGeometry& geometry) : items_(items), geometry_(geometry) {
         grow();
     }
 
@@ -134,7 +136,7 @@ private:
         std::size_t pages = 0;
         std::string running_head, verso_head, short_head;
         bool need_recto = false;
-        std::vector<const Mark*> pending_marks;
+        std::vector<std::shared_ptr<const Mark>> pending_marks;
         double cost = 0;
     };
 
@@ -438,7 +440,7 @@ private:
         std::size_t next_placed = 0;
         for (std::size_t j = start; j < end; ++j) {
             const VerticalItem& item = items_[j];
-            if (item.kind == VerticalKind::mark) pending_marks_.push_back(item.mark.get());
+            if (item.kind == VerticalKind::mark) pending_marks_.push_back(item.mark);
             if (item.kind != VerticalKind::box || next_placed >= placed.size() || placed[next_placed].index != j) continue;
             const Placed& where = placed[next_placed++];
             const double shift = fills > 0 ? leftover * where.fills_before / fills : 0;
@@ -470,7 +472,7 @@ private:
     /// Marks belong to the page of the next box after them: a break in the
     /// space before a block carries the block's marks over with it.
     void apply_marks(BuiltPage& page, double y) {
-        for (const Mark* mark : pending_marks_) {
+        for (const auto& mark : pending_marks_) {
             if (mark->page_style && !page.style_set) page.style = *mark->page_style, page.style_set = true;
             if (mark->running_head) running_head_ = *mark->running_head;
             if (mark->verso_head) verso_head_ = *mark->verso_head;
@@ -497,14 +499,16 @@ private:
         return last;
     }
 
-    const std::vector<VerticalItem>& items_;
+    const Items& items_;
     PageGeometry geometry_;
     std::vector<BuiltPage> pages_;
     std::string running_head_;
     std::string verso_head_;
     std::string short_head_;
     bool need_recto_ = false;
-    std::vector<const Mark*> pending_marks_;
+    // Shared with their items: a stream may drop an item before its mark
+    // reaches the page after it.
+    std::vector<std::shared_ptr<const Mark>> pending_marks_;
     std::optional<Planned> planned_;  // the recto's end its verso chose
     Adjustments adjust_;              // lines added to pages' depth in this run's retry
     double cost_ = 0;                 // of every page end chosen so far
@@ -527,10 +531,40 @@ std::vector<BuiltPage> build_pages(const std::vector<VerticalItem>& items, const
     return pages;
 }
 
+/// A stream's items, numbered from the start of the book but held only from
+/// the run being set on: the items before it are on their pages, and a
+/// book's shells of moved-out items would otherwise stay to the end (and
+/// be copied each time a vector of them grew).
+class ItemWindow {
+public:
+    std::size_t size() const { return base_ + items_.size(); }
+    const VerticalItem& operator[](std::size_t i) const { return items_[i - base_]; }
+    VerticalItem& operator[](std::size_t i) { return items_[i - base_]; }
+    void append(std::vector<VerticalItem>&& more) {
+        for (auto& item : more) items_.push_back(std::move(item));
+        std::vector<VerticalItem>().swap(more);
+    }
+    /// Forgets the items before `index`.
+    void drop_before(std::size_t index) {
+        while (base_ < index && !items_.empty()) {
+            items_.pop_front();
+            ++base_;
+        }
+    }
+    void clear() {
+        base_ += items_.size();
+        std::deque<VerticalItem>().swap(items_);
+    }
+
+private:
+    std::deque<VerticalItem> items_;
+    std::size_t base_ = 0;
+};
+
 struct PageStream::Builder {
     Builder(const PageGeometry& geometry) : builder(items, geometry) {}
-    std::vector<VerticalItem> items;
-    PageBuilder builder;
+    ItemWindow items;
+    PageBuilder<ItemWindow> builder;
     std::size_t next = 0;    // where the next run starts
     std::size_t filled = 0;  // pages whose content is moved in
 };
@@ -550,19 +584,19 @@ void PageStream::fill() {
 
 void PageStream::add(std::vector<VerticalItem>&& items) {
     const std::size_t boundary = builder_->items.size();
-    builder_->items.insert(builder_->items.end(), std::make_move_iterator(items.begin()),
-                           std::make_move_iterator(items.end()));
-    std::vector<VerticalItem>().swap(items);
+    builder_->items.append(std::move(items));
     builder_->builder.grow();
     builder_->next = builder_->builder.run_before(builder_->next, boundary);
     fill();
+    // A run set is never read again: the next one starts at `next`.
+    builder_->items.drop_before(builder_->next);
 }
 
 void PageStream::finish() {
     builder_->next = builder_->builder.run_before(builder_->next, builder_->items.size());
     builder_->builder.end();
     fill();
-    std::vector<VerticalItem>().swap(builder_->items);
+    builder_->items.clear();
 }
 
 std::vector<BuiltPage>& PageStream::pages() { return builder_->builder.pages(); }

@@ -15,7 +15,8 @@ using namespace cinefolio;
 namespace {
 
 /// A film's list as the body sets it: a forced recto break, a mark, then
-/// paragraphs of `lines` lines with a space and a break between them.
+/// paragraphs of `lines` lines with a space and a break between them, and
+/// a last mark.
 std::vector<typeset::VerticalItem> film_list(int film, int paragraphs, int lines) {
     typeset::VerticalList list;
     list.page_break(true);
@@ -36,6 +37,11 @@ std::vector<typeset::VerticalItem> film_list(int film, int paragraphs, int lines
             list.box(std::move(line), 13.2, 13.2);
         }
     }
+    // A mark after the last line: it waits for the next page, which the
+    // next film's list brings (the stream has let this film's items go).
+    typeset::Mark end;
+    end.anchor = "end" + std::to_string(film);
+    list.mark(std::move(end));
     return list.items();
 }
 
