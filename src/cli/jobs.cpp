@@ -128,6 +128,15 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
     // cites print pages) and its typesetting warnings, which concern print
     // only, dropped: so the EPUB's bytes do not depend on `--format`.
     base::Diagnostics print_only;
+    // The EPUB's cover is drawn first, before any thread sets a film: it
+    // uses this thread's FreeType faces, and its 16 MB raster is given back
+    // before the layout grows (drawn after, it set the EPUB's peak). Its
+    // messages follow the painter's, as when one ran after the other.
+    base::Diagnostics epub_diagnostics;
+    if (job.epub && !job.epub->cover) {
+        Stage cover("cover");
+        job.epub->cover = generated_cover(job.book.metadata, print, *fonts, cache, epub_diagnostics);
+    }
     std::optional<Stage> stage(std::in_place, "typeset");
     // Without its PDF nothing paints the layout: its lines keep no glyphs.
     std::optional<typeset::Settings> layout_only;
@@ -166,19 +175,14 @@ JobFiles run_job(Job& job, ThreadFonts& thread_fonts, DiskCache* cache) {
 #endif
     if (!document) {
         if (!job.want_pdf) job.diagnostics.append(print_only);
+        job.diagnostics.append(epub_diagnostics);
         return files;
     }
     // The EPUB is written on a thread of its own while the PDF's front
     // matter is painted and the file finished (unless -j 1): both only
-    // read the book and the layout. Its cover is
-    // drawn first, as painting uses the same FreeType faces; its messages
-    // follow the painter's, as when one ran after the other.
-    base::Diagnostics epub_diagnostics;
+    // read the book and the layout.
     std::future<decltype(epub::write(job.book, *job.epub, epub_diagnostics))> written;
     if (job.epub) {
-        Stage cover("cover");
-        if (!job.epub->cover)
-            job.epub->cover = generated_cover(job.book.metadata, print, *fonts, cache, epub_diagnostics);
         if (job.epub->cover) {
             job.epub->page_labels = std::move(document->anchor_labels);  // the painter reads anchor_pages
             job.epub->page_starts = epub_page_starts(*document);

@@ -212,25 +212,25 @@ std::optional<std::string> cover_png(const CoverText& metadata, const typeset::F
         return std::nullopt;
     }
     const CairoFonts cairo_fonts(fonts);
-
-    CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, size.height));
-    CairoContext context(cairo_create(surface.get()));
-    cairo_t* cairo = context.get();
-    set_colour(cairo, screen_palette.paper);
-    cairo_paint(cairo);
-    // Grey antialiasing: subpixel (coloured) fringes would show when the
-    // store scales the image.
-    CairoFontOptions options(cairo_font_options_create());
-    cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
-    cairo_set_font_options(cairo, options.get());
-    paint_cover_front(cairo, cairo_fonts, metadata, size, screen_palette);
-
-    if (cairo_status(cairo) != CAIRO_STATUS_SUCCESS) {
-        diagnostics.error({}, std::string("cannot paint the cover: ") + cairo_status_to_string(cairo_status(cairo)));
-        return std::nullopt;
-    }
     std::string problem;
-    std::string png = encode_png(surface.get(), problem);
+    std::string png = paint_png(
+        size.width, size.height,
+        [&](cairo_t* cairo) {
+            set_colour(cairo, screen_palette.paper);
+            cairo_paint(cairo);
+            // Grey antialiasing: subpixel (coloured) fringes would show
+            // when the store scales the image.
+            CairoFontOptions options(cairo_font_options_create());
+            cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
+            cairo_set_font_options(cairo, options.get());
+            paint_cover_front(cairo, cairo_fonts, metadata, size, screen_palette);
+            if (cairo_status(cairo) != CAIRO_STATUS_SUCCESS) {
+                problem = cairo_status_to_string(cairo_status(cairo));
+                return false;
+            }
+            return true;
+        },
+        problem);
     if (png.empty()) {
         diagnostics.error({}, "cannot paint the cover: " + problem);
         return std::nullopt;

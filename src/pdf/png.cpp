@@ -2,9 +2,13 @@
 
 #include "png.hpp"
 
+#include "cairo_raii.hpp"
+
+#include <algorithm>
 #include <array>
 #include <csetjmp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -65,44 +69,55 @@ struct Pixels {
 /// more: a painted cover (paper, ink, an accent and the shades their
 /// antialiased edges blend) usually has, and a third of the bytes is a
 /// third of zlib's work, for the same pixels. Colours are numbered in the
-/// order they first appear, so the same image gives the same file.
-struct Palette {
+/// order they first appear, so the same image gives the same file. Rows
+/// are taken in as they come (an image painted in strips).
+class Palette {
+public:
     std::vector<std::uint32_t> colours;
-    std::vector<unsigned char> indices;  // width x height
-};
+    std::vector<unsigned char> indices;  // width x height, row by row
 
-std::optional<Palette> palette_of(const Pixels& pixels) {
-    constexpr std::size_t slots = 1024;  // a power of two, four times the most colours kept
-    constexpr std::uint32_t empty = 0xffffffffu;  // no RGB24 colour: the top byte is masked off
-    std::array<std::uint32_t, slots> colour_at;
-    std::array<unsigned char, slots> index_at{};
-    colour_at.fill(empty);
-    Palette palette;
-    palette.indices.resize(static_cast<std::size_t>(pixels.width) * static_cast<std::size_t>(pixels.height));
-    unsigned char* out = palette.indices.data();
-    std::uint32_t last = empty;
-    unsigned char last_index = 0;
-    for (int y = 0; y < pixels.height; ++y) {
-        const std::uint32_t* row = pixels.row(y);
-        for (int x = 0; x < pixels.width; ++x) {
-            const std::uint32_t colour = row[x] & 0xffffffu;
-            if (colour != last) {
-                std::size_t slot = (colour * 2654435761u) >> 22;  // the top 10 bits of a Fibonacci hash
-                while (colour_at[slot] != colour && colour_at[slot] != empty) slot = (slot + 1) & (slots - 1);
-                if (colour_at[slot] == empty) {
-                    if (palette.colours.size() == 256) return std::nullopt;
-                    colour_at[slot] = colour;
-                    index_at[slot] = static_cast<unsigned char>(palette.colours.size());
-                    palette.colours.push_back(colour);
+    Palette() { colour_at_.fill(empty); }
+
+    /// Takes in the rows of `pixels`; false (for good) past 256 colours.
+    bool add(const Pixels& pixels) {
+        if (overflowed_) return false;
+        const std::size_t at = indices.size();
+        indices.resize(at + static_cast<std::size_t>(pixels.width) * static_cast<std::size_t>(pixels.height));
+        unsigned char* out = indices.data() + at;
+        for (int y = 0; y < pixels.height; ++y) {
+            const std::uint32_t* row = pixels.row(y);
+            for (int x = 0; x < pixels.width; ++x) {
+                const std::uint32_t colour = row[x] & 0xffffffu;
+                if (colour != last_) {
+                    std::size_t slot = (colour * 2654435761u) >> 22;  // the top 10 bits of a Fibonacci hash
+                    while (colour_at_[slot] != colour && colour_at_[slot] != empty) slot = (slot + 1) & (slots - 1);
+                    if (colour_at_[slot] == empty) {
+                        if (colours.size() == 256) {
+                            overflowed_ = true;
+                            return false;
+                        }
+                        colour_at_[slot] = colour;
+                        index_at_[slot] = static_cast<unsigned char>(colours.size());
+                        colours.push_back(colour);
+                    }
+                    last_ = colour;
+                    last_index_ = index_at_[slot];
                 }
-                last = colour;
-                last_index = index_at[slot];
+                *out++ = last_index_;
             }
-            *out++ = last_index;
         }
+        return true;
     }
-    return palette;
-}
+
+private:
+    static constexpr std::size_t slots = 1024;        // a power of two, four times the most colours kept
+    static constexpr std::uint32_t empty = 0xffffffffu;  // no RGB24 colour: the top byte is masked off
+    std::array<std::uint32_t, slots> colour_at_;
+    std::array<unsigned char, slots> index_at_{};
+    std::uint32_t last_ = empty;
+    unsigned char last_index_ = 0;
+    bool overflowed_ = false;
+};
 
 /// Writes the rows; false after a libpng error. `row` holds one row of RGB.
 bool write_image(Writer& writer, Output& output, const Pixels& pixels, const Palette* palette, unsigned char* row) {
@@ -148,15 +163,11 @@ bool write_image(Writer& writer, Output& output, const Pixels& pixels, const Pal
 
 }  // namespace
 
-std::string encode_png(cairo_surface_t* surface, std::string& problem) {
-    cairo_surface_flush(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    const int width = cairo_image_surface_get_width(surface);
-    const int height = cairo_image_surface_get_height(surface);
-    if (!data || cairo_image_surface_get_format(surface) != CAIRO_FORMAT_RGB24 || width <= 0 || height <= 0) {
-        problem = "not an RGB image";
-        return {};
-    }
+namespace {
+
+/// Writes the image as a palette PNG or, with no palette, as RGB rows of
+/// `pixels`; empty with `problem` set if libpng failed.
+std::string write_png(const Pixels& pixels, const Palette* palette, std::string& problem) {
     std::string bytes;
     Output output{&bytes};
     Writer writer(output);
@@ -164,14 +175,68 @@ std::string encode_png(cairo_surface_t* surface, std::string& problem) {
         problem = "out of memory";
         return {};
     }
-    const Pixels pixels{data, width, height, cairo_image_surface_get_stride(surface)};
-    const std::optional<Palette> palette = palette_of(pixels);
-    std::vector<unsigned char> row(palette ? 0 : static_cast<std::size_t>(width) * 3);
-    if (!write_image(writer, output, pixels, palette ? &*palette : nullptr, row.data())) {
+    std::vector<unsigned char> row(palette ? 0 : static_cast<std::size_t>(pixels.width) * 3);
+    if (!write_image(writer, output, pixels, palette, row.data())) {
         problem = output.problem ? output.problem : "libpng failed";
         return {};
     }
     return bytes;
+}
+
+bool rgb_image(cairo_surface_t* surface) {
+    return cairo_image_surface_get_data(surface) && cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24 &&
+           cairo_image_surface_get_width(surface) > 0 && cairo_image_surface_get_height(surface) > 0;
+}
+
+Pixels pixels_of(cairo_surface_t* surface) {
+    return {cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
+            cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface)};
+}
+
+}  // namespace
+
+std::string encode_png(cairo_surface_t* surface, std::string& problem) {
+    cairo_surface_flush(surface);
+    if (!rgb_image(surface)) {
+        problem = "not an RGB image";
+        return {};
+    }
+    const Pixels pixels = pixels_of(surface);
+    Palette palette;
+    const bool fits = palette.add(pixels);
+    return write_png(pixels, fits ? &palette : nullptr, problem);
+}
+
+std::string paint_png(int width, int height, const std::function<bool(cairo_t*)>& paint, std::string& problem) {
+    constexpr int strip_height = 256;
+    Palette palette;
+    bool fits = true;
+    {
+        CairoSurface strip(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, std::min(strip_height, height)));
+        for (int top = 0; fits && top < height; top += strip_height) {
+            {
+                CairoContext context(cairo_create(strip.get()));
+                cairo_translate(context.get(), 0, -top);
+                if (!paint(context.get())) return {};
+            }
+            cairo_surface_flush(strip.get());
+            if (!rgb_image(strip.get())) {
+                problem = "not an RGB image";
+                return {};
+            }
+            Pixels rows = pixels_of(strip.get());
+            rows.height = std::min(strip_height, height - top);
+            fits = palette.add(rows);
+        }
+    }
+    if (fits) return write_png(Pixels{nullptr, width, height, 0}, &palette, problem);
+    // More than 256 colours: painted again whole, as RGB rows.
+    CairoSurface whole(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+    {
+        CairoContext context(cairo_create(whole.get()));
+        if (!paint(context.get())) return {};
+    }
+    return encode_png(whole.get(), problem);
 }
 
 std::string png_versions() {

@@ -2,6 +2,7 @@
 // PNG encoding with libpng (private to src/pdf), for the images Cairo
 // paints on an image surface: EPUB covers and page previews.
 
+#include <functional>
 #include <string>
 
 #include <cairo.h>
@@ -18,6 +19,14 @@ namespace cinefolio::pdf {
 /// and 74 KB with Cairo's writer; 36-50 ms and 120 KB as filtered RGB;
 /// 18-29 ms and 41 KB as a palette.
 std::string encode_png(cairo_surface_t* surface, std::string& problem);
+
+/// The PNG of a `width` x `height` RGB picture that `paint` draws (in
+/// pixels, from the top left; false: it failed and said why), as
+/// encode_png writes it. It is painted in strips of 256 rows, each strip's
+/// colours taken into the palette at once, so a 1600 x 2560 cover holds a
+/// 1.6 MB strip and 4 MB of palette indices instead of a 16 MB raster; a
+/// picture of more than 256 colours is painted again whole.
+std::string paint_png(int width, int height, const std::function<bool(cairo_t*)>& paint, std::string& problem);
 
 /// The versions of libpng and zlib this program runs with.
 std::string png_versions();

@@ -89,3 +89,46 @@ TEST_CASE("a painted image comes back pixel for pixel, as a palette when it has 
         CHECK(cinefolio::pdf::encode_png(painted.surface, problem) == png);
     }
 }
+
+TEST_CASE("a picture painted in strips is the picture painted whole", "[pdf][png]") {
+    // Blocks that cross the strips' edges (256 rows): a palette's worth,
+    // and with a gradient beside them, more than a palette holds.
+    for (const bool gradient : {false, true}) {
+        INFO("gradient " << gradient);
+        const auto paint = [gradient](cairo_t* cairo) {
+            cairo_set_source_rgb(cairo, 0.937, 0.906, 0.839);
+            cairo_paint(cairo);
+            for (int i = 0; i < 40; ++i) {
+                cairo_set_source_rgb(cairo, (i % 5) / 5.0, (i / 5 % 4) / 4.0, 0.3);
+                cairo_rectangle(cairo, 7 + i * 4, 200 + i * 9, 31, 67);
+                cairo_fill(cairo);
+            }
+            if (gradient) {
+                cairo_pattern_t* ramp = cairo_pattern_create_linear(0, 0, 0, 700);
+                cairo_pattern_add_color_stop_rgb(ramp, 0, 0, 0, 0);
+                cairo_pattern_add_color_stop_rgb(ramp, 1, 1, 0.5, 0.2);
+                cairo_set_source(cairo, ramp);
+                cairo_rectangle(cairo, 170, 0, 20, 700);
+                cairo_fill(cairo);
+                cairo_pattern_destroy(ramp);
+            }
+            return true;
+        };
+        Surface whole(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 190, 700));
+        {
+            cairo_t* cairo = cairo_create(whole.surface);
+            paint(cairo);
+            cairo_destroy(cairo);
+        }
+        cairo_surface_flush(whole.surface);
+        std::string problem;
+        const std::string png = cinefolio::pdf::paint_png(190, 700, paint, problem);
+        REQUIRE(problem.empty());
+        CHECK(png == cinefolio::pdf::encode_png(whole.surface, problem));
+        CHECK(colour_type(png) == (gradient ? 2 : 3));
+        Reading reading{&png};
+        Surface read(cairo_image_surface_create_from_png_stream(read_bytes, &reading));
+        REQUIRE(cairo_surface_status(read.surface) == CAIRO_STATUS_SUCCESS);
+        CHECK(same_pixels(whole.surface, read.surface));
+    }
+}
