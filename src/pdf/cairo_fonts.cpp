@@ -5,6 +5,7 @@
 #include <cairo-ft.h>
 
 #include <memory>
+#include <utility>
 
 namespace cinefolio::pdf {
 
@@ -43,17 +44,12 @@ CairoFontFace cairo_face(const typeset::NativeFace& native, Role role) {
 
 std::shared_ptr<const CairoFonts::Faces> CairoFonts::make_faces(const typeset::FontSet& fonts) {
     auto made = std::make_shared<Faces>();
-    for (std::size_t i = 0; i < typeset::font_style_count; ++i) {
-        const auto& native = fonts.native_face(static_cast<typeset::FontStyle>(i));
-        made->faces[i] = cairo_face(native, Role::nominal);
-        made->alternates[i] = cairo_face(native, Role::alternate);
-        made->capitals[i] = cairo_face(native, Role::capital);
-    }
-    for (std::size_t number = 1; number <= fonts.fallback_count(); ++number) {
-        const auto& native = fonts.native_fallback(number);
-        made->fallbacks.push_back(cairo_face(native, Role::nominal));
-        made->fallback_alternates.push_back(cairo_face(native, Role::alternate));
-        made->fallback_capitals.push_back(cairo_face(native, Role::capital));
+    for (const auto& [set, role] :
+         {std::pair{&made->nominal, Role::nominal}, {&made->alternates, Role::alternate}, {&made->capitals, Role::capital}}) {
+        for (std::size_t i = 0; i < typeset::font_style_count; ++i)
+            set->styles[i] = cairo_face(fonts.native_face(static_cast<typeset::FontStyle>(i)), role);
+        for (std::size_t number = 1; number <= fonts.fallback_count(); ++number)
+            set->fallbacks.push_back(cairo_face(fonts.native_fallback(number), role));
     }
     return made;
 }

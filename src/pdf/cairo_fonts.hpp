@@ -40,28 +40,19 @@ public:
     explicit CairoFonts(const typeset::FontSet& fonts);
 
     /// The Cairo face for a style (never null; may be in an error state).
-    cairo_font_face_t* face(typeset::FontStyle style) const {
-        return faces_->faces[static_cast<std::size_t>(style)].get();
-    }
+    cairo_font_face_t* face(typeset::FontStyle style) const { return pick(faces_->nominal, style, 0); }
     /// The face a run is drawn in: its style's, or a fallback face
     /// (GlyphRun::fallback numbering, 1-based).
     cairo_font_face_t* face(typeset::FontStyle style, int fallback) const {
-        if (fallback <= 0 || static_cast<std::size_t>(fallback) > faces_->fallbacks.size()) return face(style);
-        return faces_->fallbacks[static_cast<std::size_t>(fallback - 1)].get();
+        return pick(faces_->nominal, style, fallback);
     }
-
     /// The face a run's alternate glyphs are drawn in (see the class).
     cairo_font_face_t* alternate_face(typeset::FontStyle style, int fallback) const {
-        if (fallback <= 0 || static_cast<std::size_t>(fallback) > faces_->fallback_alternates.size())
-            return faces_->alternates[static_cast<std::size_t>(style)].get();
-        return faces_->fallback_alternates[static_cast<std::size_t>(fallback - 1)].get();
+        return pick(faces_->alternates, style, fallback);
     }
-
     /// The face a run's capitals drawn as small capitals are drawn in.
     cairo_font_face_t* capital_face(typeset::FontStyle style, int fallback) const {
-        if (fallback <= 0 || static_cast<std::size_t>(fallback) > faces_->fallback_capitals.size())
-            return faces_->capitals[static_cast<std::size_t>(style)].get();
-        return faces_->fallback_capitals[static_cast<std::size_t>(fallback - 1)].get();
+        return pick(faces_->capitals, style, fallback);
     }
 
     /// Whether `glyph` is the one the run's face maps `code_point` to.
@@ -81,14 +72,21 @@ public:
 private:
     /// The Cairo faces, made once per FontSet and kept with it (see
     /// FontSet::painter_state): every painter of the set shares them.
-    struct Faces {
-        std::array<CairoFontFace, typeset::font_style_count> faces;
+    /// One Cairo face for each style and each fallback face.
+    struct FaceSet {
+        std::array<CairoFontFace, typeset::font_style_count> styles;
         std::vector<CairoFontFace> fallbacks;
-        std::array<CairoFontFace, typeset::font_style_count> alternates;
-        std::vector<CairoFontFace> fallback_alternates;
-        std::array<CairoFontFace, typeset::font_style_count> capitals;
-        std::vector<CairoFontFace> fallback_capitals;
     };
+    struct Faces {
+        FaceSet nominal;
+        FaceSet alternates;
+        FaceSet capitals;
+    };
+    static cairo_font_face_t* pick(const FaceSet& set, typeset::FontStyle style, int fallback) {
+        if (fallback <= 0 || static_cast<std::size_t>(fallback) > set.fallbacks.size())
+            return set.styles[static_cast<std::size_t>(style)].get();
+        return set.fallbacks[static_cast<std::size_t>(fallback - 1)].get();
+    }
     static std::shared_ptr<const Faces> make_faces(const typeset::FontSet& fonts);
 
     struct Remembered {

@@ -117,7 +117,7 @@ void rule(cairo_t* cairo, double centre, double y, double width, double height, 
     if (cairo_surface_get_type(cairo_get_target(cairo)) == CAIRO_SURFACE_TYPE_IMAGE) {
         // On a raster, on whole pixels: a crisp rule, and no shades of
         // accent and paper on its edges, which keeps the cover within a
-        // PNG palette's 256 colours (see encode_png).
+        // PNG palette's 256 colours (see paint_png).
         cairo_user_to_device(cairo, &left, &top);
         cairo_user_to_device(cairo, &right, &bottom);
         left = std::round(left);

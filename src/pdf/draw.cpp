@@ -76,10 +76,10 @@ void paint_run(cairo_t* cr, const typeset::GlyphRun& run, const CairoFonts& font
     };
     for (std::size_t c = 0; c < run.clusters.size(); ++c) {
         const auto& cluster = run.clusters[c];
-        cairo_font_face_t* face = !alternate_cluster(run, fonts, byte, glyph, cluster)
-                                      ? fonts.face(run.font, run.fallback)
-                                  : cluster.capital ? fonts.capital_face(run.font, run.fallback)
-                                                    : fonts.alternate_face(run.font, run.fallback);
+        cairo_font_face_t* face = fonts.face(run.font, run.fallback);
+        if (alternate_cluster(run, fonts, byte, glyph, cluster))
+            face = cluster.capital ? fonts.capital_face(run.font, run.fallback)
+                                   : fonts.alternate_face(run.font, run.fallback);
         // A cluster of no glyphs or no text stays with the stretch before it.
         if (face != current && cluster.glyphs > 0 && cluster.bytes > 0) {
             if (current == nullptr) {

@@ -2,18 +2,17 @@
 
 #include "png.hpp"
 
-#include "cairo_raii.hpp"
-
 #include <algorithm>
 #include <array>
 #include <csetjmp>
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <vector>
 
 #include <png.h>
 #include <zlib.h>
+
+#include "cairo_raii.hpp"
 
 namespace cinefolio::pdf {
 
@@ -136,9 +135,10 @@ bool write_image(Writer& writer, Output& output, const Pixels& pixels, const Pal
         }
         png_set_PLTE(png, writer.info, entries.data(), static_cast<int>(palette->colours.size()));
     }
-    // Each row as its difference from the row above, run-length coded: the
-    // flat fields of a painted cover or page become runs of zeros, which
-    // zlib's run-length strategy codes without searching for matches.
+    // Run-length coded, without searching for matches: the flat fields of
+    // a painted cover or page are runs of one palette index, or, in RGB,
+    // runs of zeros once each row is coded as its difference from the row
+    // above (an unfiltered palette came out smaller and faster).
     png_set_filter(png, PNG_FILTER_TYPE_BASE, palette ? PNG_FILTER_NONE : PNG_FILTER_UP);
     png_set_compression_strategy(png, Z_RLE);
     png_write_info(png, writer.info);
@@ -160,10 +160,6 @@ bool write_image(Writer& writer, Output& output, const Pixels& pixels, const Pal
     png_write_end(png, writer.info);
     return true;
 }
-
-}  // namespace
-
-namespace {
 
 /// Writes the image as a palette PNG or, with no palette, as RGB rows of
 /// `pixels`; empty with `problem` set if libpng failed.
